@@ -1,0 +1,16 @@
+import { defineCollection, reference } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { eventSchema, toolSchema, topicSchema } from './schemas/registries.ts';
+import { reportSchema, type RefFactory } from './schemas/report.ts';
+
+// Cross-collection rules (year/city agree with the event, ids exist, tools match the text,
+// topic sections exist) are checked in src/data/, where every collection is at hand.
+export const collections = {
+  reports: defineCollection({
+    loader: glob({ base: './content/reports', pattern: '**/*.mdx' }),
+    schema: reportSchema(reference as RefFactory),
+  }),
+  events: defineCollection({ loader: file('./content/events.yaml'), schema: eventSchema }),
+  tools: defineCollection({ loader: file('./content/tools.yaml'), schema: toolSchema }),
+  topics: defineCollection({ loader: file('./content/topics.yaml'), schema: topicSchema }),
+};

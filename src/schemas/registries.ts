@@ -1,0 +1,85 @@
+import { z } from 'astro/zod';
+import { isoDate, text, unconfirmed, url } from './common.ts';
+
+/** An event a report can cover (`content/events.yaml`). */
+export const eventSchema = z.object({
+  /** Full name, e.g. "KubeCon + CloudNativeCon Europe 2022". */
+  name: text,
+  /** Short name for lists and headings, e.g. "KubeCon EU 2022". */
+  shortName: text,
+  /** The recurring series, e.g. "kubecon-eu"; events of one series line up on the timeline. */
+  series: text,
+  /** Year it took place, e.g. 2022. */
+  year: z.number().int().min(1990).max(2100),
+  /** City, e.g. "Valencia"; a report's `city` must match it. */
+  city: text,
+  /** Country, e.g. "Spain". */
+  country: text,
+  /** First day, quoted, e.g. "2022-05-16". */
+  start: isoDate,
+  /** Last day, quoted, e.g. "2022-05-20". */
+  end: isoDate,
+  /** Venue, e.g. "Fira València". */
+  venue: text.optional(),
+  /** Official page. */
+  url: url.optional(),
+  /** Attendance as reported, e.g. "over 7,000 on site". */
+  attendance: text.optional(),
+  /** Ids of events held alongside, e.g. [dok-day-eu-2022]. */
+  coLocatedWith: z.array(z.string()).default([]),
+  /** How it was held when that matters, e.g. "in person and online". */
+  format: text.optional(),
+  /** One sentence of ours about the event. */
+  summary: text,
+  /** Fields whose values are not confirmed, e.g. [venue]. */
+  unconfirmed: unconfirmed(['venue', 'url', 'start', 'end', 'attendance']),
+});
+
+/** A topic passages can be filed under (`content/topics.yaml`). */
+export const topicSchema = z.object({
+  /** Display title, e.g. "Operators, CRDs and custom controllers". */
+  title: text,
+  /** One paragraph of ours saying what the topic covers. */
+  summary: text,
+  /** Ids of neighbouring topics, e.g. [operator-lifecycle]. */
+  related: z.array(z.string()).default([]),
+});
+
+/**
+ * How one spelling of a tool is found in report text, always as a whole word.
+ * A plain string ignores case; `case: sensitive` keeps "Helm" from matching "helm";
+ * `code: true` only matches inside `inline code` (for words like "bat").
+ */
+export const spellingSchema = z.union([
+  text,
+  z.object({
+    text,
+    case: z.enum(['sensitive', 'insensitive']).default('insensitive'),
+    code: z.boolean().default(false),
+  }),
+]);
+
+/** A tool or project we detect in report text (`content/tools.yaml`). */
+export const toolSchema = z.object({
+  /** Canonical name, e.g. "Argo CD". */
+  name: text,
+  /** Project homepage. */
+  homepage: url,
+  /** Category used to group the tools index, e.g. "CI/CD and GitOps". */
+  category: text,
+  /** One line of ours saying what it is. */
+  description: text,
+  /** CNCF maturity where it applies. */
+  cncf: z.enum(['sandbox', 'incubating', 'graduated']).optional(),
+  /** A short remark, e.g. "Later renamed Kubeshark". */
+  note: text.optional(),
+  /** Every spelling that counts as a mention; see `spellingSchema`. */
+  match: z.array(spellingSchema).min(1, { error: 'expected at least one spelling to match' }),
+  /** Fields whose values are not confirmed, e.g. [note]. */
+  unconfirmed: unconfirmed(['note', 'homepage', 'cncf']),
+});
+
+export type EventData = z.infer<typeof eventSchema>;
+export type TopicData = z.infer<typeof topicSchema>;
+export type ToolData = z.infer<typeof toolSchema>;
+export type Spelling = z.infer<typeof spellingSchema>;

@@ -1,0 +1,64 @@
+import { z } from 'astro/zod';
+import { describe, isoDate, text, unconfirmed, url } from './common.ts';
+
+/** A reference to another collection's entry; Astro's `reference()` in the site, a stand-in in unit tests. */
+export type Ref = { id: string; collection: string };
+export type RefFactory = (collection: 'events' | 'tools' | 'topics') => z.ZodType<Ref>;
+
+/** The frontmatter of a trip report (`content/reports/<slug>.mdx`). See content/README.md. */
+export const reportSchema = (reference: RefFactory) =>
+  z.object({
+    /** The original post's title, e.g. "KubeCon Europe 2018 Takeaways". */
+    title: text,
+    /** The event the report covers, an id from events.yaml, e.g. kubecon-eu-2022. */
+    event: reference('events'),
+    /** Co-located events it also covers, e.g. [dok-day-eu-2022]. */
+    alsoCovers: z.array(reference('events')).default([]),
+    /** The event's year, repeated so the file reads on its own; must equal the event's. */
+    year: z.number({ error: (i) => `expected a year such as 2022, found ${describe(i.input)}` }).int(),
+    /** The event's city, e.g. "Valencia"; must equal the event's. */
+    city: text,
+    /** Who wrote it. */
+    author: z.object({
+      /** e.g. "Tasdik Rahman". */
+      name: text,
+      /** Handle without @, e.g. "vsupalov". */
+      handle: text.optional(),
+      /** e.g. "Senior Software Engineer". */
+      role: text.optional(),
+      /** e.g. "New Relic". */
+      organisation: text.optional(),
+      /** Author's site. */
+      url: url.optional(),
+    }),
+    /** Publication date, quoted: "2024-09-21". Leave out when unknown and say so in `publishedNote`. */
+    published: isoDate.optional(),
+    /** What we know about the date when it is not exact, e.g. "Written during the event". */
+    publishedNote: text.optional(),
+    /** Where the original was published. */
+    source: z.object({
+      /** The original post. */
+      url,
+      /** Site name, e.g. "vsupalov.com". */
+      site: text,
+      /** e.g. "An English translation of a French post." */
+      note: text.optional(),
+    }),
+    /** Fields whose values are inferred, e.g. [source.url]. */
+    unconfirmed: unconfirmed(['published', 'publishedNote', 'source.url', 'author.role', 'author.organisation']),
+    /** One or two sentences of ours: what the reader will find. */
+    summary: text,
+    /** Exactly the tools.yaml entries whose spellings occur in the body. */
+    tools: z.array(reference('tools')).default([]),
+    /** Topics, each tied to the sections (heading ids) that discuss it. */
+    topics: z
+      .array(
+        z.object({
+          topic: reference('topics'),
+          sections: z.array(text).min(1, { error: 'expected at least one heading id' }),
+        }),
+      )
+      .min(1, { error: 'expected at least one topic' }),
+  });
+
+export type ReportData = z.infer<ReturnType<typeof reportSchema>>;
