@@ -1,0 +1,157 @@
+import type { EventData, TopicData, ToolData } from '../schemas/registries.ts';
+import type { ReportData } from '../schemas/report.ts';
+import type { Section } from '../markdown/rehype-report.ts';
+import { createMentionFinder } from './mentions.ts';
+import { htmlToText, sentences } from './text.ts';
+
+export type Event = EventData & { id: string };
+export type Topic = TopicData & { id: string };
+export type Tool = ToolData & { id: string };
+export type ReportInfo = ReportData & { id: string; sections: Section[]; intro: string };
+
+/** A report with its references resolved. */
+export interface Report extends Omit<ReportInfo, 'event' | 'alsoCovers' | 'tools' | 'topics'> {
+  event: Event;
+  alsoCovers: Event[];
+  tools: Tool[];
+  topics: { topic: Topic; sections: Section[] }[];
+}
+
+/** A passage of one report filed under a topic. */
+export interface Passage {
+  report: Report;
+  section: Section;
+}
+
+/** Where a tool is mentioned: the report, the section (if any) and the sentence. */
+export interface ToolMention {
+  report: Report;
+  section?: Section;
+  sentence: string;
+}
+
+export interface Catalog {
+  /** Reports by event date (then title). */
+  reports: Report[];
+  /** Events by start date. */
+  events: Event[];
+  topics: Topic[];
+  tools: Tool[];
+  reportsByEvent: Map<string, Report[]>;
+  passagesByTopic: Map<string, Passage[]>;
+  mentionsByTool: Map<string, ToolMention[]>;
+}
+
+const byDateThenTitle = (a: Report, b: Report) =>
+  a.event.start.getTime() - b.event.start.getTime() || a.title.localeCompare(b.title);
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Resolves references and derives every index the pages need, once.
+ * Expects input that passed `crossCheck`: it throws on unknown ids rather than reporting them.
+ * Does not read files or the clock.
+ */
+export function buildCatalog(input: {
+  reports: ReportInfo[];
+  events: Event[];
+  topics: Topic[];
+  tools: Tool[];
+}): Catalog {
+  const get = <T extends { id: string }>(items: T[], kind: string) => {
+    const map = new Map(items.map((i) => [i.id, i]));
+    return (id: string) => {
+      const found = map.get(id);
+      if (!found) throw new Error(`unknown ${kind} "${id}" (crossCheck should have caught this)`);
+      return found;
+    };
+  };
+  const event = get(input.events, 'event');
+  const topic = get(input.topics, 'topic');
+  const tool = get(input.tools, 'tool');
+
+  const reports: Report[] = input.reports
+    .map((r) => {
+      const sections = new Map(r.sections.map((s) => [s.id, s]));
+      return {
+        ...r,
+        event: event(r.event.id),
+        alsoCovers: r.alsoCovers.map((e) => event(e.id)),
+        tools: r.tools.map((t) => tool(t.id)).sort((a, b) => a.name.localeCompare(b.name)),
+        topics: r.topics.map((t) => ({
+          topic: topic(t.topic.id),
+          sections: t.sections.map((id) => sections.get(id)).filter((s): s is Section => Boolean(s)),
+        })),
+      };
+    })
+    .sort(byDateThenTitle);
+
+  const reportsByEvent = new Map<string, Report[]>();
+  const passagesByTopic = new Map<string, Passage[]>();
+  const mentionsByTool = new Map<string, ToolMention[]>();
+  const findMentions = createMentionFinder(input.tools);
+
+  for (const report of reports) {
+    for (const e of [report.event, ...report.alsoCovers]) pushTo(reportsByEvent, e.id, report);
+    for (const { topic: t, sections } of report.topics) {
+      for (const section of sections) pushTo(passagesByTopic, t.id, { report, section });
+    }
+    const firstSentence = new Map<string, ToolMention>();
+    const parts: { section?: Section; html: string }[] = [{ html: report.intro }, ...report.sections.map((s) => ({ section: s, html: s.html }))];
+    for (const { section, html } of parts) {
+      for (const sentence of sentences(htmlToText(html))) {
+        for (const m of findMentions(sentence, true)) {
+          if (!firstSentence.has(m.tool)) firstSentence.set(m.tool, { report, section, sentence });
+        }
+      }
+    }
+    for (const t of report.tools) {
+      pushTo(mentionsByTool, t.id, firstSentence.get(t.id) ?? { report, sentence: '' });
+    }
+  }
+
+  return {
+    reports,
+    events: [...input.events].sort((a, b) => a.start.getTime() - b.start.getTime()),
+    topics: [...input.topics].sort((a, b) => a.title.localeCompare(b.title)),
+    tools: [...input.tools].sort((a, b) => a.name.localeCompare(b.name)),
+    reportsByEvent,
+    passagesByTopic,
+    mentionsByTool,
+  };
+}
+
+/**
+ * Reports that share topics (worth 2) or tools (worth 1) with `report`, best first, at most `limit`.
+ * Ties keep catalog order. Does not include the report itself.
+ */
+export function relatedReports(report: Report, all: Report[], limit = 3): Report[] {
+  const topics = new Set(report.topics.map((t) => t.topic.id));
+  const tools = new Set(report.tools.map((t) => t.id));
+  return all
+    .filter((other) => other.id !== report.id)
+    .map((other) => ({
+      other,
+      score:
+        2 * other.topics.filter((t) => topics.has(t.topic.id)).length +
+        other.tools.filter((t) => tools.has(t.id)).length,
+    }))
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit)
+    .map((x) => x.other);
+}
+
+/** The reports before and after `report` among those of its own event, in catalog order. */
+export function neighbours(report: Report, ofEvent: Report[]): { prev?: Report; next?: Report } {
+  const i = ofEvent.findIndex((r) => r.id === report.id);
+  return { prev: ofEvent[i - 1], next: ofEvent[i + 1] };
+}
+
+/** A stable id for an author, for search filters: "Tasdik Rahman" → "tasdik-rahman". */
+export const authorId = (name: string) =>
+  name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');

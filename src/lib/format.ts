@@ -1,0 +1,15 @@
+const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "28 June 2022". Dates are calendar days stored at UTC midnight. */
+export const formatDate = (date: Date) => day.format(date);
+
+/** "2022-06-28", for <time datetime>. */
+export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/** "16–20 May 2022", "30 May – 2 June 2022", or one day. */
+export function formatRange(start: Date, end: Date): string {
+  return day.formatRange(start, end);
+}
+
+/** "1 report" / "3 reports". */
+export const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;

@@ -1,0 +1,86 @@
+import type { Spelling } from '../schemas/registries.ts';
+
+/** A tool as far as mention detection cares: its id and spellings. */
+export interface Matchable {
+  id: string;
+  match: Spelling[];
+}
+
+/** One place a tool is mentioned: `index`/`length` are offsets into the searched text. */
+export interface Mention {
+  tool: string;
+  index: number;
+  length: number;
+}
+
+const wordChar = String.raw`[\p{L}\p{N}_-]`;
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+interface CompiledSpelling {
+  tool: string;
+  pattern: RegExp;
+  codeOnly: boolean;
+}
+
+/**
+ * Compiles the registry's spellings once. The returned function finds whole-word mentions in a
+ * piece of text; pass `inCode` when the text is inside code, which is the only place `code: true`
+ * spellings count. Overlapping hits keep the longest ("AWS CDK" over "CDK").
+ * It does not parse Markdown: callers split code from prose (see `findMentionsInMarkdown`).
+ */
+export function createMentionFinder(tools: Matchable[]) {
+  const compiled: CompiledSpelling[] = tools.flatMap((tool) =>
+    tool.match.map((spelling) => {
+      const { text, sensitive, codeOnly } =
+        typeof spelling === 'string'
+          ? { text: spelling, sensitive: false, codeOnly: false }
+          : { text: spelling.text, sensitive: spelling.case === 'sensitive', codeOnly: spelling.code };
+      const flags = sensitive ? 'gu' : 'giu';
+      return {
+        tool: tool.id,
+        pattern: new RegExp(`(?<!${wordChar})${escapeRegExp(text)}(?!${wordChar})`, flags),
+        codeOnly,
+      };
+    }),
+  );
+
+  return function findMentions(text: string, inCode = false): Mention[] {
+    const hits: Mention[] = [];
+    for (const { tool, pattern, codeOnly } of compiled) {
+      if (codeOnly && !inCode) continue;
+      for (const match of text.matchAll(pattern)) {
+        hits.push({ tool, index: match.index, length: match[0].length });
+      }
+    }
+    hits.sort((a, b) => a.index - b.index || b.length - a.length);
+    const kept: Mention[] = [];
+    let end = -1;
+    for (const hit of hits) {
+      if (hit.index < end) continue;
+      kept.push(hit);
+      end = hit.index + hit.length;
+    }
+    return kept;
+  };
+}
+
+export type MentionFinder = ReturnType<typeof createMentionFinder>;
+
+/** Code spans and fenced blocks of a Markdown/MDX body, so code-only spellings are found there only. */
+const codePattern = /```[\s\S]*?```|`[^`\n]+`/g;
+
+/** The set of tool ids mentioned in a Markdown/MDX body (prose and code). */
+export function toolsMentionedIn(body: string, findMentions: MentionFinder): Set<string> {
+  const found = new Set<string>();
+  let last = 0;
+  for (const code of body.matchAll(codePattern)) {
+    for (const m of findMentions(body.slice(last, code.index))) found.add(m.tool);
+    for (const m of findMentions(code[0], true)) found.add(m.tool);
+    last = code.index + code[0].length;
+  }
+  for (const m of findMentions(body.slice(last))) found.add(m.tool);
+  return found;
+}
