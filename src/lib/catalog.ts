@@ -155,3 +155,55 @@ export function neighbours(report: Report, ofEvent: Report[]): { prev?: Report; 
 /** A stable id for an author, for search filters: "Tasdik Rahman" → "tasdik-rahman". */
 export const authorId = (name: string) =>
   name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+/** Counts items across lists (each list counts an item once), most frequent first, then by name. */
+export function tally<T extends { id: string }>(lists: T[][], name: (item: T) => string): { item: T; count: number }[] {
+  const counts = new Map<string, { item: T; count: number }>();
+  for (const list of lists) {
+    for (const item of new Map(list.map((i) => [i.id, i])).values()) {
+      const entry = counts.get(item.id) ?? { item, count: 0 };
+      entry.count += 1;
+      counts.set(item.id, entry);
+    }
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || name(a.item).localeCompare(name(b.item)));
+}
+
+/** How widely a topic is covered: distinct reports and distinct events with a passage on it. */
+export function topicCoverage(passages: Passage[]): { reports: number; events: number } {
+  return {
+    reports: new Set(passages.map((p) => p.report.id)).size,
+    events: new Set(passages.map((p) => p.report.event.id)).size,
+  };
+}
+
+/** Groups items by a key in first-seen order, e.g. passages by event, tools by category. */
+export function groupBy<T, K>(items: T[], key: (item: T) => K): { key: K; items: T[] }[] {
+  const groups = new Map<K, T[]>();
+  for (const item of items) pushTo(groups, key(item), item);
+  return [...groups].map(([k, list]) => ({ key: k, items: list }));
+}
+
+/**
+ * Topics to suggest beside `topic`: its registry `related` list first, then topics filed on the
+ * same sections as its passages (most shared first). At most `limit`; never `topic` itself.
+ */
+export function relatedTopics(topic: Topic, passages: Passage[], topics: Topic[], limit = 8): Topic[] {
+  const filedTogether = tally(
+    passages.map((p) => p.report.topics.filter((t) => t.sections.some((s) => s.id === p.section.id)).map((t) => t.topic)),
+    (t) => t.title,
+  ).map(({ item }) => item);
+  const listed = topics.filter((t) => topic.related.includes(t.id));
+  const ids = new Set([topic.id, ...listed.map((t) => t.id)]);
+  return [...listed, ...filedTogether.filter((t) => !ids.has(t.id))].slice(0, limit);
+}
+
+/** Tools mentioned in the passages' own text, with how many passages mention each. */
+export function toolsInPassages(passages: Passage[], tools: Tool[]): { item: Tool; count: number }[] {
+  const findMentions = createMentionFinder(tools);
+  const byId = new Map(tools.map((t) => [t.id, t]));
+  return tally(
+    passages.map((p) => findMentions(htmlToText(p.section.html), true).map((m) => byId.get(m.tool)!)),
+    (t) => t.name,
+  );
+}

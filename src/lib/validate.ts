@@ -139,3 +139,20 @@ export function formatProblems(problems: Problem[]): string {
   const lines = problems.map((p) => `  ${p.file}: ${p.field}: ${p.message}`);
   return `Content check failed (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${lines.join('\n')}`;
 }
+
+/** Schema issues (zod's `error.issues`) as problems of one file: the path becomes the field. */
+export function schemaProblems(
+  file: string,
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  prefix = '',
+): Problem[] {
+  return issues.map((issue) => ({
+    file,
+    field:
+      prefix +
+        issue.path
+          .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i > 0 ? '.' : ''}${String(key)}`))
+          .join('') || '(top level)',
+    message: issue.message,
+  }));
+}

@@ -127,14 +127,14 @@ function linkMentions(
   parent.children = out as typeof parent.children;
 }
 
-/** Copies passage nodes for use on another page: headings demoted one level and stripped of ids. */
+/** Copies passage nodes for use on another page: headings demoted two levels (they sit under event and report headings) and stripped of ids. */
 function forPassage(node: RootContent): RootContent {
   if (node.type !== 'element') return node;
   const depth = headingDepth(node);
   const { id: _id, ...properties } = node.properties;
   return {
     ...node,
-    tagName: depth ? `h${Math.min(depth + 1, 6)}` : node.tagName,
+    tagName: depth ? `h${Math.min(depth + 2, 6)}` : node.tagName,
     properties: depth ? properties : node.properties,
     children: node.children.map((c) => forPassage(c) as ElementContent),
   };
