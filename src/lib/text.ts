@@ -1,7 +1,8 @@
-/** Plain text of an HTML fragment: tags dropped, common entities decoded, whitespace folded. */
+/** Plain text of an HTML fragment: block tags become spaces, inline tags vanish, entities decoded, whitespace folded. */
 export function htmlToText(html: string): string {
   return html
-    .replace(/<[^>]+>/g, ' ')
+    .replace(/<\/?(?:p|li|ul|ol|h[1-6]|blockquote|div|pre|br|tr|td|th|section|article)\b[^>]*>/gi, ' ')
+    .replace(/<[^>]+>/g, '')
     .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
     .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
     .replace(/&quot;/g, '"')

@@ -72,10 +72,11 @@ function renderEditorNote(node: JsxNode, file: VFile): Element {
   if (node.type === 'mdxJsxFlowElement') {
     return el('p', { className: ['ed-note', 'ed-block'] }, [el('strong', {}, [txt('Editor’s note:')]), txt(` ${explanation}`)]);
   }
-  const label = el('span', { className: ['ed-note'] }, [txt(`[Editor’s note: ${explanation}]`)]);
+  // A correction's note carries its own leading space, so removing notes leaves the author's spacing.
+  const label = (lead: string) => el('span', { className: ['ed-note'] }, [txt(`${lead}[Editor’s note: ${explanation}]`)]);
   return node.children.length
-    ? el('span', { className: ['ed'] }, [el('ins', {}, node.children), txt(' '), label])
-    : label;
+    ? el('span', { className: ['ed'] }, [el('ins', {}, node.children), label(' ')])
+    : label('');
 }
 
 function replaceJsx(parent: Root | Element, file: VFile) {
