@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { openSite, type Site } from '../helpers/site.ts';
+
+/** Every internal href/src on every page points at a file that exists, and every #fragment at an id. */
+function brokenLinks(site: Site): string[] {
+  const broken: string[] = [];
+  for (const path of site.pages) {
+    const doc = site.page(path);
+    for (const el of doc.querySelectorAll('a[href], link[href], script[src], img[src]')) {
+      const raw = el.getAttribute('href') ?? el.getAttribute('src')!;
+      if (/^(https?:|mailto:)/.test(raw)) continue;
+      const url = new URL(raw, `http://site${path}`);
+      const target = url.pathname;
+      if (!site.fileFor(target)) {
+        broken.push(`${path} → ${raw} (no file)`);
+        continue;
+      }
+      const id = decodeURIComponent(url.hash.slice(1));
+      if (id && target.endsWith('/') && !site.page(target).getElementById(id)) broken.push(`${path} → ${raw} (no id "${id}")`);
+    }
+  }
+  return broken;
+}
+
+test('every internal link resolves, fragments included', () => {
+  assert.deepEqual(brokenLinks(openSite('dist', '/')), []);
+});
+
+test('under the /kb/ sub-path, every internal link stays inside /kb/ and resolves', () => {
+  const site = openSite('dist-kb', '/kb/');
+  assert.deepEqual(brokenLinks(site), []);
+  for (const path of site.pages) {
+    const outside = site
+      .page(path)
+      .querySelectorAll('a[href^="/"], link[href^="/"], script[src^="/"]')
+      .map((a) => a.getAttribute('href') ?? a.getAttribute('src'))
+      .filter((h) => !h!.startsWith('/kb/'));
+    assert.deepEqual(outside, [], `${path} links outside /kb/`);
+  }
+});
