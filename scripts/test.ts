@@ -4,14 +4,31 @@
  * "N passed, N failed" summing all suites; exits non-zero if anything failed.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
   spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 
 const onlyUnit = process.argv.includes('--unit');
+
+/** The browser tests drive Debian's chromium; a fresh machine gets it here, once. */
+function ensureChromium() {
+  if (existsSync('/usr/bin/chromium')) return;
+  if (process.getuid?.() !== 0) {
+    console.log('The browser tests need Debian\'s chromium: run `sudo apt-get install -y chromium`, then npm test again.\n0 passed, 1 failed');
+    process.exit(1);
+  }
+  console.log('▶ installing Debian\'s chromium for the browser tests (apt-get, once)');
+  const env = { DEBIAN_FRONTEND: 'noninteractive' };
+  if (run('apt-get', ['update', '-qq'], env) !== 0 || run('apt-get', ['install', '-y', '-qq', 'chromium'], env) !== 0) {
+    console.log('Could not install chromium.\n0 passed, 1 failed');
+    process.exit(1);
+  }
+}
+
 if (!onlyUnit) {
+  ensureChromium();
   for (const [label, env] of [
     ['site at /', {}],
     ['site under /kb/', { SITE_BASE: '/kb/', OUT_DIR: 'dist-kb' }],
