@@ -93,13 +93,13 @@ function replaceJsx(parent: Root | Element, file: VFile) {
 
 /** Wraps the first mention of each tool not yet linked in this section. Mutates `linked`. */
 function linkMentions(
-  parent: Element | Root,
+  parent: Element,
   linked: Set<string>,
   findMentions: ReturnType<typeof createMentionFinder>,
   href: (tool: string) => string,
   inCode: boolean,
 ) {
-  const out: typeof parent.children = [];
+  const out: ElementContent[] = [];
   for (const child of parent.children) {
     if (child.type === 'element') {
       if (child.tagName !== 'a' && !headingDepth(child)) {
@@ -125,7 +125,7 @@ function linkMentions(
     }
     if (rest) out.push(txt(rest));
   }
-  parent.children = out as typeof parent.children;
+  parent.children = out;
 }
 
 /** Copies passage nodes for use on another page: headings demoted two levels (they sit under event and report headings) and stripped of ids. */

@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launch, open } from '../helpers/browser.ts';
+import { serve, type Served } from '../helpers/serve.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const pageTypes = {
+  home: '/',
+  report: '/reports/containerdays-2024-hamburg/',
+  event: '/events/kubecon-eu-2022/',
+  topic: '/topics/operators/',
+  tool: '/tools/crossplane/',
+  'reports index': '/reports/',
+  'events index': '/events/',
+  'topics index': '/topics/',
+  'tools index': '/tools/',
+  search: '/search/?q=operators',
+  'not found': '/no-such-page/',
+};
+
+let browser: Browser;
+let site: Served;
+before(async () => {
+  site = await serve('dist', '/');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('accessibility (axe-core, WCAG 2 A and AA, contrast included)', () => {
+  for (const [name, path] of Object.entries(pageTypes)) {
+    for (const scheme of ['light', 'dark'] as const) {
+      test(`${name} page, ${scheme}`, async () => {
+        const { page } = await open(browser, site.origin, { colorScheme: scheme });
+        await page.goto(site.origin + path);
+        if (name === 'search') await page.waitForSelector('#search-results article, [data-search-results] article', { timeout: 10_000 }).catch(() => undefined);
+        await page.evaluate(axeSource);
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+          const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+          return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        });
+        assert.deepEqual(violations, []);
+        await page.context().close();
+      });
+    }
+  }
+});
+
+describe('reading with the keyboard and on a phone', () => {
+  test('the first Tab reaches a visible “Skip to content” link with a focus outline', async () => {
+    const { page } = await open(browser, site.origin);
+    await page.goto(`${site.origin}/reports/kubecon-eu-2018-takeaways/`);
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const box = el.getBoundingClientRect();
+      return { text: el.textContent, top: box.top, outline: getComputedStyle(el).outlineStyle };
+    });
+    assert.equal(focused.text, 'Skip to content');
+    assert.ok(focused.top >= 0, 'it is on screen when focused');
+    assert.notEqual(focused.outline, 'none');
+    await page.context().close();
+  });
+
+  test('every link on a report page can be reached with Tab', async () => {
+    const { page } = await open(browser, site.origin);
+    await page.goto(`${site.origin}/reports/kubecon-eu-2022-peaks/`);
+    const links = await page.locator('a[href]:visible').count();
+    const reached = new Set<string>();
+    for (let i = 0; i < links + 10; i++) {
+      await page.keyboard.press('Tab');
+      reached.add(await page.evaluate(() => (document.activeElement as HTMLAnchorElement).outerHTML));
+    }
+    assert.ok(reached.size >= links, `reached ${reached.size} focusable elements for ${links} visible links`);
+    await page.context().close();
+  });
+
+  for (const [label, width] of [['phone', 390], ['desktop', 1280]] as const) {
+    test(`a deep link lands on its passage, not under the header (${label})`, async () => {
+      const { page } = await open(browser, site.origin, { viewport: { width, height: 800 } });
+      await page.goto(`${site.origin}/reports/kubecon-eu-2022-peaks/#the-appearance-of-nodeless`);
+      const { headingTop, headerBottom, scrollWidth } = await page.evaluate(() => ({
+        headingTop: document.getElementById('the-appearance-of-nodeless')!.getBoundingClientRect().top,
+        headerBottom: Math.max(0, document.querySelector('.site-header')!.getBoundingClientRect().bottom),
+        scrollWidth: document.documentElement.scrollWidth,
+      }));
+      assert.ok(headingTop >= headerBottom - 1, `heading at ${headingTop}px, header ends at ${headerBottom}px`);
+      assert.ok(headingTop < 200, `heading is near the top (${headingTop}px)`);
+      assert.ok(scrollWidth <= width, `no horizontal scrolling (${scrollWidth}px wide)`);
+      await page.context().close();
+    });
+  }
+});
