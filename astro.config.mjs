@@ -1,8 +1,10 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
+import pagefind, { shortcutScriptHash } from './src/integrations/pagefind.ts';
 import { rehypeReport } from './src/markdown/rehype-report.ts';
 import { readToolSpellings } from './src/markdown/tool-spellings.ts';
 
@@ -13,7 +15,10 @@ const site = process.env.SITE_URL ?? 'https://hallway-track.example';
 export default defineConfig({
   site,
   base,
+  outDir: process.env.OUT_DIR ?? 'dist',
   trailingSlash: 'always',
+  // Two reports resolving to one URL (e.g. the same `slug`) must fail the build, not overwrite.
+  prerenderConflictBehavior: 'error',
   build: { format: 'directory', inlineStylesheets: 'always' },
   markdown: {
     syntaxHighlight: false,
@@ -23,5 +28,25 @@ export default defineConfig({
       rehypePlugins: [[rehypeReport, { tools: readToolSpellings('./content/tools.yaml'), base }]],
     }),
   },
-  integrations: [mdx()],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind()],
+  // Every page gets a CSP <meta>: only our own files load; Astro hashes its styles and scripts.
+  // Search adds what Pagefind needs (WebAssembly, its worker, fetching index files) and the
+  // hash of the header's inline shortcut script. No 'unsafe-inline' for scripts.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: {
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+        hashes: [shortcutScriptHash()],
+      },
+    },
+  },
 });

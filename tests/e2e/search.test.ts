@@ -1,0 +1,303 @@
+/**
+ * Search in headless Chromium against the built site, served locally: once at / (dist/) and once
+ * under the /kb/ sub-path (dist-kb/, which `npm test` builds with SITE_BASE=/kb/ OUT_DIR=dist-kb).
+ * Every test also asserts that the page logged no error and requested nothing from another origin.
+ */
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launch, open, type Watched } from '../helpers/browser.ts';
+import { serve, type Served } from '../helpers/serve.ts';
+
+const sites = [
+  { name: 'site at /', dir: 'dist', base: '/' },
+  { name: 'site under /kb/', dir: 'dist-kb', base: '/kb/' },
+];
+
+const PEAKS = 'reports/kubecon-eu-2022-peaks/';
+const TAKEAWAYS_2018 = 'reports/kubecon-eu-2018-takeaways/';
+
+/** Waits until the search page's live region matches `pattern`. */
+const statusSays = (page: Page, pattern: RegExp) =>
+  page.waitForFunction(
+    ([source, flags]) => new RegExp(source!, flags).test(document.getElementById('search-status')?.textContent ?? ''),
+    [pattern.source, pattern.flags],
+    { timeout: 10_000 },
+  );
+
+const resultHrefs = (page: Page) =>
+  page.locator('#search-results .result h3 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+
+const params = (page: Page) => Object.fromEntries([...new URL(page.url()).searchParams].map(([k]) => [k, new URL(page.url()).searchParams.getAll(k).join(',')]));
+
+const jsRequests = (watched: Watched) => watched.requests.filter((url) => new URL(url).pathname.endsWith('.js'));
+
+/** Reports whose page gives Pagefind `filter` = `value` (read from the built HTML). */
+function reportsWith(dir: string, filter: string, value: string): string[] {
+  return readdirSync(join(dir, 'reports'), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .filter((d) =>
+      readFileSync(join(dir, 'reports', d.name, 'index.html'), 'utf8').includes(`data-pagefind-filter="${filter}">${value}<`),
+    )
+    .map((d) => `reports/${d.name}/`)
+    .sort();
+}
+
+for (const site of sites) {
+  const built = existsSync(join(site.dir, 'pagefind', 'pagefind.js'));
+  describe(`search on the ${site.name}`, { skip: built ? false : `${site.dir}/ has no Pagefind bundle: build it first (npm test does)` }, () => {
+    let server: Served;
+    let browser: Browser;
+    const at = (path: string) => `${site.base}${path}`;
+
+    before(async () => {
+      server = await serve(site.dir, site.base);
+      browser = await launch();
+    });
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    async function visit(path: string, options = {}): Promise<Watched> {
+      const watched = await open(browser, server.origin, options);
+      await watched.page.goto(`${server.origin}${at(path)}`);
+      return watched;
+    }
+    const clean = (watched: Watched) => assert.deepEqual(watched.problems, [], 'the page logged errors or made bad requests');
+
+    test('the build wrote the Pagefind index into the output, not the source tree', () => {
+      const entry = JSON.parse(readFileSync(join(site.dir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+      assert.ok(entry.languages.en.page_count >= 5, 'fewer pages indexed than there are reports');
+      assert.ok(existsSync(join(site.dir, 'search', 'header.js')), 'the header search module is missing');
+      assert.ok(!existsSync(join('public', 'pagefind')), 'public/pagefind/ exists: the index was copied into the source tree');
+    });
+
+    test('searching "Karpenter" finds the Peaks report with a sub-result in its "nodeless" section', async () => {
+      const w = await visit('search/?q=Karpenter');
+      await statusSays(w.page, /results? for “Karpenter”/);
+      const hrefs = await resultHrefs(w.page);
+      assert.ok(hrefs.includes(at(PEAKS)), `no Peaks report among ${hrefs.join(', ')}`);
+
+      const result = w.page.locator('.result', { has: w.page.locator(`h3 a[href="${at(PEAKS)}"]`) });
+      assert.equal((await result.locator('h3').textContent())?.trim(), 'KubeCon');
+      assert.match((await result.locator('.result-meta').textContent()) ?? '', /^KubeCon EU 2022 · May 2022 · \S/);
+      const section = result.locator(`.passages a[href="${at(PEAKS)}#the-appearance-of-nodeless"]`);
+      assert.equal((await section.textContent())?.trim(), 'The appearance of nodeless');
+      const marks = await result.locator('mark').allTextContents();
+      assert.ok(marks.some((m) => /karpenter/i.test(m)), `no highlighted match in the excerpts: ${marks.join(', ')}`);
+
+      await section.click();
+      await w.page.waitForURL((url) => url.pathname === at(PEAKS) && url.hash === '#the-appearance-of-nodeless');
+      assert.equal(await w.page.locator('h2#the-appearance-of-nodeless').count(), 1);
+      clean(w);
+    });
+
+    test('a passage quoted on a topic page is found once, in its report', async () => {
+      const phrase = 'stiffness of the group nodes';
+      assert.ok(readFileSync(join(site.dir, 'topics', 'autoscaling', 'index.html'), 'utf8').includes(phrase), 'the topic page no longer quotes the passage');
+      const w = await visit(`search/?q=${encodeURIComponent(phrase)}`);
+      await statusSays(w.page, /results? for “stiffness of the group nodes”/);
+      assert.deepEqual(await resultHrefs(w.page), [at(PEAKS)]);
+      clean(w);
+    });
+
+    test('"serverless" filtered to year 2018 finds only the 2018 report', async () => {
+      const w = await visit('search/?q=serverless');
+      await statusSays(w.page, /results? for “serverless”$/);
+      const unfiltered = await resultHrefs(w.page);
+      assert.ok(unfiltered.includes(at(TAKEAWAYS_2018)) && unfiltered.includes(at(PEAKS)), `expected both reports in ${unfiltered.join(', ')}`);
+
+      await w.page.getByRole('group', { name: 'Year' }).getByRole('checkbox', { name: /2018/ }).check();
+      await statusSays(w.page, /^1 result for “serverless” \(2018\)$/);
+      assert.deepEqual(await resultHrefs(w.page), [at(TAKEAWAYS_2018)]);
+      assert.deepEqual(params(w.page), { q: 'serverless', year: '2018' });
+      clean(w);
+    });
+
+    test('a tool filter alone, with no query, lists the reports that mention the tool', async () => {
+      const expected = reportsWith(site.dir, 'tool', 'crossplane');
+      assert.ok(expected.includes(PEAKS), `the Peaks report should mention Crossplane (found ${expected.join(', ')})`);
+      const w = await visit('search/?tool=crossplane');
+      await statusSays(w.page, /^\d+ results? \(Crossplane\)$/);
+      assert.deepEqual((await resultHrefs(w.page)).sort(), expected.map(at));
+      assert.equal(await w.page.locator('#search-q').inputValue(), '');
+      assert.ok(await w.page.getByRole('checkbox', { name: /^Crossplane/ }).isChecked());
+
+      // Without a query the newest events come first; "Oldest event first" reverses that.
+      const dates = () => w.page.locator('#search-results .result-meta time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')!));
+      const newestFirst = await dates();
+      assert.ok(newestFirst.length > 1, 'too few dated results to check the order');
+      assert.deepEqual(newestFirst, [...newestFirst].sort().reverse());
+      await w.page.locator('#search-sort').selectOption('oldest');
+      await w.page.waitForURL((url) => url.searchParams.get('sort') === 'oldest');
+      await w.page.waitForFunction((first) => document.querySelector('#search-results time')?.getAttribute('datetime') !== first, newestFirst[0]);
+      assert.deepEqual(await dates(), [...newestFirst].sort());
+      clean(w);
+    });
+
+    test('opening a search link restores the query and the facets, with counts', async () => {
+      const w = await visit('search/?q=operators&year=2022&tool=crossplane');
+      await statusSays(w.page, /results? for “operators” \(2022, Crossplane\)$/);
+      assert.equal(await w.page.locator('#search-q').inputValue(), 'operators');
+      const checked = await w.page.locator('#search-facets input:checked').evaluateAll((boxes) =>
+        boxes.map((b) => `${(b as HTMLInputElement).name}=${(b as HTMLInputElement).value}`),
+      );
+      assert.deepEqual(checked.sort(), ['tool=crossplane', 'year=2022']);
+      const year = w.page.getByRole('group', { name: 'Year' });
+      assert.match((await year.locator('label', { hasText: '2022' }).textContent()) ?? '', /^\s*2022 \(\d+\)$/);
+      assert.match(
+        (await w.page.getByRole('group', { name: 'Tool' }).locator('label', { hasText: 'Crossplane' }).textContent()) ?? '',
+        /^\s*Crossplane \(\d+\)$/,
+      );
+
+      const hrefs = await resultHrefs(w.page);
+      assert.ok(hrefs.length > 0, 'no results');
+      const crossplane = new Set(reportsWith(site.dir, 'tool', 'crossplane').map(at));
+      for (const href of hrefs) assert.ok(crossplane.has(href!), `${href} does not mention Crossplane`);
+      for (const meta of await w.page.locator('#search-results .result-meta').allTextContents()) assert.match(meta, /2022/);
+      clean(w);
+    });
+
+    test('typing updates the address, and Back and Forward restore earlier searches', async () => {
+      const w = await visit('search/?q=operators&year=2022');
+      await statusSays(w.page, /for “operators” \(2022\)$/);
+      const input = w.page.locator('#search-q');
+      await input.fill('');
+      await input.pressSequentially('karpenter', { delay: 20 });
+      await w.page.waitForURL((url) => url.searchParams.get('q') === 'karpenter');
+      await statusSays(w.page, /for “karpenter” \(2022\)$/);
+      assert.deepEqual(params(w.page), { q: 'karpenter', year: '2022' });
+      assert.ok((await resultHrefs(w.page)).includes(at(PEAKS)));
+
+      await w.page.getByRole('group', { name: 'Year' }).getByRole('checkbox', { name: /2022/ }).uncheck();
+      await w.page.waitForURL((url) => !url.searchParams.has('year'));
+      assert.deepEqual(params(w.page), { q: 'karpenter' });
+
+      await w.page.goBack();
+      await statusSays(w.page, /for “karpenter” \(2022\)$/);
+      assert.deepEqual(params(w.page), { q: 'karpenter', year: '2022' });
+      await w.page.goBack();
+      await statusSays(w.page, /for “operators” \(2022\)$/);
+      assert.deepEqual(params(w.page), { q: 'operators', year: '2022' });
+      assert.equal(await input.inputValue(), 'operators');
+      assert.ok(await w.page.getByRole('group', { name: 'Year' }).getByRole('checkbox', { name: /2022/ }).isChecked());
+
+      await w.page.goForward();
+      await statusSays(w.page, /for “karpenter” \(2022\)$/);
+      assert.equal(await input.inputValue(), 'karpenter');
+      clean(w);
+    });
+
+    test('reading pages load no script file until a search starts, then load the search bundle', async () => {
+      for (const path of ['', 'reports/', 'events/', 'topics/', 'tools/', 'topics/operators/', 'tools/karpenter/']) {
+        const w = await visit(path);
+        await w.page.waitForLoadState('load');
+        assert.deepEqual(jsRequests(w), [], `${at(path)} loaded scripts`);
+        clean(w);
+      }
+      const w = await visit(PEAKS);
+      await w.page.waitForLoadState('load');
+      await w.page.keyboard.press('/');
+      assert.deepEqual(jsRequests(w), [], 'opening the field loaded scripts');
+      await w.page.keyboard.type('kar');
+      await w.page.locator('#site-search-panel').waitFor({ state: 'visible' });
+      const paths = jsRequests(w).map((url) => new URL(url).pathname);
+      assert.ok(paths.includes(at('search/header.js')), `no header module in ${paths.join(', ')}`);
+      assert.ok(paths.includes(at('pagefind/pagefind.js')), `no pagefind.js in ${paths.join(', ')}`);
+      clean(w);
+    });
+
+    test('the shortcut opens search on a report page, results are reachable by keyboard, Escape closes', async () => {
+      const w = await visit(PEAKS);
+      const { page } = w;
+      const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('href') || document.activeElement?.tagName);
+      await page.keyboard.press('/');
+      assert.equal(await focused(), 'site-search');
+      await page.keyboard.type('karpenter');
+      const panel = page.locator('#site-search-panel');
+      await panel.waitFor({ state: 'visible' });
+      assert.equal(await page.locator('#site-search').getAttribute('aria-expanded'), 'true');
+      await page.locator(`#site-search-panel a[href="${at(PEAKS)}"]`).waitFor();
+      const links = await panel.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      assert.ok(links.includes(at(`${PEAKS}#the-appearance-of-nodeless`)), `no section link in ${links.join(', ')}`);
+      assert.ok(links.at(-1)?.startsWith(at('search/?q=karpenter')), 'no link to the search page');
+
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await focused(), links[0]);
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await focused(), links[1]);
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('ArrowUp');
+      assert.equal(await focused(), 'site-search');
+
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Escape');
+      assert.ok(await panel.isHidden(), 'Escape left the panel open');
+      assert.equal(await focused(), 'site-search');
+      await page.keyboard.press('Escape');
+      assert.notEqual(await focused(), 'site-search');
+
+      for (const shortcut of ['Control+k', 'Meta+k']) {
+        await page.locator('h1').click();
+        await page.keyboard.press(shortcut);
+        assert.equal(await focused(), 'site-search', `${shortcut} did not focus the search field`);
+      }
+      // "/" typed into a field stays in the field.
+      await page.keyboard.press('End');
+      await page.keyboard.type('/');
+      assert.equal(await page.locator('#site-search').inputValue(), 'karpenter/');
+
+      // Tab reaches the results too, and Enter follows one.
+      await page.locator('#site-search').fill('karpenter');
+      await page.locator(`#site-search-panel a[href="${at(PEAKS)}"]`).waitFor();
+      await page.keyboard.press('Tab'); // the Search button
+      await page.keyboard.press('Tab');
+      assert.equal(await focused(), links[0]);
+      await page.keyboard.press('Enter');
+      await page.waitForURL((url) => `${url.pathname}${url.hash}` === links[0]);
+      clean(w);
+    });
+
+    test('Enter in the header field, without the search module, goes to the search page', async () => {
+      const w = await visit('', { javaScriptEnabled: false });
+      await w.page.locator('#site-search').fill('karpenter');
+      await w.page.locator('#site-search').press('Enter');
+      await w.page.waitForURL((url) => url.pathname === at('search/') && url.search === '?q=karpenter');
+      assert.ok(await w.page.locator('noscript p', { hasText: 'needs JavaScript' }).isVisible());
+      clean(w);
+    });
+
+    test('without JavaScript the search page says so and links the browse pages', async () => {
+      const w = await visit('search/?q=operators', { javaScriptEnabled: false });
+      // (Playwright's getByText skips <noscript>, so look for the paragraph itself.)
+      assert.ok(await w.page.locator('noscript p', { hasText: 'Search runs in your browser and needs JavaScript' }).isVisible());
+      assert.ok(await w.page.locator('#search-q').isHidden(), 'a search field that cannot work is shown');
+      const hrefs = await w.page.locator('#search-app a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      assert.deepEqual(hrefs, ['events/', 'topics/', 'tools/', 'reports/'].map(at));
+      clean(w);
+    });
+
+    test('the page CSP allows the inline script by its hash, without unsafe-inline, and allows Pagefind', () => {
+      for (const file of [join(site.dir, PEAKS, 'index.html'), join(site.dir, 'search', 'index.html')]) {
+        const html = readFileSync(file, 'utf8');
+        const csp = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1];
+        assert.ok(csp, `${file} has no CSP`);
+        const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src '))!;
+        assert.ok(!scriptSrc.includes("'unsafe-inline'"), scriptSrc);
+        assert.ok(scriptSrc.includes("'wasm-unsafe-eval'"), scriptSrc);
+        assert.match(csp, /worker-src 'self'/);
+        const inline = [...html.matchAll(/<script(?![^>]*(?:\ssrc=|type="application\/json"))[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+        assert.ok(inline.length >= 1, 'no inline script');
+        for (const code of inline) {
+          const hash = `'sha256-${createHash('sha256').update(code).digest('base64')}'`;
+          assert.ok(scriptSrc.includes(hash), `inline script not allowed by hash: ${code.slice(0, 60)}…`);
+        }
+        assert.ok(Buffer.byteLength(inline.join('')) < 600, 'the inline script grew beyond a few hundred bytes');
+      }
+    });
+  });
+}

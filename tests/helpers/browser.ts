@@ -1,0 +1,59 @@
+/**
+ * Headless Chromium (the system's /usr/bin/chromium) through playwright-core, for the browser tests.
+ * `watch(page, origin)` records what should never happen on our pages: console errors, uncaught
+ * exceptions, failed requests, HTTP errors and requests to any other origin.
+ */
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface Watched {
+  page: Page;
+  /** Everything that went wrong, one line each, e.g. "console error: …", "404 http://…". */
+  problems: string[];
+  /** Every URL the page requested, in order. */
+  requests: string[];
+}
+
+/** Starts recording problems and requests of `page`; `origin` is the only origin allowed. */
+export function watch(page: Page, origin: string): Watched {
+  const watched: Watched = { page, problems: [], requests: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') watched.problems.push(`console error: ${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => watched.problems.push(`uncaught: ${error.message}`));
+  page.on('request', (request) => {
+    watched.requests.push(request.url());
+    if (!request.url().startsWith(`${origin}/`) && !request.url().startsWith('data:')) {
+      watched.problems.push(`third-party request: ${request.url()}`);
+    }
+  });
+  page.on('requestfailed', (request) => watched.problems.push(`failed: ${request.url()} (${request.failure()?.errorText})`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) watched.problems.push(`${response.status()} ${response.url()}`);
+  });
+  return watched;
+}
+
+/** A new page in its own context (light scheme, 1280 × 800 unless told otherwise), watched. */
+export async function open(browser: Browser, origin: string, options: BrowserContextOptions = {}): Promise<Watched> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  const page = await context.newPage();
+  return watch(page, origin);
+}
