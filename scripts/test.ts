@@ -4,7 +4,7 @@
  * "N passed, N failed" summing all suites; exits non-zero if anything failed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
@@ -50,6 +50,7 @@ const files = suites.flatMap((suite) =>
 );
 const tap = join('node_modules', '.cache', 'test-results.tap');
 rmSync(tap, { force: true });
+mkdirSync(join('node_modules', '.cache'), { recursive: true });
 const status = run(process.execPath, [
   '--test',
   '--test-concurrency=1',

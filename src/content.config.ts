@@ -7,7 +7,8 @@ import { reportSchema, type RefFactory } from './schemas/report.ts';
 // topic sections exist) are checked in src/data/, where every collection is at hand.
 export const collections = {
   reports: defineCollection({
-    loader: glob({ base: './content/reports', pattern: '**/*.mdx' }),
+    // The file name is the id and the URL: no `slug` override, so two files can never collide.
+    loader: glob({ base: './content/reports', pattern: '**/*.mdx', generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
     schema: reportSchema(reference as RefFactory),
   }),
   events: defineCollection({ loader: file('./content/events.yaml'), schema: eventSchema }),

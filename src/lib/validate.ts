@@ -1,4 +1,5 @@
 import { createMentionFinder, toolsMentionedIn, type Matchable } from './mentions.ts';
+import { idPattern } from '../schemas/common.ts';
 import { nearest } from './suggest.ts';
 
 /** One thing wrong with the content, located by file and field. */
@@ -57,7 +58,7 @@ function checkRef(
 
 /**
  * The checks plain zod cannot express, because they look across collections or into the body:
- * every referenced id exists (suggesting the nearest), year and city agree with the event, the
+ * report file names are URL-safe ids, every referenced id exists (suggesting the nearest), year and city agree with the event, the
  * `tools` list is exactly the tools mentioned in the body, and topic sections are real headings.
  * Returns every problem found; it does not throw and does not re-check what the schemas check.
  */
@@ -80,7 +81,14 @@ export function crossCheck(reports: ReportInput[], registry: RegistryInput): Pro
     );
   }
 
-  for (const { file, data, body, headingIds } of reports) {
+  for (const { id, file, data, body, headingIds } of reports) {
+    if (!idPattern.test(id)) {
+      problems.push({
+        file,
+        field: '(file name)',
+        message: `expected lower-case words joined by hyphens, as it becomes the URL /reports/<name>/, found "${id}"`,
+      });
+    }
     checkRef(problems, file, 'event', data.event.id, eventIds, 'events.yaml');
     data.alsoCovers.forEach((ref, i) =>
       checkRef(problems, file, `alsoCovers[${i}]`, ref.id, eventIds, 'events.yaml'),

@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { isoDate, text, unconfirmed, url } from './common.ts';
 
 /** An event a report can cover (`content/events.yaml`). */
-export const eventSchema = z.object({
+export const eventSchema = z.strictObject({
   /** Full name, e.g. "KubeCon + CloudNativeCon Europe 2022". */
   name: text,
   /** Short name for lists and headings, e.g. "KubeCon EU 2022". */
@@ -36,7 +36,7 @@ export const eventSchema = z.object({
 });
 
 /** A topic passages can be filed under (`content/topics.yaml`). */
-export const topicSchema = z.object({
+export const topicSchema = z.strictObject({
   /** Display title, e.g. "Operators, CRDs and custom controllers". */
   title: text,
   /** One paragraph of ours saying what the topic covers. */
@@ -52,7 +52,7 @@ export const topicSchema = z.object({
  */
 export const spellingSchema = z.union([
   text,
-  z.object({
+  z.strictObject({
     text,
     case: z.enum(['sensitive', 'insensitive']).default('insensitive'),
     code: z.boolean().default(false),
@@ -60,7 +60,7 @@ export const spellingSchema = z.union([
 ]);
 
 /** A tool or project we detect in report text (`content/tools.yaml`). */
-export const toolSchema = z.object({
+export const toolSchema = z.strictObject({
   /** Canonical name, e.g. "Argo CD". */
   name: text,
   /** Project homepage. */

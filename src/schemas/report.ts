@@ -7,7 +7,7 @@ export type RefFactory = (collection: 'events' | 'tools' | 'topics') => z.ZodTyp
 
 /** The frontmatter of a trip report (`content/reports/<slug>.mdx`). See content/README.md. */
 export const reportSchema = (reference: RefFactory) =>
-  z.object({
+  z.strictObject({
     /** The original post's title, e.g. "KubeCon Europe 2018 Takeaways". */
     title: text,
     /** The event the report covers, an id from events.yaml, e.g. kubecon-eu-2022. */
@@ -19,7 +19,7 @@ export const reportSchema = (reference: RefFactory) =>
     /** The event's city, e.g. "Valencia"; must equal the event's. */
     city: text,
     /** Who wrote it. */
-    author: z.object({
+    author: z.strictObject({
       /** e.g. "Tasdik Rahman". */
       name: text,
       /** Handle without @, e.g. "vsupalov". */
@@ -36,7 +36,7 @@ export const reportSchema = (reference: RefFactory) =>
     /** What we know about the date when it is not exact, e.g. "Written during the event". */
     publishedNote: text.optional(),
     /** Where the original was published. */
-    source: z.object({
+    source: z.strictObject({
       /** The original post. */
       url,
       /** Site name, e.g. "vsupalov.com". */
@@ -53,7 +53,7 @@ export const reportSchema = (reference: RefFactory) =>
     /** Topics, each tied to the sections (heading ids) that discuss it. */
     topics: z
       .array(
-        z.object({
+        z.strictObject({
           topic: reference('topics'),
           sections: z.array(text).min(1, { error: 'expected at least one heading id' }),
         }),

@@ -56,7 +56,7 @@ export function check(overrides: Record<string, string> = {}): Problem[] {
       problems.push(...schemaProblems(file, parsed.error.issues));
       return [];
     }
-    return [{ id: file, file, data: parsed.data, body: content, headingIds: headingIds(content) }];
+    return [{ id: file.replace(/^.*\//, '').replace(/\.mdx$/, ''), file, data: parsed.data, body: content, headingIds: headingIds(content) }];
   });
   problems.push(
     ...crossCheck(reports, {

@@ -118,6 +118,16 @@ describe('a broken report names the file and the field', () => {
     );
   });
 
+  test('an unknown field, e.g. a misspelt one', () => {
+    expectProblem(broken((s) => s.replace('summary: >-', 'sumary: >-')), '(top level)', /Unrecognized key: "sumary"/);
+  });
+
+  test('a file name that cannot be a URL', () => {
+    const problems = check({ 'content/reports/ContainerDays 2024.mdx': original });
+    const p = expectProblem(problems, '(file name)', /expected lower-case words joined by hyphens.*found "ContainerDays 2024"/);
+    assert.equal(p.file, 'content/reports/ContainerDays 2024.mdx');
+  });
+
   test('a new report file is checked like the others', () => {
     const problems = check({ 'content/reports/new-report.mdx': original.replace('city: Hamburg', 'city: Munich') });
     const p = expectProblem(problems, 'city', /found "Munich"/);
