@@ -7,6 +7,7 @@ import { htmlToText, sentences } from './text.ts';
 export type Event = EventData & { id: string };
 export type Topic = TopicData & { id: string };
 export type Tool = ToolData & { id: string };
+/** A report's frontmatter with what the pipeline exported: sections, and the intro's text (one block per line). */
 export type ReportInfo = ReportData & { id: string; sections: Section[]; intro: string };
 
 /** A report with its references resolved. */
@@ -101,9 +102,9 @@ export function buildCatalog(input: {
       for (const section of sections) pushTo(passagesByTopic, t.id, { report, section });
     }
     const firstSentence = new Map<string, ToolMention>();
-    const parts: { section?: Section; html: string }[] = [{ html: report.intro }, ...report.sections.map((s) => ({ section: s, html: s.html }))];
-    for (const { section, html } of parts) {
-      for (const sentence of sentences(htmlToText(html))) {
+    const parts: { section?: Section; text: string }[] = [{ text: report.intro }, ...report.sections.map((s) => ({ section: s, text: s.text }))];
+    for (const { section, text } of parts) {
+      for (const sentence of text.split('\n').flatMap(sentences)) {
         for (const m of findMentions(sentence, true)) {
           if (!firstSentence.has(m.tool)) firstSentence.set(m.tool, { report, section, sentence });
         }

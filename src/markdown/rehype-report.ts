@@ -4,12 +4,14 @@ import { toHtml } from 'hast-util-to-html';
 import type { VFile } from 'vfile';
 import { createMentionFinder, type Matchable } from '../lib/mentions.ts';
 
-/** A section of a report as topic pages show it: heading, id and the passage's HTML. */
+/** A section of a report: heading, id, the passage's HTML (with subsections) for topic pages, and
+ * its own text (without subsections), one block per line, for finding the sentence of a mention. */
 export interface Section {
   id: string;
   depth: number;
   title: string;
   html: string;
+  text: string;
 }
 
 export interface RehypeReportOptions {
@@ -43,6 +45,25 @@ const txt = (value: string): Text => ({ type: 'text', value });
 function textOf(node: Nodes): string {
   if (node.type === 'text') return node.value;
   return 'children' in node ? (node.children as Nodes[]).map(textOf).join('') : '';
+}
+
+const blockTags = new Set(['p', 'li', 'ul', 'ol', 'blockquote', 'pre', 'div', 'table', 'tr', 'th', 'td', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** Text of nodes with one line per block (paragraph, list item, …), spaces folded. */
+function blockText(nodes: Nodes[]): string {
+  const walk = (node: Nodes): string => {
+    if (node.type === 'text') return node.value;
+    if (!('children' in node)) return '';
+    const inner = (node.children as Nodes[]).map(walk).join('');
+    return node.type === 'element' && blockTags.has(node.tagName) ? `\n${inner}\n` : inner;
+  };
+  return nodes
+    .map(walk)
+    .join('\n')
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
 }
 
 function headingDepth(node: Nodes): number | undefined {
@@ -178,17 +199,19 @@ export function rehypeReport({ tools, base }: RehypeReportOptions) {
       .filter((h) => sectionDepths.has(h.depth))
       .map((h) => {
         const next = headings.find((o) => o.index > h.index && o.depth <= h.depth);
+        const nextAny = headings.find((o) => o.index > h.index);
         const body = top.slice(h.index + 1, next ? next.index : top.length).map(forPassage);
         return {
           id: String(h.node.properties.id),
           depth: h.depth,
           title: textOf(h.node),
           html: toHtml({ type: 'root', children: body }).trim(),
+          text: blockText(top.slice(h.index + 1, nextAny ? nextAny.index : top.length)),
         };
       });
     const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
     data.astro ??= {};
-    const intro = toHtml({ type: 'root', children: top.slice(0, headings[0]?.index ?? top.length) }).trim();
+    const intro = blockText(top.slice(0, headings[0]?.index ?? top.length));
     data.astro.frontmatter = { ...data.astro.frontmatter, sections, intro };
 
     for (const { node } of headings) {

@@ -113,3 +113,13 @@ test('the sitemap lists every report and the RSS feed has every report', () => {
   }
   assert.doesNotMatch(sitemap, /404/);
 });
+
+test('a tool page quotes the sentence of each mention and links the section it is in', () => {
+  const page = site.page('/tools/kcp/');
+  const card = page.querySelectorAll('.card').find((c) => c.querySelector('a')?.getAttribute('href') === '/reports/containerdays-2024-hamburg/');
+  assert.ok(card, 'the 2024 report is listed');
+  assert.equal(card.querySelector('blockquote')!.textContent.trim(), 'There was a great talk by Marvin around KCP.');
+  assert.ok(card.querySelector('a[href="/reports/containerdays-2024-hamburg/#kcp"]'), 'links the KCP section itself');
+  const crossplane = site.page('/tools/crossplane/').querySelectorAll('.card blockquote').map((b) => b.textContent.trim());
+  assert.ok(crossplane.includes('Some management tools come as SaaS, like in the case of Rancher or Spectro Cloud, while others are self-hosted like Crossplane from Upbound.'));
+});
