@@ -28,6 +28,17 @@ export default defineConfig({
       rehypePlugins: [[rehypeReport, { tools: readToolSpellings('./content/tools.yaml'), base }]],
     }),
   },
+  vite: {
+    build: {
+      rollupOptions: {
+        // Every MDX module carries Astro's "use astro:head-inject" directive, and the bundler warns
+        // about each one; the warnings drown out real errors when someone adds a report.
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
+      },
+    },
+  },
   integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind()],
   // Every page gets a CSP <meta>: only our own files load; Astro hashes its styles and scripts.
   // Search adds what Pagefind needs (WebAssembly, its worker, fetching index files) and the

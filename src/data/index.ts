@@ -49,5 +49,3 @@ export const catalog = buildCatalog({
 
 /** The rendered body of a report, for its page. */
 export const contentOf = (id: string) => renderedOf(id).Content;
-/** The headings of a report (depth, slug, text), for its table of contents. */
-export const headingsOf = (id: string) => renderedOf(id).headings;

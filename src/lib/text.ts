@@ -20,10 +20,3 @@ export function sentences(text: string): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
 }
-
-/** Cuts text to at most `max` characters at a word boundary, adding an ellipsis when cut. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max * 0.6)).trimEnd()}…`;
-}

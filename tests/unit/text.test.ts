@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { htmlToText, sentences, truncate } from '../../src/lib/text.ts';
+import { htmlToText, sentences } from '../../src/lib/text.ts';
 
 test('htmlToText keeps inline punctuation tight and separates blocks', () => {
   assert.equal(htmlToText('<p>like <a href="/x">Spectro Cloud</a>, while (<a>https://x.io</a>)</p><p>Next one &amp; more</p>'), 'like Spectro Cloud, while (https://x.io) Next one & more');
@@ -9,9 +9,4 @@ test('htmlToText keeps inline punctuation tight and separates blocks', () => {
 
 test('sentences split after . ! ? and keep the punctuation', () => {
   assert.deepEqual(sentences('It works. Does it? Yes! Done'), ['It works.', 'Does it?', 'Yes!', 'Done']);
-});
-
-test('truncate cuts at a word boundary with an ellipsis', () => {
-  assert.equal(truncate('short', 10), 'short');
-  assert.equal(truncate('the quick brown fox jumps', 12), 'the quick…');
 });
