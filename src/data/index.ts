@@ -19,6 +19,10 @@ const rendered = new Map(
 );
 const renderedOf = (id: string) => rendered.get(id)!;
 
+const events = eventEntries.map((e) => ({ id: e.id, ...e.data }));
+const topics = topicEntries.map((t) => ({ id: t.id, ...t.data }));
+const tools = toolEntries.map((t) => ({ id: t.id, ...t.data }));
+
 const problems = crossCheck(
   reportEntries.map((entry) => ({
     id: entry.id,
@@ -30,9 +34,9 @@ const problems = crossCheck(
   {
     eventsFile: 'content/events.yaml',
     topicsFile: 'content/topics.yaml',
-    events: eventEntries.map((e) => ({ id: e.id, ...e.data })),
-    topics: topicEntries.map((t) => ({ id: t.id, ...t.data })),
-    tools: toolEntries.map((t) => ({ id: t.id, match: t.data.match })),
+    events,
+    topics,
+    tools,
   },
 );
 if (problems.length) throw new Error(formatProblems(problems));
@@ -42,9 +46,9 @@ export const catalog = buildCatalog({
     const fm = renderedOf(entry.id).remarkPluginFrontmatter as { sections?: Section[]; intro?: string };
     return { id: entry.id, ...entry.data, sections: fm.sections ?? [], intro: fm.intro ?? '' };
   }),
-  events: eventEntries.map((e) => ({ id: e.id, ...e.data })),
-  topics: topicEntries.map((t) => ({ id: t.id, ...t.data })),
-  tools: toolEntries.map((t) => ({ id: t.id, ...t.data })),
+  events,
+  topics,
+  tools,
 });
 
 /** The rendered body of a report, for its page. */

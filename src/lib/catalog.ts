@@ -208,3 +208,16 @@ export function toolsInPassages(passages: Passage[], tools: Tool[]): { item: Too
     (t) => t.name,
   );
 }
+
+/** The search facets a report is filed under, each as a stable id with its display name. */
+export type Facet = 'event' | 'year' | 'city' | 'author' | 'topic' | 'tool';
+export function reportFacets(report: Report): { facet: Facet; id: string; name: string }[] {
+  return [
+    ...[report.event, ...report.alsoCovers].map((e) => ({ facet: 'event' as const, id: e.id, name: e.shortName })),
+    { facet: 'year', id: String(report.year), name: String(report.year) },
+    { facet: 'city', id: report.city.toLowerCase(), name: report.city },
+    { facet: 'author', id: authorId(report.author.name), name: report.author.name },
+    ...report.topics.map(({ topic }) => ({ facet: 'topic' as const, id: topic.id, name: topic.title })),
+    ...report.tools.map((t) => ({ facet: 'tool' as const, id: t.id, name: t.name })),
+  ];
+}
