@@ -7,6 +7,7 @@ import remarkGfm from 'remark-gfm';
 import pagefind, { shortcutScriptHash } from './src/integrations/pagefind.ts';
 import { rehypeReport } from './src/markdown/rehype-report.ts';
 import { readToolSpellings } from './src/markdown/tool-spellings.ts';
+import { contentDir, contentPaths } from './src/paths.ts';
 
 // Deploying under a sub-path: SITE_BASE=/kb/ npm run build (see README).
 const base = process.env.SITE_BASE ?? '/';
@@ -16,6 +17,9 @@ export default defineConfig({
   site,
   base,
   outDir: process.env.OUT_DIR ?? 'dist',
+  // One cache per corpus and base, so builds of the fixture corpus, of /kb/ and of the real
+  // content never reuse each other's content-layer data (CI can cache node_modules/.astro/).
+  cacheDir: `./node_modules/.astro/${`${contentDir}${base}`.replace(/[^a-z0-9]+/gi, '-')}`,
   trailingSlash: 'always',
   // Two reports resolving to one URL (e.g. the same `slug`) must fail the build, not overwrite.
   prerenderConflictBehavior: 'error',
@@ -25,7 +29,7 @@ export default defineConfig({
     processor: unified({
       gfm: false,
       remarkPlugins: [remarkGfm],
-      rehypePlugins: [[rehypeReport, { tools: readToolSpellings('./content/tools.yaml'), base }]],
+      rehypePlugins: [[rehypeReport, { tools: readToolSpellings(contentPaths.tools), base }]],
     }),
   },
   vite: {

@@ -6,6 +6,7 @@ import { getCollection, render } from 'astro:content';
 import type { Section } from '../markdown/rehype-report.ts';
 import { buildCatalog } from '../lib/catalog.ts';
 import { crossCheck, formatProblems } from '../lib/validate.ts';
+import { contentPaths } from '../paths.ts';
 
 const [reportEntries, eventEntries, toolEntries, topicEntries] = await Promise.all([
   getCollection('reports'),
@@ -26,14 +27,14 @@ const tools = toolEntries.map((t) => ({ id: t.id, ...t.data }));
 const problems = crossCheck(
   reportEntries.map((entry) => ({
     id: entry.id,
-    file: entry.filePath ?? `content/reports/${entry.id}.mdx`,
+    file: entry.filePath ?? `${contentPaths.reports}/${entry.id}.mdx`,
     data: entry.data,
     body: entry.body ?? '',
     headingIds: renderedOf(entry.id).headings.map((h) => h.slug),
   })),
   {
-    eventsFile: 'content/events.yaml',
-    topicsFile: 'content/topics.yaml',
+    eventsFile: contentPaths.events,
+    topicsFile: contentPaths.topics,
     events,
     topics,
     tools,
