@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
+import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
 import pagefind, { shortcutScriptHash } from './src/integrations/pagefind.ts';
@@ -19,7 +20,7 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? 'dist',
   // One cache per corpus and base, so builds of the fixture corpus, of /kb/ and of the real
   // content never reuse each other's content-layer data (CI can cache node_modules/.astro/).
-  cacheDir: `./node_modules/.astro/${`${contentDir}${base}`.replace(/[^a-z0-9]+/gi, '-')}`,
+  cacheDir: `./node_modules/.astro/${`${resolve(contentDir)}${base}`.replace(/[^a-z0-9]+/gi, '-')}`,
   trailingSlash: 'always',
   // Two reports resolving to one URL (e.g. the same `slug`) must fail the build, not overwrite.
   prerenderConflictBehavior: 'error',
