@@ -4,15 +4,16 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
-import remarkGfm from 'remark-gfm';
 import pagefind, { shortcutScriptHash } from './src/integrations/pagefind.ts';
-import { rehypeReport } from './src/markdown/rehype-report.ts';
+import { rehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
 import { readToolSpellings } from './src/markdown/tool-spellings.ts';
 import { contentDir, contentPaths } from './src/paths.ts';
 
 // Deploying under a sub-path: SITE_BASE=/kb/ npm run build (see README).
 const base = process.env.SITE_BASE ?? '/';
 const site = process.env.SITE_URL ?? 'https://hallway-track.example';
+
+const pipeline = { tools: readToolSpellings(contentPaths.tools), base, strict: true };
 
 export default defineConfig({
   site,
@@ -27,10 +28,13 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   markdown: {
     syntaxHighlight: false,
+    // The report pipeline (src/markdown/pipeline.ts), strict: bad content stops the build before
+    // MDX compiles anything. gfm and smartypants are in our list, after the guard.
     processor: unified({
       gfm: false,
-      remarkPlugins: [remarkGfm],
-      rehypePlugins: [[rehypeReport, { tools: readToolSpellings(contentPaths.tools), base }]],
+      smartypants: false,
+      remarkPlugins: [...remarkPlugins(pipeline)],
+      rehypePlugins: [...rehypePlugins(pipeline)],
     }),
   },
   vite: {

@@ -7,10 +7,14 @@ import { join } from 'node:path';
 
 export const contentDir = process.env.CONTENT_DIR ?? 'content';
 
-export const contentPaths = {
-  reports: join(contentDir, 'reports'),
-  sources: join(contentDir, 'sources'),
-  events: join(contentDir, 'events.yaml'),
-  tools: join(contentDir, 'tools.yaml'),
-  topics: join(contentDir, 'topics.yaml'),
-};
+/** The files and folders of a content folder. */
+export const contentPathsFor = (dir: string) => ({
+  reports: join(dir, 'reports'),
+  sources: join(dir, 'sources'),
+  events: join(dir, 'events.yaml'),
+  tools: join(dir, 'tools.yaml'),
+  topics: join(dir, 'topics.yaml'),
+  taxonomy: join(dir, 'taxonomy.yaml'),
+});
+
+export const contentPaths = contentPathsFor(contentDir);

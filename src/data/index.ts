@@ -1,19 +1,25 @@
 /**
  * The query layer: every collection is read here, once, checked across collections, and turned
  * into the catalog that pages import. Pages never call getCollection themselves.
+ *
+ * `npm run check` (which `npm run build` runs first) has already checked everything with the same
+ * code; the report checks run here again so `astro dev` and a bare `astro build` stop on bad
+ * content too. Drafts are left out of production builds.
  */
 import { getCollection, render } from 'astro:content';
-import type { Section } from '../markdown/rehype-report.ts';
 import { buildCatalog } from '../lib/catalog.ts';
-import { crossCheck, formatProblems } from '../lib/validate.ts';
+import { formatProblems } from '../lib/problems.ts';
+import { checkReports } from '../lib/validate.ts';
+import { reportRecordSchema } from '../markdown/record.ts';
 import { contentPaths } from '../paths.ts';
 
-const [reportEntries, eventEntries, toolEntries, topicEntries] = await Promise.all([
+const [allReports, eventEntries, toolEntries, topicEntries] = await Promise.all([
   getCollection('reports'),
   getCollection('events'),
   getCollection('tools'),
   getCollection('topics'),
 ]);
+const reportEntries = allReports.filter((entry) => import.meta.env.DEV || !entry.data.draft);
 
 const rendered = new Map(
   await Promise.all(reportEntries.map(async (entry) => [entry.id, await render(entry)] as const)),
@@ -24,33 +30,20 @@ const events = eventEntries.map((e) => ({ id: e.id, ...e.data }));
 const topics = topicEntries.map((t) => ({ id: t.id, ...t.data }));
 const tools = toolEntries.map((t) => ({ id: t.id, ...t.data }));
 
-const problems = crossCheck(
-  reportEntries.map((entry) => ({
-    id: entry.id,
-    file: entry.filePath ?? `${contentPaths.reports}/${entry.id}.mdx`,
-    data: entry.data,
-    body: entry.body ?? '',
-    headingIds: renderedOf(entry.id).headings.map((h) => h.slug),
-  })),
-  {
-    eventsFile: contentPaths.events,
-    topicsFile: contentPaths.topics,
-    events,
-    topics,
-    tools,
-  },
+const reports = reportEntries.map((entry) => {
+  const file = entry.filePath ?? `${contentPaths.reports}/${entry.id}.mdx`;
+  const parsed = reportRecordSchema.safeParse(renderedOf(entry.id).remarkPluginFrontmatter.record);
+  if (!parsed.success) throw new Error(`${file}: the report pipeline's record is malformed: ${parsed.error.message}`);
+  return { id: entry.id, file, ...entry.data, record: parsed.data };
+});
+
+const problems = checkReports(
+  reports.map(({ id, file, record, ...data }) => ({ id, file, data, record })),
+  { events, topics, tools },
 );
 if (problems.length) throw new Error(formatProblems(problems));
 
-export const catalog = buildCatalog({
-  reports: reportEntries.map((entry) => {
-    const fm = renderedOf(entry.id).remarkPluginFrontmatter as { sections?: Section[]; intro?: string };
-    return { id: entry.id, ...entry.data, sections: fm.sections ?? [], intro: fm.intro ?? '' };
-  }),
-  events,
-  topics,
-  tools,
-});
+export const catalog = buildCatalog({ reports, events, topics, tools });
 
 /** The rendered body of a report, for its page. */
 export const contentOf = (id: string) => renderedOf(id).Content;

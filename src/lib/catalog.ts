@@ -1,17 +1,16 @@
 import type { EventData, TopicData, ToolData } from '../schemas/registries.ts';
 import type { ReportData } from '../schemas/report.ts';
-import type { Section } from '../markdown/rehype-report.ts';
-import { createMentionFinder } from './mentions.ts';
-import { htmlToText, sentences } from './text.ts';
+import { sectionAndChildren, type ReportRecord, type Section } from '../markdown/record.ts';
 
 export type Event = EventData & { id: string };
 export type Topic = TopicData & { id: string };
 export type Tool = ToolData & { id: string };
-/** A report's frontmatter with what the pipeline exported: sections, and the intro's text (one block per line). */
-export type ReportInfo = ReportData & { id: string; sections: Section[]; intro: string };
+/** A report's frontmatter with the pipeline's record of its body. */
+export type ReportInfo = ReportData & { id: string; record: ReportRecord };
 
 /** A report with its references resolved. */
 export interface Report extends Omit<ReportInfo, 'event' | 'alsoCovers' | 'tools' | 'topics'> {
+  sections: Section[];
   event: Event;
   alsoCovers: Event[];
   tools: Tool[];
@@ -77,9 +76,10 @@ export function buildCatalog(input: {
 
   const reports: Report[] = input.reports
     .map((r) => {
-      const sections = new Map(r.sections.map((s) => [s.id, s]));
+      const sections = new Map(r.record.sections.map((s) => [s.id, s]));
       return {
         ...r,
+        sections: r.record.sections,
         event: event(r.event.id),
         alsoCovers: r.alsoCovers.map((e) => event(e.id)),
         tools: r.tools.map((t) => tool(t.id)).sort((a, b) => a.name.localeCompare(b.name)),
@@ -94,25 +94,19 @@ export function buildCatalog(input: {
   const reportsByEvent = new Map<string, Report[]>();
   const passagesByTopic = new Map<string, Passage[]>();
   const mentionsByTool = new Map<string, ToolMention[]>();
-  const findMentions = createMentionFinder(input.tools);
 
   for (const report of reports) {
     for (const e of [report.event, ...report.alsoCovers]) pushTo(reportsByEvent, e.id, report);
     for (const { topic: t, sections } of report.topics) {
       for (const section of sections) pushTo(passagesByTopic, t.id, { report, section });
     }
-    const firstSentence = new Map<string, ToolMention>();
-    const parts: { section?: Section; text: string }[] = [{ text: report.intro }, ...report.sections.map((s) => ({ section: s, text: s.text }))];
-    for (const { section, text } of parts) {
-      for (const sentence of text.split('\n').flatMap(sentences)) {
-        for (const m of findMentions(sentence, true)) {
-          if (!firstSentence.has(m.tool)) firstSentence.set(m.tool, { report, section, sentence });
-        }
-      }
+    // The record holds one mention per tool per section, in order: the first is the report's.
+    const sections = new Map(report.sections.map((s) => [s.id, s]));
+    const first = new Map<string, ToolMention>();
+    for (const m of report.record.mentions) {
+      if (!first.has(m.tool)) first.set(m.tool, { report, section: m.section ? sections.get(m.section) : undefined, sentence: m.sentence });
     }
-    for (const t of report.tools) {
-      pushTo(mentionsByTool, t.id, firstSentence.get(t.id) ?? { report, sentence: '' });
-    }
+    for (const t of report.tools) pushTo(mentionsByTool, t.id, first.get(t.id) ?? { report, sentence: '' });
   }
 
   return {
@@ -199,12 +193,14 @@ export function relatedTopics(topic: Topic, passages: Passage[], topics: Topic[]
   return [...listed, ...filedTogether.filter((t) => !ids.has(t.id))].slice(0, limit);
 }
 
-/** Tools mentioned in the passages' own text, with how many passages mention each. */
+/** Tools mentioned in the passages (a section and its subsections), with how many passages mention each. */
 export function toolsInPassages(passages: Passage[], tools: Tool[]): { item: Tool; count: number }[] {
-  const findMentions = createMentionFinder(tools);
   const byId = new Map(tools.map((t) => [t.id, t]));
   return tally(
-    passages.map((p) => findMentions(htmlToText(p.section.html), true).map((m) => byId.get(m.tool)!)),
+    passages.map((p) => {
+      const within = sectionAndChildren(p.report.record, p.section.id);
+      return p.report.record.mentions.filter((m) => m.section && within.has(m.section)).map((m) => byId.get(m.tool)!);
+    }),
     (t) => t.name,
   );
 }

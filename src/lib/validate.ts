@@ -1,19 +1,13 @@
-import { createMentionFinder, toolsMentionedIn, type Matchable } from './mentions.ts';
 import { idPattern } from '../schemas/common.ts';
+import { toolsOf, type ReportRecord } from '../markdown/record.ts';
+import type { Problem } from './problems.ts';
 import { nearest } from './suggest.ts';
-
-/** One thing wrong with the content, located by file and field. */
-export interface Problem {
-  file: string;
-  field: string;
-  message: string;
-}
 
 interface Ref {
   id: string;
 }
 
-/** What the cross-checks need of a report: its parsed frontmatter, raw body and heading ids. */
+/** What the cross-checks need of a report: its parsed frontmatter and the pipeline's record of its body. */
 export interface ReportInput {
   id: string;
   file: string;
@@ -22,66 +16,85 @@ export interface ReportInput {
     alsoCovers: Ref[];
     year: number;
     city: string;
+    published?: Date | undefined;
     tools: Ref[];
     topics: { topic: Ref; sections: string[] }[];
   };
-  body: string;
-  headingIds: string[];
+  record: ReportRecord;
 }
 
 export interface RegistryInput {
   eventsFile: string;
   topicsFile: string;
-  events: { id: string; year: number; city: string; coLocatedWith: string[] }[];
+  toolsFile: string;
+  events: { id: string; year: number; city: string; start: Date; end: Date; series: string; coLocatedWith: string[] }[];
   topics: { id: string; related: string[] }[];
-  tools: Matchable[];
+  tools: { id: string; category: string }[];
+  /** The closed lists of content/taxonomy.yaml. */
+  taxonomy: { file: string; series: string[]; toolCategories: string[] };
 }
 
 const list = (ids: Iterable<string>) => [...ids].map((id) => `"${id}"`).join(', ');
+const day = (date: Date) => date.toISOString().slice(0, 10);
 
-function checkRef(
-  problems: Problem[],
-  file: string,
-  field: string,
-  id: string,
-  known: Set<string>,
-  registry: string,
-) {
+function checkRef(problems: Problem[], file: string, field: string, id: string, known: Set<string>, registry: string) {
   if (known.has(id)) return;
   const guess = nearest(id, known);
+  problems.push({ file, field, message: `expected an id from ${registry}, found "${id}"${guess ? `; did you mean "${guess}"?` : ''}` });
+}
+
+function checkListed(problems: Problem[], file: string, field: string, value: string, known: string[], where: string) {
+  if (known.includes(value)) return;
+  const guess = nearest(value, known);
   problems.push({
     file,
     field,
-    message: `expected an id from ${registry}, found "${id}"${guess ? `; did you mean "${guess}"?` : ''}`,
+    message: `expected one of the ${where}, found "${value}"${guess ? `; did you mean "${guess}"?` : `; add it to the list first (${list(known)})`}`,
   });
 }
 
 /**
- * The checks plain zod cannot express, because they look across collections or into the body:
- * report file names are URL-safe ids, every referenced id exists (suggesting the nearest), year and city agree with the event, the
- * `tools` list is exactly the tools mentioned in the body, and topic sections are real headings.
+ * The registries' own cross-checks: ids they point at exist, event dates run forwards, and the
+ * fields with a closed list (event series, tool category) use it. Returns every problem; never throws.
+ */
+export function checkRegistries(registry: RegistryInput): Problem[] {
+  const problems: Problem[] = [];
+  const eventIds = new Set(registry.events.map((e) => e.id));
+  const topicIds = new Set(registry.topics.map((t) => t.id));
+  const { taxonomy } = registry;
+  for (const event of registry.events) {
+    event.coLocatedWith.forEach((id, i) =>
+      checkRef(problems, registry.eventsFile, `${event.id}.coLocatedWith[${i}]`, id, eventIds, 'events.yaml'),
+    );
+    if (event.end < event.start) {
+      problems.push({ file: registry.eventsFile, field: `${event.id}.end`, message: `expected a day on or after the start ("${day(event.start)}"), found "${day(event.end)}"` });
+    }
+    checkListed(problems, registry.eventsFile, `${event.id}.series`, event.series, taxonomy.series, `series in ${taxonomy.file}`);
+  }
+  for (const topic of registry.topics) {
+    topic.related.forEach((id, i) => checkRef(problems, registry.topicsFile, `${topic.id}.related[${i}]`, id, topicIds, 'topics.yaml'));
+  }
+  for (const tool of registry.tools) {
+    checkListed(problems, registry.toolsFile, `${tool.id}.category`, tool.category, taxonomy.toolCategories, `toolCategories in ${taxonomy.file}`);
+  }
+  return problems;
+}
+
+/**
+ * The report checks plain zod cannot express, because they look across collections or into the
+ * body's record: file names are URL-safe ids, every referenced id exists (suggesting the nearest),
+ * year and city agree with the event, the publication date is not long before the event, `tools`
+ * is exactly the tools the record found, and topic sections are real headings.
  * Returns every problem found; it does not throw and does not re-check what the schemas check.
  */
-export function crossCheck(reports: ReportInput[], registry: RegistryInput): Problem[] {
+export function checkReports(reports: ReportInput[], registry: Pick<RegistryInput, 'events' | 'topics' | 'tools'>): Problem[] {
   const problems: Problem[] = [];
   const events = new Map(registry.events.map((e) => [e.id, e]));
   const eventIds = new Set(events.keys());
   const topicIds = new Set(registry.topics.map((t) => t.id));
   const toolIds = new Set(registry.tools.map((t) => t.id));
-  const findMentions = createMentionFinder(registry.tools);
 
-  for (const event of registry.events) {
-    event.coLocatedWith.forEach((id, i) =>
-      checkRef(problems, registry.eventsFile, `${event.id}.coLocatedWith[${i}]`, id, eventIds, 'events.yaml'),
-    );
-  }
-  for (const topic of registry.topics) {
-    topic.related.forEach((id, i) =>
-      checkRef(problems, registry.topicsFile, `${topic.id}.related[${i}]`, id, topicIds, 'topics.yaml'),
-    );
-  }
-
-  for (const { id, file, data, body, headingIds } of reports) {
+  for (const { id, file, data, record } of reports) {
     if (!idPattern.test(id)) {
       problems.push({
         file,
@@ -90,9 +103,7 @@ export function crossCheck(reports: ReportInput[], registry: RegistryInput): Pro
       });
     }
     checkRef(problems, file, 'event', data.event.id, eventIds, 'events.yaml');
-    data.alsoCovers.forEach((ref, i) =>
-      checkRef(problems, file, `alsoCovers[${i}]`, ref.id, eventIds, 'events.yaml'),
-    );
+    data.alsoCovers.forEach((ref, i) => checkRef(problems, file, `alsoCovers[${i}]`, ref.id, eventIds, 'events.yaml'));
     const event = events.get(data.event.id);
     if (event && data.year !== event.year) {
       problems.push({ file, field: 'year', message: `expected ${event.year} (the year of ${event.id}), found ${data.year}` });
@@ -100,25 +111,32 @@ export function crossCheck(reports: ReportInput[], registry: RegistryInput): Pro
     if (event && data.city !== event.city) {
       problems.push({ file, field: 'city', message: `expected "${event.city}" (the city of ${event.id}), found "${data.city}"` });
     }
+    if (event && data.published) {
+      const earliest = new Date(event.start);
+      earliest.setUTCFullYear(earliest.getUTCFullYear() - 1);
+      if (data.published < earliest) {
+        problems.push({
+          file,
+          field: 'published',
+          message: `expected a date after "${day(earliest)}" (a report is written around its event, ${event.id} on "${day(event.start)}"), found "${day(data.published)}"`,
+        });
+      }
+    }
 
     data.tools.forEach((ref, i) => checkRef(problems, file, `tools[${i}]`, ref.id, toolIds, 'tools.yaml'));
-    const listed = new Set(data.tools.map((t) => t.id).filter((id) => toolIds.has(id)));
-    const mentioned = toolsMentionedIn(body, findMentions);
-    const missing = [...mentioned].filter((id) => !listed.has(id)).sort();
-    const extra = [...listed].filter((id) => !mentioned.has(id)).sort();
+    const listed = new Set(data.tools.map((t) => t.id).filter((t) => toolIds.has(t)));
+    const mentioned = new Set(toolsOf(record));
+    const missing = [...mentioned].filter((t) => !listed.has(t)).sort();
+    const extra = [...listed].filter((t) => !mentioned.has(t)).sort();
     if (missing.length || extra.length) {
       const parts = [
         missing.length ? `add ${list(missing)} (mentioned in the text but not listed)` : '',
         extra.length ? `remove ${list(extra)} (listed but never mentioned in the text)` : '',
       ].filter(Boolean);
-      problems.push({
-        file,
-        field: 'tools',
-        message: `expected exactly the tools the text mentions: ${parts.join('; ')}`,
-      });
+      problems.push({ file, field: 'tools', message: `expected exactly the tools the text mentions: ${parts.join('; ')}` });
     }
 
-    const headings = new Set(headingIds);
+    const headings = new Set(record.sections.map((s) => s.id));
     const seen = new Set<string>();
     data.topics.forEach(({ topic, sections }, i) => {
       checkRef(problems, file, `topics[${i}].topic`, topic.id, topicIds, 'topics.yaml');
@@ -132,7 +150,7 @@ export function crossCheck(reports: ReportInput[], registry: RegistryInput): Pro
         problems.push({
           file,
           field: `topics[${i}].sections[${j}]`,
-          message: `expected the id of a heading in this report, found "${section}"${
+          message: `expected the id of a ## or ### heading in this report, found "${section}"${
             guess ? `; did you mean "${guess}"?` : `; the headings are ${list(headings)}`
           }`,
         });
@@ -140,27 +158,4 @@ export function crossCheck(reports: ReportInput[], registry: RegistryInput): Pro
     });
   }
   return problems;
-}
-
-/** The problems as one readable block: `file: field: message`, one per line. */
-export function formatProblems(problems: Problem[]): string {
-  const lines = problems.map((p) => `  ${p.file}: ${p.field}: ${p.message}`);
-  return `Content check failed (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${lines.join('\n')}`;
-}
-
-/** Schema issues (zod's `error.issues`) as problems of one file: the path becomes the field. */
-export function schemaProblems(
-  file: string,
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
-  prefix = '',
-): Problem[] {
-  return issues.map((issue) => ({
-    file,
-    field:
-      prefix +
-        issue.path
-          .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i > 0 ? '.' : ''}${String(key)}`))
-          .join('') || '(top level)',
-    message: issue.message,
-  }));
 }

@@ -1,36 +1,25 @@
-import GithubSlugger from 'github-slugger';
+import GithubSlugger, { slug as slugOf } from 'github-slugger';
 import type { Element, ElementContent, Nodes, Root, RootContent, Text } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+import type { MdxJsxAttribute, MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
-import { createMentionFinder, type Matchable } from '../lib/mentions.ts';
+import { createMentionFinder, type Matchable, type Mention } from '../lib/mentions.ts';
+import { addProblem, throwProblems } from './problems.ts';
+import type { ReportRecord, Section, ToolMention } from './record.ts';
 
-/** A section of a report: heading, id, the passage's HTML (with subsections) for topic pages, and
- * its own text (without subsections), one block per line, for finding the sentence of a mention. */
-export interface Section {
-  id: string;
-  depth: number;
-  title: string;
-  html: string;
-  text: string;
+declare module 'vfile' {
+  interface DataMap {
+    record: ReportRecord;
+  }
 }
 
 export interface RehypeReportOptions {
-  /** Registry tools (id + spellings) whose first mention per section links to the tool page. */
+  /** Registry tools (id + spellings): every mention is recorded, the first per section linked. */
   tools: Matchable[];
   /** Site base path, e.g. "/" or "/kb/". */
   base: string;
-}
-
-interface JsxAttribute {
-  type: string;
-  name: string;
-  value?: unknown;
-}
-interface JsxNode {
-  type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
-  name: string | null;
-  attributes: JsxAttribute[];
-  children: ElementContent[];
+  /** Throw the problems found (the site build); otherwise only record them (`npm run check`). */
+  strict: boolean;
 }
 
 const sectionDepths = new Set([2, 3]);
@@ -41,29 +30,11 @@ const el = (tagName: string, properties: Element['properties'], children: Elemen
   children,
 });
 const txt = (value: string): Text => ({ type: 'text', value });
+const hasClass = (node: Element, name: string) => ([] as unknown[]).concat(node.properties.className ?? []).includes(name);
 
 function textOf(node: Nodes): string {
   if (node.type === 'text') return node.value;
   return 'children' in node ? (node.children as Nodes[]).map(textOf).join('') : '';
-}
-
-const blockTags = new Set(['p', 'li', 'ul', 'ol', 'blockquote', 'pre', 'div', 'table', 'tr', 'th', 'td', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-
-/** Text of nodes with one line per block (paragraph, list item, …), spaces folded. */
-function blockText(nodes: Nodes[]): string {
-  const walk = (node: Nodes): string => {
-    if (node.type === 'text') return node.value;
-    if (!('children' in node)) return '';
-    const inner = (node.children as Nodes[]).map(walk).join('');
-    return node.type === 'element' && blockTags.has(node.tagName) ? `\n${inner}\n` : inner;
-  };
-  return nodes
-    .map(walk)
-    .join('\n')
-    .split('\n')
-    .map((line) => line.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n');
 }
 
 function headingDepth(node: Nodes): number | undefined {
@@ -72,81 +43,82 @@ function headingDepth(node: Nodes): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-/** `<Ed was="…" note="…">fix</Ed>` → visible editor's note markup; anything else JSX is refused. */
-function renderEditorNote(node: JsxNode, file: VFile): Element {
-  if (node.name !== 'Ed') {
-    throw new Error(`${file.path}: <${node.name ?? 'fragment'}> is not available in reports; only <Ed> (editor's note) is.`);
-  }
-  const attr = (name: string) => {
-    const found = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
-    if (found && typeof found.value !== 'string') {
-      throw new Error(`${file.path}: <Ed ${name}=…> expected a quoted string, found an expression.`);
-    }
-    return found?.value as string | undefined;
-  };
+/** `<Ed was="…" note="…">fix</Ed>` → visible editor's note markup. The guard has already refused anything else. */
+function renderEditorNote(node: MdxJsxFlowElementHast | MdxJsxTextElementHast, children: ElementContent[]): Element {
+  const attr = (name: string) =>
+    (node.attributes as MdxJsxAttribute[]).find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value as string | undefined;
   const was = attr('was');
   const note = attr('note');
-  if (!was && !note) {
-    throw new Error(`${file.path}: <Ed> expected a "was" or "note" attribute, found neither.`);
-  }
   const explanation = [was ? `the captured text reads “${was}”.` : '', note ?? ''].filter(Boolean).join(' ');
   if (node.type === 'mdxJsxFlowElement') {
-    return el('p', { className: ['ed-note', 'ed-block'] }, [el('strong', {}, [txt('Editor’s note:')]), txt(` ${explanation}`)]);
+    const noteBlock = el('p', { className: ['ed-note', 'ed-block'] }, [el('strong', {}, [txt('Editor’s note:')]), txt(` ${explanation}`)]);
+    // A note wrapping blocks keeps them: the author's text is never dropped.
+    return children.length ? el('div', { className: ['ed-wrap'] }, [...children, noteBlock]) : noteBlock;
   }
   // A correction's note carries its own leading space, so removing notes leaves the author's spacing.
   const label = (lead: string) => el('span', { className: ['ed-note'] }, [txt(`${lead}[Editor’s note: ${explanation}]`)]);
-  return node.children.length
-    ? el('span', { className: ['ed'] }, [el('ins', {}, node.children), label(' ')])
-    : label('');
+  return children.length ? el('span', { className: ['ed'] }, [el('ins', {}, children), label(' ')]) : label('');
 }
 
-function replaceJsx(parent: Root | Element, file: VFile) {
+function replaceJsx(parent: Root | Element) {
   parent.children = parent.children.map((child) => {
-    const node = child as unknown as JsxNode | RootContent;
+    const node = child as unknown as MdxJsxFlowElementHast | MdxJsxTextElementHast | RootContent;
     if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-      replaceJsx(node as unknown as Element, file);
-      return renderEditorNote(node as JsxNode, file);
+      const holder = node as unknown as Element;
+      replaceJsx(holder);
+      return renderEditorNote(node, holder.children);
     }
-    if (child.type === 'element') replaceJsx(child, file);
+    if (child.type === 'element') replaceJsx(child);
     return child;
   }) as typeof parent.children;
 }
 
-/** Wraps the first mention of each tool not yet linked in this section. Mutates `linked`. */
-function linkMentions(
-  parent: Element,
-  linked: Set<string>,
-  findMentions: ReturnType<typeof createMentionFinder>,
-  href: (tool: string) => string,
-  inCode: boolean,
-) {
-  const out: ElementContent[] = [];
-  for (const child of parent.children) {
-    if (child.type === 'element') {
-      if (child.tagName !== 'a' && !headingDepth(child)) {
-        linkMentions(child, linked, findMentions, href, inCode || child.tagName === 'code');
+/** Blocks whose children are inline text (a "run"); containers are walked into. */
+const runBlocks = new Set(['p', 'li', 'td', 'th', 'dt', 'dd', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figcaption', 'caption']);
+const containers = new Set(['ul', 'ol', 'blockquote', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'div', 'section', 'details', 'dl', 'figure']);
+
+interface Piece {
+  node: Text;
+  inCode: boolean;
+  linkable: boolean;
+}
+
+/** Splits `root` into runs of inline text, one per paragraph, list item, cell, heading or code block. */
+function runsOf(root: Element): Piece[][] {
+  const runs: Piece[][] = [];
+  const visit = (node: Element, current: Piece[], inCode: boolean, linkable: boolean) => {
+    for (const child of node.children) {
+      if (child.type === 'text') current.push({ node: child, inCode, linkable });
+      if (child.type !== 'element' || hasClass(child, 'anchor')) continue;
+      if (runBlocks.has(child.tagName)) {
+        const run: Piece[] = [];
+        runs.push(run);
+        visit(child, run, inCode || child.tagName === 'pre', linkable && !headingDepth(child) && !hasClass(child, 'ed-note'));
+      } else if (containers.has(child.tagName)) {
+        visit(child, current, inCode, linkable);
+      } else {
+        // Editor's notes count as mentions (they are on the page) but are not linked: they are ours.
+        visit(child, current, inCode || child.tagName === 'code', linkable && child.tagName !== 'a' && !hasClass(child, 'ed-note'));
       }
-      out.push(child);
-      continue;
     }
-    if (child.type !== 'text') {
-      out.push(child);
-      continue;
+  };
+  const top: Piece[] = [];
+  visit(el('div', {}, [root]), top, false, true);
+  return [top, ...runs].filter((run) => run.length);
+}
+
+/** The sentence of `text` around `offset`, spaces folded (sentences end at . ! ? … before white space). */
+function sentenceAt(text: string, offset: number): string {
+  let start = 0;
+  let end = text.length;
+  for (const boundary of text.matchAll(/(?<=[.!?…])\s+/g)) {
+    if (boundary.index < offset) start = boundary.index + boundary[0].length;
+    else {
+      end = boundary.index;
+      break;
     }
-    let rest = child.value;
-    let offset = 0;
-    for (const m of findMentions(child.value, inCode)) {
-      if (linked.has(m.tool)) continue;
-      linked.add(m.tool);
-      const start = m.index - offset;
-      if (start > 0) out.push(txt(rest.slice(0, start)));
-      out.push(el('a', { href: href(m.tool), className: ['tool-link'] }, [txt(rest.slice(start, start + m.length))]));
-      rest = rest.slice(start + m.length);
-      offset = m.index + m.length;
-    }
-    if (rest) out.push(txt(rest));
   }
-  parent.children = out;
+  return text.slice(start, end).replace(/\s+/g, ' ').trim();
 }
 
 /** Copies passage nodes for use on another page: headings demoted two levels (they sit under event and report headings) and stripped of ids. */
@@ -163,63 +135,131 @@ function forPassage(node: RootContent): RootContent {
 }
 
 /**
- * Report pipeline, after Markdown becomes HTML: renders `<Ed>` editor's notes, gives every
- * heading an id (github-slugger, as Astro would), links each tool's first mention per section,
- * exports the sections (`frontmatter.sections`, and the text before the first heading as
- * `frontmatter.intro`) for topic and tool pages, then adds a visible “#” link to
- * every heading. It does not validate tool lists or topics (src/lib/validate.ts does).
+ * Report pipeline, after Markdown becomes HTML. In one pass it renders `<Ed>` editor's notes,
+ * gives every heading an id (github-slugger, as Astro would) and checks it (no `#` heading, no
+ * empty id, no duplicate, no empty section), finds every tool mention with its sentence and links
+ * the first per section, and cuts the `##`/`###` sections out for topic pages. The result is the
+ * report's record (`file.data.record`, and `record` in Astro's remark frontmatter); then it adds
+ * a “#” link to every heading. It does not compare the record with the frontmatter (src/lib/validate.ts does).
  */
-export function rehypeReport({ tools, base }: RehypeReportOptions) {
+export function rehypeReport({ tools, base, strict }: RehypeReportOptions) {
   const findMentions = createMentionFinder(tools);
   const root = base.endsWith('/') ? base : `${base}/`;
   const href = (tool: string) => `${root}tools/${tool}/`;
 
   return (tree: Root, file: VFile) => {
-    replaceJsx(tree, file);
+    replaceJsx(tree);
 
+    // Headings: ids, and the checks that keep ids meaningful and unique.
     const slugger = new GithubSlugger();
+    const seen = new Map<string, number | undefined>();
     const top = tree.children;
-    const headings: { index: number; depth: number; node: Element }[] = [];
+    const headings: { index: number; depth: number; node: Element; title: string }[] = [];
     top.forEach((node, index) => {
       const depth = headingDepth(node);
       if (!depth || node.type !== 'element') return;
-      node.properties.id ??= slugger.slug(textOf(node));
-      headings.push({ index, depth, node });
+      const title = textOf(node).trim();
+      const line = node.position?.start.line;
+      const key = slugOf(title);
+      if (depth === 1) {
+        addProblem(file, node, `expected headings from ## down (the page shows the title as its only # heading), found "# ${title}"; write ## ${title}`);
+      }
+      if (!key) {
+        addProblem(file, node, `expected a heading with letters or digits (its link id is made of them), found ${JSON.stringify(title)}; add words to it`);
+      } else if (seen.has(key)) {
+        const first = seen.get(key);
+        addProblem(file, node, `expected each heading once (its link id must be unique), found "${title}" again${first ? ` (first on line ${first})` : ''}; rename one`);
+      }
+      seen.set(key, line);
+      node.properties.id ??= slugger.slug(title) || `section-${index}`;
+      headings.push({ index, depth, node, title });
+    });
+    headings.forEach((h, i) => {
+      const next = headings[i + 1];
+      const between = top.slice(h.index + 1, next ? next.index : top.length);
+      const empty = between.every((n) => n.type === 'text' && !n.value.trim()) && (!next || next.depth <= h.depth);
+      if (empty && sectionDepths.has(h.depth)) {
+        addProblem(file, h.node, `expected text under the heading "${h.title}", found ${next ? 'the next heading' : 'the end of the report'}; add text or remove the heading`);
+      }
     });
 
-    // Tool links: the linked set restarts at every section heading.
-    let linked = new Set<string>();
+    // Tool mentions: each run of text is searched once; the first mention per section is linked.
+    const mentions: ToolMention[] = [];
+    const links = new Map<Text, Mention[]>();
+    let section: string | undefined;
+    let recorded = new Set<string>();
     for (const node of top) {
       const depth = headingDepth(node);
-      if (depth && sectionDepths.has(depth)) linked = new Set();
-      else if (node.type === 'element') linkMentions(node, linked, findMentions, href, node.tagName === 'pre');
+      if (depth && sectionDepths.has(depth)) {
+        section = String((node as Element).properties.id);
+        recorded = new Set();
+      }
+      if (node.type !== 'element') continue;
+      for (const run of runsOf(node)) {
+        const text = run.map((p) => p.node.value).join('');
+        let offset = 0;
+        for (const piece of run) {
+          for (const m of findMentions(piece.node.value, piece.inCode)) {
+            if (recorded.has(m.tool)) continue;
+            recorded.add(m.tool);
+            mentions.push({ tool: m.tool, ...(section ? { section } : {}), sentence: sentenceAt(text, offset + m.index) });
+            if (piece.linkable) links.set(piece.node, [...(links.get(piece.node) ?? []), m]);
+          }
+          offset += piece.node.value.length;
+        }
+      }
     }
+    const link = (parent: Root | Element) => {
+      parent.children = parent.children.flatMap((child) => {
+        if (child.type === 'element') link(child);
+        const found = child.type === 'text' ? links.get(child) : undefined;
+        if (!found || child.type !== 'text') return [child];
+        const out: ElementContent[] = [];
+        let last = 0;
+        for (const m of found) {
+          if (m.index > last) out.push(txt(child.value.slice(last, m.index)));
+          out.push(el('a', { href: href(m.tool), className: ['tool-link'] }, [txt(child.value.slice(m.index, m.index + m.length))]));
+          last = m.index + m.length;
+        }
+        if (last < child.value.length) out.push(txt(child.value.slice(last)));
+        return out;
+      }) as typeof parent.children;
+    };
+    link(tree);
 
+    let parent: string | undefined;
     const sections: Section[] = headings
       .filter((h) => sectionDepths.has(h.depth))
       .map((h) => {
+        const id = String(h.node.properties.id);
+        if (h.depth === 2) parent = id;
         const next = headings.find((o) => o.index > h.index && o.depth <= h.depth);
-        const nextAny = headings.find((o) => o.index > h.index);
         const body = top.slice(h.index + 1, next ? next.index : top.length).map(forPassage);
         return {
-          id: String(h.node.properties.id),
+          id,
           depth: h.depth,
-          title: textOf(h.node),
+          title: h.title,
+          ...(h.depth === 3 && parent ? { parent } : {}),
           html: toHtml({ type: 'root', children: body }).trim(),
-          text: blockText(top.slice(h.index + 1, nextAny ? nextAny.index : top.length)),
         };
       });
+    const record: ReportRecord = {
+      headings: headings.map((h) => ({ id: String(h.node.properties.id), depth: h.depth, title: h.title, line: h.node.position?.start.line })),
+      sections,
+      mentions,
+    };
+    file.data.record = record;
     const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
     data.astro ??= {};
-    const intro = blockText(top.slice(0, headings[0]?.index ?? top.length));
-    data.astro.frontmatter = { ...data.astro.frontmatter, sections, intro };
+    data.astro.frontmatter = { ...data.astro.frontmatter, record };
+    if (strict) throwProblems(file);
 
-    for (const { node } of headings) {
+    for (const { node, title } of headings) {
       node.children.push(
         txt(' '),
         el('a', { className: ['anchor'], href: `#${String(node.properties.id)}`, 'data-pagefind-ignore': '' }, [
           el('span', { ariaHidden: 'true' }, [txt('#')]),
-          el('span', { className: ['visually-hidden'] }, [txt(`Link to “${textOf(node).trim()}”`)]),
+          el('span', { className: ['visually-hidden'] }, [txt(`Link to “${title}”`)]),
         ]),
       );
     }

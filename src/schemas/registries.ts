@@ -83,3 +83,12 @@ export type EventData = z.infer<typeof eventSchema>;
 export type TopicData = z.infer<typeof topicSchema>;
 export type ToolData = z.infer<typeof toolSchema>;
 export type Spelling = z.infer<typeof spellingSchema>;
+
+/** The closed lists other registry fields are checked against (`content/taxonomy.yaml`). */
+export const taxonomySchema = z.strictObject({
+  /** Event series: id → display name, e.g. `kubecon-eu: KubeCon + CloudNativeCon Europe`. */
+  series: z.record(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'expected a lower-case id such as kubecon-eu' }), text),
+  /** The categories a tool can be filed under, e.g. "CI/CD and GitOps". */
+  toolCategories: z.array(text).min(1, { error: 'expected at least one category' }),
+});
+export type TaxonomyData = z.infer<typeof taxonomySchema>;

@@ -5,6 +5,10 @@ import { describe, isoDate, text, unconfirmed, url } from './common.ts';
 export type Ref = { id: string; collection: string };
 export type RefFactory = (collection: 'events' | 'tools' | 'topics') => z.ZodType<Ref>;
 
+/** A reference outside Astro (the check, unit tests): the id as written, existence checked by crossCheck. */
+export const idReference: RefFactory = (collection) =>
+  z.string({ error: (i) => `expected an id from ${collection}.yaml, found ${describe(i.input)}` }).transform((id) => ({ id, collection }));
+
 /** The frontmatter of a trip report (`content/reports/<slug>.mdx`). See content/README.md. */
 export const reportSchema = (reference: RefFactory) =>
   z.strictObject({
@@ -35,7 +39,9 @@ export const reportSchema = (reference: RefFactory) =>
     published: isoDate.optional(),
     /** What we know about the date when it is not exact, e.g. "Written during the event". */
     publishedNote: text.optional(),
-    /** Where the original was published. */
+    /** Work in progress: shown by `npm run dev`, left out of the built site, its feed and search. */
+    draft: z.boolean().default(false),
+    /** Where the original was published; leave out for a report written first-hand in Hallway Track. */
     source: z.strictObject({
       /** The original post. */
       url,
@@ -43,14 +49,14 @@ export const reportSchema = (reference: RefFactory) =>
       site: text,
       /** e.g. "An English translation of a French post." */
       note: text.optional(),
-    }),
+    }).optional(),
     /** Fields whose values are inferred, e.g. [source.url]. */
     unconfirmed: unconfirmed(['published', 'publishedNote', 'source.url', 'author.role', 'author.organisation']),
     /** One or two sentences of ours: what the reader will find. */
     summary: text,
     /** Exactly the tools.yaml entries whose spellings occur in the body. */
     tools: z.array(reference('tools')).default([]),
-    /** Topics, each tied to the sections (heading ids) that discuss it. */
+    /** Topics, each tied to the sections (heading ids) that discuss it; at least one unless `draft`. */
     topics: z
       .array(
         z.strictObject({
@@ -58,7 +64,7 @@ export const reportSchema = (reference: RefFactory) =>
           sections: z.array(text).min(1, { error: 'expected at least one heading id' }),
         }),
       )
-      .min(1, { error: 'expected at least one topic' }),
+      .default([]),
   });
 
 export type ReportData = z.infer<ReturnType<typeof reportSchema>>;

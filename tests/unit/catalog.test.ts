@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { buildCatalog, neighbours, relatedReports, relatedTopics, tally, topicCoverage, type Event, type ReportInfo, type Tool, type Topic } from '../../src/lib/catalog.ts';
+import { buildCatalog, neighbours, relatedReports, relatedTopics, tally, toolsInPassages, topicCoverage, type Event, type ReportInfo, type Tool, type Topic } from '../../src/lib/catalog.ts';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const event = (id: string, start: string): Event => ({
@@ -9,13 +9,18 @@ const event = (id: string, start: string): Event => ({
 });
 const topic = (id: string, related: string[] = []): Topic => ({ id, title: id.toUpperCase(), summary: 's', related });
 const tool = (id: string, spelling = id): Tool => ({ id, name: id, homepage: 'https://x.io', category: 'c', description: 'd', match: [spelling], unconfirmed: [] });
-const section = (id: string, text: string) => ({ id, depth: 2, title: id, html: `<p>${text}</p>`, text });
+/** A section and the mentions the pipeline would record in it: [tool, sentence] pairs. */
+const section = (id: string, text: string, mentions: [string, string][] = []) => ({ id, depth: 2, title: id, html: `<p>${text}</p>`, mentions });
 const report = (id: string, ev: string, topics: [string, string[]][], tools: string[], sections: ReturnType<typeof section>[]): ReportInfo => ({
   id, title: id, event: { id: ev, collection: 'events' }, alsoCovers: [], year: 2000, city: 'C', author: { name: 'A' },
-  source: { url: 'https://x.io', site: 'x' }, unconfirmed: [], summary: 's',
+  source: { url: 'https://x.io', site: 'x' }, unconfirmed: [], summary: 's', draft: false,
   tools: tools.map((t) => ({ id: t, collection: 'tools' })),
   topics: topics.map(([t, s]) => ({ topic: { id: t, collection: 'topics' }, sections: s })),
-  sections, intro: '',
+  record: {
+    headings: sections.map((s) => ({ id: s.id, depth: 2, title: s.title })),
+    sections: sections.map(({ mentions: _, ...s }) => s),
+    mentions: sections.flatMap((s) => s.mentions.map(([tool, sentence]) => ({ tool, section: s.id, sentence }))),
+  },
 });
 
 const catalog = buildCatalog({
@@ -23,8 +28,11 @@ const catalog = buildCatalog({
   topics: [topic('ops', ['gitops']), topic('gitops'), topic('edge')],
   tools: [tool('helm', 'Helm'), tool('flux', 'Flux')],
   reports: [
-    report('b', 'late', [['ops', ['s1']]], ['helm'], [section('s1', 'We liked Helm. Operators again.')]),
-    report('a', 'early', [['ops', ['s1']], ['gitops', ['s1', 's2']]], ['flux', 'helm'], [section('s1', 'Flux and Helm.'), section('s2', 'GitOps.')]),
+    report('b', 'late', [['ops', ['s1']]], ['helm'], [section('s1', 'We liked Helm. Operators again.', [['helm', 'We liked Helm.']])]),
+    report('a', 'early', [['ops', ['s1']], ['gitops', ['s1', 's2']]], ['flux', 'helm'], [
+      section('s1', 'Flux and Helm.', [['flux', 'Flux and Helm.'], ['helm', 'Flux and Helm.']]),
+      section('s2', 'GitOps and Helm.', [['helm', 'GitOps and Helm.']]),
+    ]),
     report('c', 'late', [['edge', ['s1']]], [], [section('s1', 'Edge.')]),
   ],
 });
@@ -42,7 +50,7 @@ describe('buildCatalog', () => {
     assert.deepEqual(catalog.passagesByTopic.get('gitops')!.map((p) => p.section.id), ['s1', 's2']);
   });
 
-  test('keeps the first sentence mentioning each listed tool, with its section', () => {
+  test('takes the first recorded mention of each listed tool, with its section', () => {
     const helm = catalog.mentionsByTool.get('helm')!;
     assert.deepEqual(helm.map((m) => [m.report.id, m.section?.id, m.sentence]), [['a', 's1', 'Flux and Helm.'], ['b', 's1', 'We liked Helm.']]);
   });
@@ -64,6 +72,10 @@ describe('derived lists', () => {
   });
   test('tally counts each item once per list, most frequent first', () => {
     assert.deepEqual(tally([[{ id: 'x' }, { id: 'x' }, { id: 'y' }], [{ id: 'y' }]], (i) => i.id).map((t) => [t.item.id, t.count]), [['y', 2], ['x', 1]]);
+  });
+  test('tools in passages count a tool once per passage that mentions it', () => {
+    const counts = toolsInPassages(catalog.passagesByTopic.get('gitops')!, catalog.tools).map((t) => [t.item.id, t.count]);
+    assert.deepEqual(counts, [['helm', 2], ['flux', 1]]);
   });
   test('topic coverage counts distinct reports and events', () => {
     assert.deepEqual(topicCoverage(catalog.passagesByTopic.get('ops')!), { reports: 2, events: 2 });

@@ -1,0 +1,51 @@
+/**
+ * `npm run check [-- --fix] [files…]`: validates all content in one pass without building the site
+ * and prints every problem as `file:line: field: expected …, found …`. With `--fix` it first writes
+ * what can be derived (src/check/fix.ts) and says what it changed. Exit code 1 when problems remain.
+ */
+import { performance } from 'node:perf_hooks';
+import { checkContent } from '../src/check/index.ts';
+import { fixReports } from '../src/check/fix.ts';
+import { formatProblem, sortProblems } from '../src/lib/problems.ts';
+
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(`Usage: npm run check [-- --fix] [report files…]
+
+Checks every registry (content/*.yaml) and report (content/reports/*.mdx) without building the
+site, and prints every problem as  file:line: field: expected …, found …
+
+  --fix    first write what can be derived, then check: a report's year and city (from its
+           event), tools (from the text) and topic sections named by heading text (rewritten
+           to heading ids). Nothing else is changed; every change is printed.
+  files    check (and fix) only these reports; registries are always checked.
+
+CONTENT_DIR=<dir> checks another content folder (default: content).`);
+  process.exit(0);
+}
+const fix = args.includes('--fix');
+const only = args.filter((a) => !a.startsWith('--'));
+const started = performance.now();
+
+let result = checkContent({ only: only.length ? only : undefined });
+if (fix) {
+  const changes = fixReports(result);
+  for (const change of changes) console.log(`fixed ${change}`);
+  if (changes.length) result = checkContent({ only: only.length ? only : undefined });
+  else console.log('--fix: nothing to change');
+}
+
+const { problems, reports } = result;
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+if (problems.length === 0) {
+  console.log(`✓ ${reports.length} reports, ${result.events.length} events, ${result.tools.length} tools, ${result.topics.length} topics: no problems (${seconds} s)`);
+  process.exit(0);
+}
+for (const problem of sortProblems(problems)) console.error(formatProblem(problem));
+const withProblems = new Set(problems.map((p) => p.file));
+for (const report of reports) {
+  if (!withProblems.has(report.file) || !report.record?.headings.length) continue;
+  console.error(`\n${report.file}: its heading ids (for topics[].sections):\n${report.record.headings.map((h) => `  ${'#'.repeat(h.depth)} ${h.title}  →  ${h.id}`).join('\n')}`);
+}
+console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${withProblems.size} file${withProblems.size === 1 ? '' : 's'} (${seconds} s).${fix ? '' : ' `npm run check -- --fix` writes tools, year, city and section ids for you.'}`);
+process.exit(1);

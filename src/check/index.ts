@@ -1,0 +1,203 @@
+/**
+ * The content check: reads every registry and report once, without Astro, and returns every
+ * problem in one pass, each with file, line (where known), field, what was expected and what was
+ * found. `npm run check` prints them, `npm run build` runs it before Astro starts, `--fix` uses
+ * the same reading to write what can be derived.
+ *
+ * Reports go through the real report pipeline (src/markdown/pipeline.ts), so the heading ids and
+ * tool mentions checked here are the ones the site will use.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { VFile } from 'vfile';
+import type { z } from 'astro/zod';
+import { createReportProcessor } from '../markdown/pipeline.ts';
+import type { ReportRecord } from '../markdown/record.ts';
+import { fieldName, fieldPath, type Problem } from '../lib/problems.ts';
+import { readText, splitReport, type ReportParts } from '../lib/source-text.ts';
+import { checkRegistries, checkReports } from '../lib/validate.ts';
+import { parseYaml, type ParsedYaml } from '../lib/yaml.ts';
+import { idPattern } from '../schemas/common.ts';
+import { eventSchema, taxonomySchema, toolSchema, topicSchema, type EventData, type TaxonomyData, type ToolData, type TopicData } from '../schemas/registries.ts';
+import { idReference, reportSchema, type ReportData } from '../schemas/report.ts';
+import { contentDir, contentPathsFor } from '../paths.ts';
+import { bodyProblems } from './body.ts';
+import { fieldNames, issueMessages } from './issues.ts';
+
+const schema = reportSchema(idReference);
+const reportFields = fieldNames(schema);
+
+export interface CheckedReport {
+  id: string;
+  file: string;
+  /** The whole file as read. */
+  text: string;
+  parts: ReportParts;
+  yaml: ParsedYaml;
+  /** Valid frontmatter, or undefined when the schema refused it. */
+  data?: ReportData;
+  /** The pipeline's record, or undefined when the body could not be parsed. */
+  record?: ReportRecord;
+}
+
+export interface CheckResult {
+  problems: Problem[];
+  reports: CheckedReport[];
+  events: (EventData & { id: string })[];
+  tools: (ToolData & { id: string })[];
+  topics: (TopicData & { id: string })[];
+  taxonomy?: TaxonomyData;
+}
+
+function read(file: string, problems: Problem[]): string | undefined {
+  if (!existsSync(file)) {
+    problems.push({ file, field: '(file)', message: 'expected the file, found nothing there' });
+    return undefined;
+  }
+  const { text, problems: found } = readText(readFileSync(file), file);
+  problems.push(...found);
+  return text;
+}
+
+/** A registry (a YAML map of id → entry): every entry through its schema; only valid entries are returned. */
+function loadRegistry<T extends z.ZodType>(file: string, itemSchema: T, problems: Problem[]): { entries: (z.infer<T> & { id: string })[]; yaml?: ParsedYaml } {
+  const text = read(file, problems);
+  if (text === undefined) return { entries: [] };
+  const yaml = parseYaml(text, file);
+  problems.push(...yaml.problems);
+  if (yaml.data === undefined) return { entries: [], yaml };
+  if (!yaml.data || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
+    problems.push({ file, line: 1, field: '(top level)', message: `expected a map of id → entry, found ${Array.isArray(yaml.data) ? 'a list' : String(yaml.data)}` });
+    return { entries: [], yaml };
+  }
+  const entries = Object.entries(yaml.data as Record<string, unknown>).flatMap(([id, value]) => {
+    if (!idPattern.test(id)) {
+      problems.push({ file, line: yaml.lineOf([id]), field: id, message: `expected an id of lower-case words joined by hyphens, found "${id}"` });
+      return [];
+    }
+    const parsed = itemSchema.safeParse(value);
+    if (!parsed.success) {
+      for (const { path, message } of parsed.error.issues.flatMap((issue) => issueMessages(issue, fieldNames(itemSchema), `the comment at the top of ${basename(file)}`))) {
+        problems.push({ file, line: yaml.lineOf([id, ...path]), field: fieldName(path, `${id}.`), message });
+      }
+      return [];
+    }
+    return [{ ...(parsed.data as object), id } as z.infer<T> & { id: string }];
+  });
+  return { entries, yaml };
+}
+
+function loadTaxonomy(file: string, problems: Problem[]): TaxonomyData | undefined {
+  const text = read(file, problems);
+  if (text === undefined) return undefined;
+  const yaml = parseYaml(text, file);
+  problems.push(...yaml.problems);
+  if (yaml.data === undefined) return undefined;
+  const parsed = taxonomySchema.safeParse(yaml.data);
+  if (!parsed.success) {
+    for (const { path, message } of parsed.error.issues.flatMap((issue) => issueMessages(issue, fieldNames(taxonomySchema), `the comment at the top of ${basename(file)}`))) {
+      problems.push({ file, line: yaml.lineOf(path), field: fieldName(path), message });
+    }
+    return undefined;
+  }
+  return parsed.data;
+}
+
+/** Every file under the reports folder, as paths relative to the project. */
+function reportFiles(folder: string): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir)
+      .sort()
+      .flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)]));
+  return existsSync(folder) ? walk(folder) : [];
+}
+
+/**
+ * Checks all content of `dir` (default: CONTENT_DIR, or `content/`). `only` limits the reports
+ * checked (registries are always checked). Never throws on bad content; never writes.
+ */
+export function checkContent(options: { dir?: string; only?: string[] } = {}): CheckResult {
+  const contentPaths = contentPathsFor(options.dir ?? contentDir);
+  const problems: Problem[] = [];
+  const taxonomy = loadTaxonomy(contentPaths.taxonomy, problems);
+  const registries = {
+    [contentPaths.events]: loadRegistry(contentPaths.events, eventSchema, problems),
+    [contentPaths.tools]: loadRegistry(contentPaths.tools, toolSchema, problems),
+    [contentPaths.topics]: loadRegistry(contentPaths.topics, topicSchema, problems),
+  };
+  const events = registries[contentPaths.events]!.entries as (EventData & { id: string })[];
+  const tools = registries[contentPaths.tools]!.entries as (ToolData & { id: string })[];
+  const topics = registries[contentPaths.topics]!.entries as (TopicData & { id: string })[];
+  if (taxonomy) {
+    const registryProblems = checkRegistries({
+      eventsFile: contentPaths.events,
+      toolsFile: contentPaths.tools,
+      topicsFile: contentPaths.topics,
+      events,
+      tools,
+      topics,
+      taxonomy: { file: basename(contentPaths.taxonomy), series: Object.keys(taxonomy.series), toolCategories: taxonomy.toolCategories },
+    });
+    for (const problem of registryProblems) problem.line ??= registries[problem.file]?.yaml?.lineOf(fieldPath(problem.field));
+    problems.push(...registryProblems);
+  }
+  // Reports are cross-checked against sound registries only: a broken registry would make every
+  // reference to it look wrong.
+  const registriesSound = problems.length === 0;
+
+  const processor = createReportProcessor({ tools, base: '/', strict: false });
+  const wanted = options.only?.map((f) => relative('.', f));
+  const files = reportFiles(contentPaths.reports).filter((file) => !wanted || wanted.includes(relative('.', file)));
+  const reports: CheckedReport[] = [];
+  for (const file of files) {
+    if (!file.endsWith('.mdx')) {
+      problems.push({ file, field: '(file name)', message: `expected a report ending in .mdx, found "${file.split('/').pop()}"; rename it, or move it out of the reports folder` });
+      continue;
+    }
+    const text = read(file, problems);
+    if (text === undefined) continue;
+    const split = splitReport(text, file);
+    problems.push(...split.problems);
+    if (!split.parts) continue;
+    const yaml = parseYaml(split.parts.frontmatter, file, 2);
+    problems.push(...yaml.problems);
+    const id = relative(contentPaths.reports, file).replace(/\.mdx$/, '');
+    const report: CheckedReport = { id, file, text, parts: split.parts, yaml };
+    if (yaml.data !== undefined) {
+      const parsed = schema.safeParse(yaml.data ?? {});
+      if (parsed.success) report.data = parsed.data;
+      else {
+        for (const { path, message } of parsed.error.issues.flatMap((issue) => issueMessages(issue, reportFields, 'content/README.md'))) {
+          problems.push({ file, line: yaml.lineOf(path) ?? 1, field: fieldName(path), message });
+        }
+      }
+    }
+    const vfile = new VFile({ path: file, value: split.parts.body });
+    const body = bodyProblems(() => processor.runSync(processor.parse(vfile), vfile), vfile);
+    problems.push(...body.map((p) => ({ file, ...p })));
+    report.record = vfile.data.record;
+    reports.push(report);
+  }
+
+  const complete = reports.filter((r): r is CheckedReport & Required<Pick<CheckedReport, 'data' | 'record'>> => Boolean(r.data && r.record));
+  if (registriesSound) {
+    const crossProblems = checkReports(
+      complete.map((r) => ({ id: r.id, file: r.file, data: r.data, record: r.record })),
+      { events, topics, tools },
+    );
+    const byFile = new Map(reports.map((r) => [r.file, r]));
+    for (const problem of crossProblems) {
+      if (!problem.field.startsWith('(')) problem.line ??= byFile.get(problem.file)?.yaml.lineOf(fieldPath(problem.field));
+    }
+    problems.push(...crossProblems);
+  }
+  for (const r of complete) {
+    if (!r.data.draft && r.data.topics.length === 0) {
+      problems.push({ file: r.file, line: r.yaml.lineOf(['topics']) ?? 1, field: 'topics', message: 'expected at least one topic (readers find reports through their topics), found none; add one, or keep `draft: true` until it has one' });
+    }
+    if (!r.data.draft && /\bTODO\b/.test(r.data.summary)) {
+      problems.push({ file: r.file, line: r.yaml.lineOf(['summary']), field: 'summary', message: 'expected a summary of the report, found the placeholder "TODO"; write one or two sentences, or keep `draft: true`' });
+    }
+  }
+  return { problems, reports, events, tools, topics, taxonomy };
+}

@@ -1,0 +1,40 @@
+/**
+ * Zod's issues in our words. Most messages are ours already (the schemas set them); a field zod
+ * does not know ("Unrecognized key") becomes one problem per field, on its own line, with the
+ * nearest real field name suggested.
+ */
+import type { z } from 'astro/zod';
+import { nearest } from '../lib/suggest.ts';
+
+type Path = (string | number)[];
+
+/** Every field name that appears anywhere in `schema` (objects inside lists, defaults and transforms included). */
+export function fieldNames(schema: z.ZodType): string[] {
+  const names = new Set<string>();
+  const walk = (node: unknown, depth: number) => {
+    const def = (node as { _zod?: { def?: Record<string, unknown> } } | undefined)?._zod?.def;
+    if (!def || depth > 8) return;
+    if (def.shape) {
+      for (const [key, value] of Object.entries(def.shape as Record<string, unknown>)) {
+        names.add(key);
+        walk(value, depth + 1);
+      }
+    }
+    for (const inner of [def.innerType, def.element, def.in, def.out]) walk(inner, depth + 1);
+    for (const option of (def.options as unknown[] | undefined) ?? []) walk(option, depth + 1);
+  };
+  walk(schema, 0);
+  return [...names];
+}
+
+/** One zod issue as problems: `path` locates it, `message` says expected/found. */
+export function issueMessages(issue: z.core.$ZodIssue, known: string[], where: string): { path: Path; message: string }[] {
+  const path = issue.path as Path;
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => {
+      const guess = nearest(key, known);
+      return { path: [...path, key], message: `expected only the fields described in ${where}, found "${key}"${guess ? `; did you mean "${guess}"?` : ''}` };
+    });
+  }
+  return [{ path, message: issue.message }];
+}

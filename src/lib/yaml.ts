@@ -1,0 +1,62 @@
+/**
+ * YAML for registries and frontmatter, parsed so that every problem has a line and nothing can
+ * blow up: aliases (`*x`) are refused before any value is built, so an alias bomb costs nothing;
+ * duplicate keys are errors. Unquoted dates still parse as dates (as YAML 1.1 and Astro's parser
+ * read them), so the schemas can refuse them with the reason.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import type { Problem } from './problems.ts';
+
+export interface ParsedYaml {
+  /** The parsed document, with source ranges (for `--fix`, which edits the text in place). */
+  doc: Document;
+  /** The plain value, or undefined when the text has errors. */
+  data: unknown;
+  problems: Problem[];
+  /** The line of a key or item (e.g. ["kcp", "match", 0]), or of its nearest existing parent. */
+  lineOf(path: readonly (string | number)[]): number | undefined;
+}
+
+/** Parses `text` from `file`; `firstLine` is the file line of the text's first line (frontmatter starts on 2). */
+export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, customTags: ['timestamp'], prettyErrors: false, uniqueKeys: true });
+  const lineAt = (offset: number) => lines.linePos(offset).line + firstLine - 1;
+  const problems: Problem[] = doc.errors.map((error) => ({
+    file,
+    line: lineAt(error.pos[0]),
+    field: '(yaml)',
+    message: `expected valid YAML, found an error: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+  }));
+  const aliases = new Set<string>();
+  visit(doc, {
+    Alias(_, alias) {
+      if (aliases.has(alias.source)) return;
+      aliases.add(alias.source);
+      problems.push({
+        file,
+        line: alias.range ? lineAt(alias.range[0]) : undefined,
+        field: '(yaml)',
+        message: `expected plain values, found the alias "*${alias.source}"; write the value out (aliases are not allowed, so none is expanded)`,
+      });
+    },
+  });
+
+  const lineOf = (path: readonly (string | number)[]) => {
+    let node: unknown = doc.contents;
+    let line = node && (node as Node).range ? lineAt((node as Node).range![0]) : undefined;
+    for (const key of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
+        if (!pair) break;
+        if (isScalar(pair.key) && pair.key.range) line = lineAt(pair.key.range[0]);
+        node = pair.value;
+      } else if (isSeq(node) && typeof key === 'number' && node.items[key]) {
+        node = node.items[key];
+        if ((node as Node).range) line = lineAt((node as Node).range![0]);
+      } else break;
+    }
+    return line;
+  };
+  return { doc, data: problems.length ? undefined : doc.toJS({ maxAliasCount: 0 }), problems, lineOf };
+}

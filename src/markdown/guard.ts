@@ -1,0 +1,118 @@
+/**
+ * The first step after a report body is parsed: content is data, never code. It refuses every MDX
+ * construct that could run at build time or reach the environment — `import`/`export`, `{…}`
+ * expressions in text, flow and attributes, any component but `<Ed>` — and every link whose
+ * scheme is not http, https or mailto. MDX comments (`{/* … *\/}`) are allowed and removed.
+ *
+ * It runs as a remark plugin, on the parsed tree, before MDX compiles anything, so no text
+ * pattern can slip past it. Each refused node is recorded with its line (src/markdown/problems.ts)
+ * and removed; in strict mode (the site build) the plugin then throws them all.
+ */
+import type { Root, Nodes, Parents } from 'mdast';
+import type { MdxJsxAttribute, MdxJsxExpressionAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type {} from 'mdast-util-mdx';
+import type { VFile } from 'vfile';
+import { addProblem, throwProblems } from './problems.ts';
+
+export interface GuardOptions {
+  /** Throw the problems found (the site build); otherwise only record them (`npm run check`). */
+  strict: boolean;
+}
+
+/** The attributes `<Ed>` takes; see content/README.md. */
+export const edAttributes = new Set(['was', 'note']);
+
+const safeSchemes = new Set(['http', 'https', 'mailto']);
+
+/** The scheme a browser would see in `url` (it ignores tabs, newlines and leading controls), or undefined for relative links. */
+export function urlScheme(url: string): string | undefined {
+  const cleaned = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
+  const decoded = cleaned.replace(/&#x?([0-9a-f]+);?/gi, (m, n: string) => (/^&#x/i.test(m) ? String.fromCodePoint(parseInt(n, 16)) : String.fromCodePoint(Number(n))));
+  return /^([a-z][a-z0-9+.-]*):/i.exec(decoded)?.[1]?.toLowerCase();
+}
+
+const short = (text: string, max = 50) => {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return JSON.stringify(line.length > max ? `${line.slice(0, max - 1)}…` : line);
+};
+
+type Jsx = MdxJsxFlowElement | MdxJsxTextElement;
+
+function checkEd(node: Jsx, file: VFile): boolean {
+  let ok = true;
+  if (node.name !== 'Ed') {
+    addProblem(
+      file,
+      node,
+      `expected text or an <Ed> editor's note, found <${node.name ?? ''}>; only <Ed> is available in reports (write \\< or &lt; for a literal "<")`,
+    );
+    return false;
+  }
+  const attributes = node.attributes as (MdxJsxAttribute | MdxJsxExpressionAttribute)[];
+  for (const attribute of attributes) {
+    if (attribute.type === 'mdxJsxExpressionAttribute') {
+      addProblem(file, node, `<Ed> expected was="…" or note="…", found the expression ${short(`{${attribute.value}}`)}; reports cannot run code`);
+      ok = false;
+    } else if (!edAttributes.has(attribute.name)) {
+      addProblem(file, node, `<Ed> expected the attributes was="…" and note="…", found ${short(attribute.name)}`);
+      ok = false;
+    } else if (typeof attribute.value !== 'string') {
+      const found = attribute.value == null ? 'no value' : `the expression ${short(`{${attribute.value.value}}`)}`;
+      addProblem(file, node, `<Ed ${attribute.name}> expected a quoted string, found ${found}; write ${attribute.name}="…" (reports cannot run code)`);
+      ok = false;
+    }
+  }
+  if (ok && !attributes.some((a) => a.type === 'mdxJsxAttribute' && (a.name === 'was' || a.name === 'note'))) {
+    addProblem(file, node, '<Ed> expected a was="…" or note="…" attribute, found neither');
+    ok = false;
+  }
+  return ok;
+}
+
+/** Checks `node`; returns false when it must be removed from the tree. */
+function allowed(node: Nodes, file: VFile): boolean {
+  switch (node.type) {
+    case 'mdxjsEsm':
+      addProblem(
+        file,
+        node,
+        `expected text, found the ${node.value.trimStart().startsWith('export') ? 'export' : 'import'} statement ${short(node.value)}; reports cannot import or export code (to start a line with the word, write &#105;mport or &#101;xport)`,
+      );
+      return false;
+    case 'mdxFlowExpression':
+    case 'mdxTextExpression': {
+      const program = node.data?.estree;
+      // `{/* a comment */}` holds no code: allowed, and dropped here. Empty braces are not a comment.
+      if (program && program.body.length === 0 && program.comments?.length) return false;
+      addProblem(file, node, `expected text, found the expression ${short(`{${node.value}}`)}; reports cannot run code (write \\{ for a literal "{")`);
+      return false;
+    }
+    case 'mdxJsxFlowElement':
+    case 'mdxJsxTextElement':
+      return checkEd(node, file);
+    case 'link':
+    case 'image':
+    case 'definition': {
+      const scheme = urlScheme(node.url);
+      if (scheme && !safeSchemes.has(scheme)) {
+        addProblem(file, node, `expected a link to http:, https:, mailto: or a page of this site, found ${short(node.url)}`);
+        return false;
+      }
+      return true;
+    }
+    default:
+      return true;
+  }
+}
+
+function walk(parent: Parents, file: VFile) {
+  parent.children = parent.children.filter((child) => allowed(child, file)) as typeof parent.children;
+  for (const child of parent.children) if ('children' in child) walk(child, file);
+}
+
+export function remarkGuard({ strict }: GuardOptions) {
+  return (tree: Root, file: VFile) => {
+    walk(tree, file);
+    if (strict) throwProblems(file);
+  };
+}
