@@ -1,75 +1,151 @@
+/**
+ * The bad-content suite: each case builds a small made-up corpus (tests/helpers/corpus.ts) with one
+ * bad thing through the real `npm run build` (scripts/build.ts), and asserts the exact message and
+ * that nothing is published: the previous site stays byte for byte, no partial output is left.
+ * Then: a bare `astro build` (skipping the check) still refuses code, and a good build never
+ * publishes an environment value.
+ */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { after, describe, test } from 'node:test';
+import { corpus, files, report, withBody } from '../helpers/corpus.ts';
 
-// Each case copies the project, breaks one thing and runs the real `npm run build` (scripts/build.ts).
-const work = mkdtempSync(join(tmpdir(), 'hallway-build-'));
-const report = 'content/reports/containerdays-2024-hamburg.mdx';
+const made: string[] = [];
+after(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  // Astro keeps a cache per content folder; these folders are gone.
+  for (const name of readdirSync('node_modules/.astro', { withFileTypes: true })) {
+    if (name.name.includes('hallway-corpus')) rmSync(join('node_modules/.astro', name.name), { recursive: true, force: true });
+  }
+});
 
-function project(name: string, edits: Record<string, (text: string) => string>) {
-  const dir = join(work, name);
-  for (const part of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'content', 'public', 'scripts']) {
-    cpSync(part, join(dir, part), { recursive: true });
-  }
-  symlinkSync(resolve('node_modules'), join(dir, 'node_modules'), 'dir');
-  for (const [file, edit] of Object.entries(edits)) {
-    const path = join(dir, file);
-    const before = existsSync(path) ? readFileSync(path, 'utf8') : '';
-    const after = edit(before);
-    assert.notEqual(after, before, `the edit to ${file} changes it`);
-    writeFileSync(path, after);
-  }
+const SECRET = `hallway-secret-${process.pid}-${Date.now().toString(36)}`;
+const clean = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
+
+function run(args: string[], dir: string, env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, args, {
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_DIR: dir, OUT_DIR: join(dir, 'dist'), HALLWAY_TEST_SECRET: SECRET, ...env },
+  });
+  return { status: result.status, output: clean(`${result.stdout}\n${result.stderr}`) };
+}
+
+/** A corpus with `changes` and a previous site in its dist/; the path of the corpus. */
+function withPreviousSite(changes: Parameters<typeof corpus>[0]) {
+  const dir = corpus(changes);
+  made.push(dir);
+  mkdirSync(join(dir, 'dist'));
+  writeFileSync(join(dir, 'dist', 'index.html'), 'previous site');
   return dir;
 }
 
-function build(dir: string) {
-  const result = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: dir, encoding: 'utf8', env: { ...process.env, OUT_DIR: 'dist' } });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '') };
+function assertNothingPublished(dir: string) {
+  assert.equal(readFileSync(join(dir, 'dist', 'index.html'), 'utf8'), 'previous site', 'the previous dist/ is untouched');
+  assert.deepEqual(readdirSync(join(dir, 'dist')), ['index.html'], 'nothing was added to dist/');
+  assert.ok(!existsSync(join(dir, 'dist.partial')), 'no partial output is left behind');
 }
 
-after(() => rmSync(work, { recursive: true, force: true }));
+const rce = withBody("import { execSync } from 'node:child_process'\n\nid is {execSync('id').toString()}.");
 
-describe('npm run build stops on bad content with a clear message', () => {
-  test('an impossible date: file, field, expected and found; the previous site is kept', () => {
-    const dir = project('bad-date', { [report]: (s) => s.replace('published: "2024-09-21"', 'published: "2024-02-30"') });
-    cpSync(join(dir, 'public'), join(dir, 'dist'), { recursive: true });
-    writeFileSync(join(dir, 'dist', 'index.html'), 'previous site');
-    const { status, output } = build(dir);
-    assert.notEqual(status, 0, 'the build fails');
-    assert.match(output, /containerdays-2024-hamburg/);
-    assert.match(output, /published: expected a real calendar date "YYYY-MM-DD", found string "2024-02-30"/);
-    assert.match(output, /content\/reports\/containerdays-2024-hamburg\.mdx/);
-    assert.equal(readFileSync(join(dir, 'dist', 'index.html'), 'utf8'), 'previous site', 'the previous dist/ is untouched');
-    assert.ok(!existsSync(join(dir, 'dist.partial')), 'no partial output is left behind');
-  });
+// [case, changes, lines the build must print, exactly (the corpus folder shown as <dir>)]
+const cases: [string, Parameters<typeof corpus>[0], string[]][] = [
+  ['code run at build time (import, expression)', { [report]: rce }, [
+    `<dir>/reports/first-visit.mdx:21: body: expected text, found the import statement "import { execSync } from 'node:child_process'"; reports cannot import or export code (to start a line with the word, write &#105;mport or &#101;xport)`,
+    `<dir>/reports/first-visit.mdx:23: body: expected text, found the expression "{execSync('id').toString()}"; reports cannot run code (write \\{ for a literal "{")`,
+  ]],
+  ['reading the environment', { [report]: withBody('Token: {process.env.HALLWAY_TEST_SECRET}') }, [
+    '<dir>/reports/first-visit.mdx:21: body: expected text, found the expression "{process.env.HALLWAY_TEST_SECRET}"; reports cannot run code (write \\{ for a literal "{")',
+  ]],
+  ['javascript: links, inline and by reference', { [report]: withBody('[x](javascript:alert(9)) and [r]\n\n[r]: javascript:alert(15)') }, [
+    '<dir>/reports/first-visit.mdx:21: body: expected a link to http:, https:, mailto: or a page of this site, found "javascript:alert(9)"',
+    '<dir>/reports/first-visit.mdx:23: body: expected a link to http:, https:, mailto: or a page of this site, found "javascript:alert(15)"',
+  ]],
+  ['a 1 MB line of one sentence', { [report]: withBody(`${'word '.repeat(200_000)}.`) }, [
+    '<dir>/reports/first-visit.mdx:21: (file): expected lines of at most 20,000 characters, found one of 1,000,001; break it into paragraphs',
+  ]],
+  ['a YAML alias bomb in events.yaml', {
+    'events.yaml': (s) => `${s}\na: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n`,
+  }, [
+    '<dir>/events.yaml:24: (yaml): expected plain values, found the alias "*a"; write the value out (aliases are not allowed, so none is expanded)',
+    '<dir>/events.yaml:25: (yaml): expected plain values, found the alias "*b"; write the value out (aliases are not allowed, so none is expanded)',
+    '<dir>/events.yaml:26: (yaml): expected plain values, found the alias "*c"; write the value out (aliases are not allowed, so none is expanded)',
+    '<dir>/events.yaml:27: (yaml): expected plain values, found the alias "*d"; write the value out (aliases are not allowed, so none is expanded)',
+  ]],
+  ['Latin-1 bytes', { [report]: Buffer.from(files[report]!.replace('Quiver was everywhere.', 'Quiver était partout.'), 'latin1') }, [
+    '<dir>/reports/first-visit.mdx:25: (encoding): expected UTF-8 text, found the byte 0xE9 at column 8, which is not UTF-8 (the file is probably Latin-1 or Windows-1252); save it as UTF-8',
+  ]],
+  ['an empty file', { [report]: '' }, [
+    '<dir>/reports/first-visit.mdx:1: (file): expected a report (frontmatter between "---" lines, then the text), found an empty file',
+  ]],
+  ['a missing closing ---', { [report]: (s) => s.replace(/\n---\n/, '\n\n') }, [
+    '<dir>/reports/first-visit.mdx:30: (frontmatter): expected a closing "---" line after the frontmatter, found the end of the file',
+  ]],
+  ['a heading whose id would be empty', { [report]: withBody('## 🚀\n\nLift-off.') }, [
+    '<dir>/reports/first-visit.mdx:21: body: expected a heading with letters or digits (its link id is made of them), found "🚀"; add words to it',
+  ]],
+  ['a component other than <Ed>', { [report]: withBody('<Slides src="x" />') }, [
+    `<dir>/reports/first-visit.mdx:21: body: expected text or an <Ed> editor's note, found <Slides>; only <Ed> is available in reports (write \\< or &lt; for a literal "<")`,
+  ]],
+];
 
-  test('cross-collection problems are all listed, with a suggestion', () => {
-    const dir = project('cross', {
-      [report]: (s) => s.replace('event: containerdays-2024', 'event: container-days-2024').replace('tools: [kcp, open-cluster-management]', 'tools: [kcp]'),
+describe('npm run build stops on bad content, says exactly what and where, and publishes nothing', () => {
+  for (const [name, changes, expected] of cases) {
+    test(name, () => {
+      const dir = withPreviousSite(changes);
+      const { status, output } = run(['scripts/build.ts'], dir);
+      assert.notEqual(status, 0, 'the build fails');
+      const printed = output.split('\n').map((line) => line.replaceAll(dir, '<dir>'));
+      for (const line of expected) assert.ok(printed.includes(line), `expected the line\n  ${line}\nin\n${output}`);
+      assert.match(output, /Build stopped before anything was built: the previous .*dist\/ is left as it was/);
+      assert.doesNotMatch(output, /uid=|at .*\.(?:js|ts):\d+|Stack trace|Did not match union/, 'no command output, no stack trace, no framework wording');
+      assertNothingPublished(dir);
     });
-    const { status, output } = build(dir);
+  }
+});
+
+describe('the guard holds without the check', () => {
+  test('a bare astro build refuses code in a report before compiling it, in our words', () => {
+    const dir = corpus({ [report]: rce });
+    made.push(dir);
+    const { status, output } = run(['node_modules/astro/bin/astro.mjs', 'build'], dir);
     assert.notEqual(status, 0);
-    assert.match(output, /content\/reports\/containerdays-2024-hamburg\.mdx: event: expected an id from events\.yaml, found "container-days-2024"; did you mean "containerdays-2024"\?/);
-    assert.match(output, /content\/reports\/containerdays-2024-hamburg\.mdx: tools: expected exactly the tools the text mentions: add "open-cluster-management"/);
-    assert.ok(!existsSync(join(dir, 'dist')), 'nothing is published');
+    assert.match(output, /reports\/first-visit\.mdx:23: body: expected text, found the expression "\{execSync\('id'\)\.toString\(\)\}"/);
+    assert.doesNotMatch(output, /uid=\d+/, 'the command never ran');
+    // A bare astro build empties its output folder first (npm run build never does); no page is written.
+    assert.ok(!existsSync(join(dir, 'dist', 'reports')), 'no report page was written');
+  });
+});
+
+describe('a good build', () => {
+  const dir = corpus({
+    [report]: withBody(
+      '## Notes {/* an MDX comment, allowed */}\n\n<Ed was="Namespase">\nNamespace isolation matters a lot.\n</Ed>\n\nThe end {/* another */} here.',
+    ),
+  });
+  made.push(dir);
+  const { status, output } = run(['scripts/build.ts', '--silent'], dir);
+  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+
+  test('builds', () => assert.equal(status, 0, output));
+
+  test('keeps a block wrapped in <Ed>, with its note, and drops MDX comments', () => {
+    const html = readFileSync(join(dir, 'dist', 'reports', 'first-visit', 'index.html'), 'utf8');
+    assert.match(html, /<div class="ed-wrap"><p>Namespace isolation matters a lot\.<\/p>\s*<p class="ed-note ed-block"><strong>Editor’s note:<\/strong> the captured text reads “Namespase”\.<\/p><\/div>/);
+    assert.match(html, /<h2 id="notes">Notes/);
+    assert.match(html, /The end\s+here\./);
+    assert.doesNotMatch(html, /MDX comment|another/);
   });
 
-  test('a second file for the same report: its name must be a URL-safe id, so it cannot shadow the first', () => {
-    const dir = project('duplicate', {
-      'content/reports/ContainerDays-2024-Hamburg.mdx': () => readFileSync(report, 'utf8'),
+  test('never publishes an environment value, in pages or in the search index', () => {
+    const found = walk(join(dir, 'dist')).filter((file) => {
+      const bytes = readFileSync(file);
+      const text = file.endsWith('.pf_fragment') || file.endsWith('.pf_index') || file.endsWith('.pf_meta') ? gunzipSync(bytes).toString('latin1') : bytes.toString('latin1');
+      return text.includes(SECRET) || text.includes(process.env.HOME ?? '\u0000');
     });
-    const { status, output } = build(dir);
-    assert.notEqual(status, 0);
-    assert.match(output, /content\/reports\/ContainerDays-2024-Hamburg\.mdx: \(file name\): expected lower-case words joined by hyphens/);
-  });
-
-  test('an unknown component in a report', () => {
-    const dir = project('jsx', { [report]: (s) => s.replace('## Takeaways', '## Takeaways\n\n<Slides />') });
-    const { status, output } = build(dir);
-    assert.notEqual(status, 0);
-    assert.match(output, /containerdays-2024-hamburg\.mdx: <Slides> is not available in reports; only <Ed> \(editor's note\) is\./);
+    assert.ok(walk(join(dir, 'dist')).some((f) => f.endsWith('.pf_fragment')), 'the index was built and read');
+    assert.deepEqual(found, []);
   });
 });
