@@ -83,17 +83,22 @@ interface Piece {
   linkable: boolean;
 }
 
+interface Run {
+  pieces: Piece[];
+  inHeading: boolean;
+}
+
 /** Splits `root` into runs of inline text, one per paragraph, list item, cell, heading or code block. */
-function runsOf(root: Element): Piece[][] {
-  const runs: Piece[][] = [];
+function runsOf(root: Element): Run[] {
+  const runs: Run[] = [];
   const visit = (node: Element, current: Piece[], inCode: boolean, linkable: boolean) => {
     for (const child of node.children) {
       if (child.type === 'text') current.push({ node: child, inCode, linkable });
       if (child.type !== 'element' || hasClass(child, 'anchor')) continue;
       if (runBlocks.has(child.tagName)) {
-        const run: Piece[] = [];
+        const run: Run = { pieces: [], inHeading: Boolean(headingDepth(child)) };
         runs.push(run);
-        visit(child, run, inCode || child.tagName === 'pre', linkable && !headingDepth(child) && !hasClass(child, 'ed-note'));
+        visit(child, run.pieces, inCode || child.tagName === 'pre', linkable && !run.inHeading && !hasClass(child, 'ed-note'));
       } else if (containers.has(child.tagName)) {
         visit(child, current, inCode, linkable);
       } else {
@@ -102,9 +107,9 @@ function runsOf(root: Element): Piece[][] {
       }
     }
   };
-  const top: Piece[] = [];
-  visit(el('div', {}, [root]), top, false, true);
-  return [top, ...runs].filter((run) => run.length);
+  const top: Run = { pieces: [], inHeading: false };
+  visit(el('div', {}, [root]), top.pieces, false, true);
+  return [top, ...runs].filter((run) => run.pieces.length);
 }
 
 /** The sentence of `text` around `offset`, spaces folded (sentences end at . ! ? … before white space). */
@@ -183,27 +188,34 @@ export function rehypeReport({ tools, base, strict }: RehypeReportOptions) {
       }
     });
 
-    // Tool mentions: each run of text is searched once; the first mention per section is linked.
-    const mentions: ToolMention[] = [];
+    // Tool mentions: each run of text is searched once. Per section, the first mention of a tool
+    // is linked (headings and links excepted), and its first sentence of prose is recorded (a
+    // heading stands in only when the section has no sentence naming it).
+    const mentions = new Map<string, ToolMention & { inHeading: boolean }>();
     const links = new Map<Text, Mention[]>();
     let section: string | undefined;
-    let recorded = new Set<string>();
+    let linked = new Set<string>();
     for (const node of top) {
       const depth = headingDepth(node);
       if (depth && sectionDepths.has(depth)) {
         section = String((node as Element).properties.id);
-        recorded = new Set();
+        linked = new Set();
       }
       if (node.type !== 'element') continue;
-      for (const run of runsOf(node)) {
-        const text = run.map((p) => p.node.value).join('');
+      for (const { pieces, inHeading } of runsOf(node)) {
+        const text = pieces.map((p) => p.node.value).join('');
         let offset = 0;
-        for (const piece of run) {
+        for (const piece of pieces) {
           for (const m of findMentions(piece.node.value, piece.inCode)) {
-            if (recorded.has(m.tool)) continue;
-            recorded.add(m.tool);
-            mentions.push({ tool: m.tool, ...(section ? { section } : {}), sentence: sentenceAt(text, offset + m.index) });
-            if (piece.linkable) links.set(piece.node, [...(links.get(piece.node) ?? []), m]);
+            const key = `${m.tool}#${section ?? ''}`;
+            const known = mentions.get(key);
+            if (!known || (known.inHeading && !inHeading)) {
+              mentions.set(key, { tool: m.tool, ...(section ? { section } : {}), sentence: sentenceAt(text, offset + m.index), inHeading });
+            }
+            if (piece.linkable && !linked.has(m.tool)) {
+              linked.add(m.tool);
+              links.set(piece.node, [...(links.get(piece.node) ?? []), m]);
+            }
           }
           offset += piece.node.value.length;
         }
@@ -246,7 +258,7 @@ export function rehypeReport({ tools, base, strict }: RehypeReportOptions) {
     const record: ReportRecord = {
       headings: headings.map((h) => ({ id: String(h.node.properties.id), depth: h.depth, title: h.title, line: h.node.position?.start.line })),
       sections,
-      mentions,
+      mentions: [...mentions.values()].map(({ inHeading: _, ...m }) => m),
     };
     file.data.record = record;
     const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };

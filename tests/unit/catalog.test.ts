@@ -61,7 +61,7 @@ describe('buildCatalog', () => {
 });
 
 describe('derived lists', () => {
-  const [a, b, c] = catalog.reports as [typeof catalog.reports[0], typeof catalog.reports[0], typeof catalog.reports[0]];
+  const [, b, c] = catalog.reports as [typeof catalog.reports[0], typeof catalog.reports[0], typeof catalog.reports[0]];
   test('related reports share topics (×2) or tools (×1), best first, never the report itself', () => {
     assert.deepEqual(relatedReports(b, catalog.reports).map((r) => r.id), ['a']);
     assert.deepEqual(relatedReports(c, catalog.reports), []);
