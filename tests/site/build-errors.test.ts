@@ -120,7 +120,9 @@ describe('the guard holds without the check', () => {
 });
 
 describe('a good build', () => {
+  const draft = files[report]!.replace('title: First visit', 'title: Unfinished thoughts\ndraft: true').replace('We went to the conference.', 'Zanzibarish musings, not yet ready.');
   const dir = corpus({
+    'reports/unfinished.mdx': draft,
     [report]: withBody(
       '## Notes {/* an MDX comment, allowed */}\n\n<Ed was="Namespase">\nNamespace isolation matters a lot.\n</Ed>\n\nThe end {/* another */} here.',
     ),
@@ -139,10 +141,21 @@ describe('a good build', () => {
     assert.doesNotMatch(html, /MDX comment|another/);
   });
 
+  test('leaves a draft out of the pages, the feed, the sitemap and the search index', () => {
+    assert.ok(existsSync(join(dir, 'dist', 'reports', 'first-visit', 'index.html')), 'the finished report is published');
+    assert.ok(!existsSync(join(dir, 'dist', 'reports', 'unfinished')), 'the draft has no page');
+    const leaks = walk(join(dir, 'dist')).filter((file) => {
+      const bytes = readFileSync(file);
+      const text = /\.pf_(?:fragment|index|meta|filter)$/.test(file) ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8');
+      return /unfinished|Zanzibarish/i.test(text);
+    });
+    assert.deepEqual(leaks, []);
+  });
+
   test('never publishes an environment value, in pages or in the search index', () => {
     const found = walk(join(dir, 'dist')).filter((file) => {
       const bytes = readFileSync(file);
-      const text = file.endsWith('.pf_fragment') || file.endsWith('.pf_index') || file.endsWith('.pf_meta') ? gunzipSync(bytes).toString('latin1') : bytes.toString('latin1');
+      const text = /\.pf_(?:fragment|index|meta|filter)$/.test(file) ? gunzipSync(bytes).toString('latin1') : bytes.toString('latin1');
       return text.includes(SECRET) || text.includes(process.env.HOME ?? '\u0000');
     });
     assert.ok(walk(join(dir, 'dist')).some((f) => f.endsWith('.pf_fragment')), 'the index was built and read');
