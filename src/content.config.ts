@@ -3,6 +3,15 @@ import { file, glob } from 'astro/loaders';
 import { eventSchema, toolSchema, topicSchema } from './schemas/registries.ts';
 import { reportSchema, type RefFactory } from './schemas/report.ts';
 import { contentPaths } from './paths.ts';
+import { formatProblems } from './lib/problems.ts';
+import { parseYaml } from './lib/yaml.ts';
+
+/** Registries are read with our YAML reader (no aliases, errors with lines), as `npm run check` reads them. */
+const registry = (path: string) => (text: string) => {
+  const { data, problems } = parseYaml(text, path);
+  if (problems.length) throw new Error(formatProblems(problems));
+  return data as Record<string, Record<string, unknown>>;
+};
 
 // Cross-collection rules (year/city agree with the event, ids exist, tools match the text,
 // topic sections exist) are checked in src/data/, where every collection is at hand.
@@ -12,7 +21,7 @@ export const collections = {
     loader: glob({ base: contentPaths.reports, pattern: '**/*.mdx', generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
     schema: reportSchema(reference as RefFactory),
   }),
-  events: defineCollection({ loader: file(contentPaths.events), schema: eventSchema }),
-  tools: defineCollection({ loader: file(contentPaths.tools), schema: toolSchema }),
-  topics: defineCollection({ loader: file(contentPaths.topics), schema: topicSchema }),
+  events: defineCollection({ loader: file(contentPaths.events, { parser: registry(contentPaths.events) }), schema: eventSchema }),
+  tools: defineCollection({ loader: file(contentPaths.tools, { parser: registry(contentPaths.tools) }), schema: toolSchema }),
+  topics: defineCollection({ loader: file(contentPaths.topics, { parser: registry(contentPaths.topics) }), schema: topicSchema }),
 };

@@ -12,6 +12,7 @@ import type { Root, Nodes, Parents } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxExpressionAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type {} from 'mdast-util-mdx';
 import type { VFile } from 'vfile';
+import { limits } from '../lib/source-text.ts';
 import { addProblem, throwProblems } from './problems.ts';
 
 export interface GuardOptions {
@@ -112,6 +113,13 @@ function walk(parent: Parents, file: VFile) {
 
 export function remarkGuard({ strict }: GuardOptions) {
   return (tree: Root, file: VFile) => {
+    // `npm run check` refuses such lines before parsing; a bare `astro build` meets them here,
+    // before smartypants can exhaust the stack on them.
+    String(file.value).split('\n').forEach((line, i) => {
+      if (line.length > limits.lineChars) {
+        addProblem(file, { position: { start: { line: i + 1 } } }, `expected lines of at most ${limits.lineChars.toLocaleString('en')} characters, found one of ${line.length.toLocaleString('en')}; break it into paragraphs`, '(file)');
+      }
+    });
     walk(tree, file);
     if (strict) throwProblems(file);
   };

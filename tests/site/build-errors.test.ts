@@ -119,6 +119,17 @@ describe('the guard holds without the check', () => {
   });
 });
 
+describe('the line limit holds without the check', () => {
+  test('a bare astro build refuses a 1 MB line in our words, not with a stack overflow', () => {
+    const dir = corpus({ [report]: withBody(`${'word '.repeat(200_000)}.`) });
+    made.push(dir);
+    const { status, output } = run(['node_modules/astro/bin/astro.mjs', 'build'], dir);
+    assert.notEqual(status, 0);
+    assert.match(output, /reports\/first-visit\.mdx:21: \(file\): expected lines of at most 20,000 characters, found one of 1,000,001; break it into paragraphs/);
+    assert.doesNotMatch(output, /Maximum call stack/);
+  });
+});
+
 describe('a good build', () => {
   const draft = files[report]!.replace('title: First visit', 'title: Unfinished thoughts\ndraft: true').replace('We went to the conference.', 'Zanzibarish musings, not yet ready.');
   const dir = corpus({
