@@ -93,6 +93,20 @@ describe('reading with the keyboard and on a phone', () => {
     await page.context().close();
   });
 
+  test('on a phone, reports with a table, code and nested lists do not scroll sideways', async () => {
+    const { page } = await open(browser, site.origin, { viewport: { width: 390, height: 800 } });
+    for (const path of ['/reports/lantern-2025-recap/', '/reports/lantern-2023-and-tidepool/']) {
+      await page.goto(site.origin + path);
+      const { scrollWidth, hasWide } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        hasWide: document.querySelector('.article table, .article pre') !== null,
+      }));
+      assert.ok(hasWide, `${path} has its table or code block`);
+      assert.ok(scrollWidth <= 390, `${path} is ${scrollWidth}px wide on a 390px screen`);
+    }
+    await page.context().close();
+  });
+
   for (const [label, width] of [['phone', 390], ['desktop', 1280]] as const) {
     test(`a deep link lands on its passage, not under the header (${label})`, async () => {
       const { page } = await open(browser, site.origin, { viewport: { width, height: 800 } });

@@ -146,7 +146,8 @@ describe('editing is visible (fixture corpus)', () => {
     assert.ok(inline.includes('nib') && inline.includes('nib check'), `inline code: ${inline.join(', ')}`);
     // (node-html-parser keeps a <pre>'s content as raw text, entities decoded.)
     const block = tidepool.querySelector('pre');
-    assert.ok(block?.textContent.includes('<code class="language-toml">'), 'the fenced code block is code');
+    assert.ok(block, 'the fenced code block is a <pre>');
+    assert.ok(block.textContent.includes('<code class="language-toml">'), 'the fenced code block is code');
     assert.ok(block.textContent.includes('run = "nib lint && nib test"'), 'the fenced code block keeps its text');
 
     const table = article('lantern-2025-recap').querySelector('table');
