@@ -1,7 +1,10 @@
 /**
- * `npm test`: builds the site (at / and under the /kb/ sub-path) and runs every suite,
- * tests/unit, tests/site and tests/e2e, with Node's test runner. Ends with the line
- * "N passed, N failed" summing all suites; exits non-zero if anything failed.
+ * `npm test`: builds, one after the other, the made-up fixture corpus (tests/fixtures/corpus/) at /
+ * into dist-fixture/ and under /kb/ into dist-fixture-kb/, and the real content at / into dist/;
+ * then runs every suite, tests/unit, tests/site and tests/e2e, with Node's test runner. Behaviour
+ * tests run on the fixture builds; the real content gets generic checks only (see
+ * tests/helpers/builds.ts). Ends with the line "N passed, N failed" summing all suites; exits
+ * non-zero if anything failed.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -29,9 +32,12 @@ function ensureChromium() {
 
 if (!onlyUnit) {
   ensureChromium();
+  const fixture = { CONTENT_DIR: join('tests', 'fixtures', 'corpus') };
+  // Sequential on purpose: each build uses every core it can get.
   for (const [label, env] of [
-    ['site at /', {}],
-    ['site under /kb/', { SITE_BASE: '/kb/', OUT_DIR: 'dist-kb' }],
+    ['fixture corpus at /', { ...fixture, SITE_BASE: '/', OUT_DIR: 'dist-fixture' }],
+    ['fixture corpus under /kb/', { ...fixture, SITE_BASE: '/kb/', OUT_DIR: 'dist-fixture-kb' }],
+    ['real content at /', { CONTENT_DIR: 'content', SITE_BASE: '/', OUT_DIR: 'dist' }],
   ] as const) {
     console.log(`\n▶ building the ${label}`);
     if (run(process.execPath, ['scripts/build.ts', '--silent'], env) !== 0) {

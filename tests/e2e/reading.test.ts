@@ -1,30 +1,37 @@
+/**
+ * Reading the fixture corpus (dist-fixture/) in headless Chromium: accessibility with axe in light
+ * and dark, the keyboard, deep links below the sticky header, phones without horizontal scrolling.
+ */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launch, open } from '../helpers/browser.ts';
+import { fixture } from '../helpers/builds.ts';
 import { serve, type Served } from '../helpers/serve.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const pageTypes = {
   home: '/',
-  report: '/reports/containerdays-2024-hamburg/',
-  event: '/events/kubecon-eu-2022/',
-  topic: '/topics/operators/',
-  tool: '/tools/crossplane/',
+  'report with lists and code': '/reports/lantern-2023-and-tidepool/',
+  'report with a table and notes': '/reports/lantern-2025-recap/',
+  'report with editor’s notes': '/reports/lantern-2019-field-notes/',
+  event: '/events/lantern-summit-2023/',
+  topic: '/topics/capacity-planning/',
+  tool: '/tools/quillpipe/',
   'reports index': '/reports/',
   'events index': '/events/',
   'topics index': '/topics/',
   'tools index': '/tools/',
-  search: '/search/?q=operators',
+  search: '/search/?q=capacity',
   'not found': '/no-such-page/',
 };
 
 let browser: Browser;
 let site: Served;
 before(async () => {
-  site = await serve('dist', '/');
+  site = await serve(fixture.dir, fixture.base);
   browser = await launch();
 });
 after(async () => {
@@ -55,7 +62,7 @@ describe('accessibility (axe-core, WCAG 2 A and AA, contrast included)', () => {
 describe('reading with the keyboard and on a phone', () => {
   test('the first Tab reaches a visible “Skip to content” link with a focus outline', async () => {
     const { page } = await open(browser, site.origin);
-    await page.goto(`${site.origin}/reports/kubecon-eu-2018-takeaways/`);
+    await page.goto(`${site.origin}/reports/lantern-2019-field-notes/`);
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement;
@@ -70,7 +77,7 @@ describe('reading with the keyboard and on a phone', () => {
 
   test('every link on a report page can be reached with Tab', async () => {
     const { page } = await open(browser, site.origin);
-    await page.goto(`${site.origin}/reports/kubecon-eu-2022-peaks/`);
+    await page.goto(`${site.origin}/reports/lantern-2023-day-one/`);
     const links = await page.evaluate(() => {
       const visible = [...document.querySelectorAll('a[href]')].filter((a) => (a as HTMLElement).offsetParent !== null);
       visible.forEach((a, i) => a.setAttribute('data-tab-check', String(i)));
@@ -86,12 +93,26 @@ describe('reading with the keyboard and on a phone', () => {
     await page.context().close();
   });
 
+  test('on a phone, reports with a table, code and nested lists do not scroll sideways', async () => {
+    const { page } = await open(browser, site.origin, { viewport: { width: 390, height: 800 } });
+    for (const path of ['/reports/lantern-2025-recap/', '/reports/lantern-2023-and-tidepool/']) {
+      await page.goto(site.origin + path);
+      const { scrollWidth, hasWide } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        hasWide: document.querySelector('.article table, .article pre') !== null,
+      }));
+      assert.ok(hasWide, `${path} has its table or code block`);
+      assert.ok(scrollWidth <= 390, `${path} is ${scrollWidth}px wide on a 390px screen`);
+    }
+    await page.context().close();
+  });
+
   for (const [label, width] of [['phone', 390], ['desktop', 1280]] as const) {
     test(`a deep link lands on its passage, not under the header (${label})`, async () => {
       const { page } = await open(browser, site.origin, { viewport: { width, height: 800 } });
-      await page.goto(`${site.origin}/reports/kubecon-eu-2022-peaks/#the-appearance-of-nodeless`);
+      await page.goto(`${site.origin}/reports/lantern-2023-day-one/#pipelines-without-a-queue`);
       const { headingTop, headerBottom, scrollWidth } = await page.evaluate(() => ({
-        headingTop: document.getElementById('the-appearance-of-nodeless')!.getBoundingClientRect().top,
+        headingTop: document.getElementById('pipelines-without-a-queue')!.getBoundingClientRect().top,
         headerBottom: Math.max(0, document.querySelector('.site-header')!.getBoundingClientRect().bottom),
         scrollWidth: document.documentElement.scrollWidth,
       }));

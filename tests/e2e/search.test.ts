@@ -1,6 +1,7 @@
 /**
- * Search in headless Chromium against the built site, served locally: once at / (dist/) and once
- * under the /kb/ sub-path (dist-kb/, which `npm test` builds with SITE_BASE=/kb/ OUT_DIR=dist-kb).
+ * Search in headless Chromium against the fixture corpus (tests/fixtures/corpus/), served locally:
+ * once at / (dist-fixture/) and once under the /kb/ sub-path (dist-fixture-kb/); `npm test` builds
+ * both. The words searched for are the fixture's own (see tests/fixtures/corpus/README.md).
  * Every test also asserts that the page logged no error and requested nothing from another origin.
  */
 import assert from 'node:assert/strict';
@@ -10,15 +11,16 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launch, open, type Watched } from '../helpers/browser.ts';
+import { fixture, fixtureKb, reportIds } from '../helpers/builds.ts';
 import { serve, type Served } from '../helpers/serve.ts';
 
-const sites = [
-  { name: 'site at /', dir: 'dist', base: '/' },
-  { name: 'site under /kb/', dir: 'dist-kb', base: '/kb/' },
-];
+const sites = [fixture, fixtureKb];
 
-const PEAKS = 'reports/kubecon-eu-2022-peaks/';
-const TAKEAWAYS_2018 = 'reports/kubecon-eu-2018-takeaways/';
+/** The 2023 report whose only Quillpipe mention is in its "Pipelines without a queue" section. */
+const DAY_ONE = 'reports/lantern-2023-day-one/';
+const SECTION = 'pipelines-without-a-queue';
+/** The only 2019 report; "flywheel" is in it and in DAY_ONE. */
+const NOTES_2019 = 'reports/lantern-2019-field-notes/';
 
 /** Waits until the search page's live region matches `pattern`. */
 const statusSays = (page: Page, pattern: RegExp) =>
@@ -71,61 +73,63 @@ for (const site of sites) {
 
     test('the build wrote the Pagefind index into the output, not the source tree', () => {
       const entry = JSON.parse(readFileSync(join(site.dir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
-      assert.ok(entry.languages.en.page_count >= 5, 'fewer pages indexed than there are reports');
+      const reports = reportIds(site.content).length;
+      assert.ok(entry.languages.en.page_count >= reports, `${entry.languages.en.page_count} pages indexed for ${reports} reports`);
       assert.ok(existsSync(join(site.dir, 'search', 'header.js')), 'the header search module is missing');
       assert.ok(!existsSync(join('public', 'pagefind')), 'public/pagefind/ exists: the index was copied into the source tree');
     });
 
-    test('searching "Karpenter" finds the Peaks report with a sub-result in its "nodeless" section', async () => {
-      const w = await visit('search/?q=Karpenter');
-      await statusSays(w.page, /results? for “Karpenter”/);
+    test('searching "Quillpipe" finds the day-one report with a sub-result in its "Pipelines without a queue" section', async () => {
+      const w = await visit('search/?q=Quillpipe');
+      await statusSays(w.page, /results? for “Quillpipe”/);
       const hrefs = await resultHrefs(w.page);
-      assert.ok(hrefs.includes(at(PEAKS)), `no Peaks report among ${hrefs.join(', ')}`);
+      assert.ok(hrefs.includes(at(DAY_ONE)), `no day-one report among ${hrefs.join(', ')}`);
+      assert.ok(!hrefs.includes(at('reports/lantern-2023-and-tidepool/')), 'a report that never mentions Quillpipe is found');
 
-      const result = w.page.locator('.result', { has: w.page.locator(`h3 a[href="${at(PEAKS)}"]`) });
-      assert.equal((await result.locator('h3').textContent())?.trim(), 'KubeCon');
-      assert.match((await result.locator('.result-meta').textContent()) ?? '', /^KubeCon EU 2022 · May 2022 · \S/);
-      const section = result.locator(`.passages a[href="${at(PEAKS)}#the-appearance-of-nodeless"]`);
-      assert.equal((await section.textContent())?.trim(), 'The appearance of nodeless');
+      const result = w.page.locator('.result', { has: w.page.locator(`h3 a[href="${at(DAY_ONE)}"]`) });
+      assert.equal((await result.locator('h3').textContent())?.trim(), 'Lantern Summit 2023, day one');
+      assert.match((await result.locator('.result-meta').textContent()) ?? '', /^Lantern 2023 · June 2023 · \S/);
+      const section = result.locator(`.passages a[href="${at(DAY_ONE)}#${SECTION}"]`);
+      assert.equal((await section.textContent())?.trim(), 'Pipelines without a queue');
       const marks = await result.locator('mark').allTextContents();
-      assert.ok(marks.some((m) => /karpenter/i.test(m)), `no highlighted match in the excerpts: ${marks.join(', ')}`);
+      assert.ok(marks.some((m) => /quillpipe/i.test(m)), `no highlighted match in the excerpts: ${marks.join(', ')}`);
 
       await section.click();
-      await w.page.waitForURL((url) => url.pathname === at(PEAKS) && url.hash === '#the-appearance-of-nodeless');
-      assert.equal(await w.page.locator('h2#the-appearance-of-nodeless').count(), 1);
+      await w.page.waitForURL((url) => url.pathname === at(DAY_ONE) && url.hash === `#${SECTION}`);
+      assert.equal(await w.page.locator(`h2#${SECTION}`).count(), 1);
       clean(w);
     });
 
     test('a passage quoted on a topic page is found once, in its report', async () => {
-      const phrase = 'stiffness of the group nodes';
-      assert.ok(readFileSync(join(site.dir, 'topics', 'autoscaling', 'index.html'), 'utf8').includes(phrase), 'the topic page no longer quotes the passage');
+      const phrase = 'brittleness of the warm pool';
+      assert.ok(readFileSync(join(site.dir, 'topics', 'capacity-planning', 'index.html'), 'utf8').includes(phrase), 'the topic page no longer quotes the passage');
       const w = await visit(`search/?q=${encodeURIComponent(phrase)}`);
-      await statusSays(w.page, /results? for “stiffness of the group nodes”/);
-      assert.deepEqual(await resultHrefs(w.page), [at(PEAKS)]);
+      await statusSays(w.page, /results? for “brittleness of the warm pool”/);
+      assert.deepEqual(await resultHrefs(w.page), [at(DAY_ONE)]);
       clean(w);
     });
 
-    test('"serverless" filtered to year 2018 finds only the 2018 report', async () => {
-      const w = await visit('search/?q=serverless');
-      await statusSays(w.page, /results? for “serverless”$/);
+    test('"flywheel" filtered to year 2019 finds only the 2019 report', async () => {
+      const w = await visit('search/?q=flywheel');
+      await statusSays(w.page, /results? for “flywheel”$/);
       const unfiltered = await resultHrefs(w.page);
-      assert.ok(unfiltered.includes(at(TAKEAWAYS_2018)) && unfiltered.includes(at(PEAKS)), `expected both reports in ${unfiltered.join(', ')}`);
+      assert.ok(unfiltered.includes(at(NOTES_2019)) && unfiltered.includes(at(DAY_ONE)), `expected both reports in ${unfiltered.join(', ')}`);
 
-      await w.page.getByRole('group', { name: 'Year' }).getByRole('checkbox', { name: /2018/ }).check();
-      await statusSays(w.page, /^1 result for “serverless” \(2018\)$/);
-      assert.deepEqual(await resultHrefs(w.page), [at(TAKEAWAYS_2018)]);
-      assert.deepEqual(params(w.page), { q: 'serverless', year: '2018' });
+      await w.page.getByRole('group', { name: 'Year' }).getByRole('checkbox', { name: /2019/ }).check();
+      await statusSays(w.page, /^1 result for “flywheel” \(2019\)$/);
+      assert.deepEqual(await resultHrefs(w.page), [at(NOTES_2019)]);
+      assert.deepEqual(params(w.page), { q: 'flywheel', year: '2019' });
       clean(w);
     });
 
     test('a tool filter alone, with no query, lists the reports that mention the tool', async () => {
-      const expected = reportsWith(site.dir, 'tool', 'crossplane');
-      assert.ok(expected.includes(PEAKS), `the Peaks report should mention Crossplane (found ${expected.join(', ')})`);
-      const w = await visit('search/?tool=crossplane');
-      await statusSays(w.page, /^\d+ results? \(Crossplane\)$/);
+      const expected = reportsWith(site.dir, 'tool', 'quillpipe');
+      assert.deepEqual(expected, ['reports/lantern-2019-field-notes/', DAY_ONE, 'reports/lantern-2025-recap/'], 'the fixture reports that mention Quillpipe');
+      const w = await visit('search/?tool=quillpipe');
+      await statusSays(w.page, /^3 results \(Quillpipe\)$/);
       assert.deepEqual((await resultHrefs(w.page)).sort(), expected.map(at));
       assert.equal(await w.page.locator('#search-q').inputValue(), '');
-      assert.ok(await w.page.getByRole('checkbox', { name: /^Crossplane/ }).isChecked());
+      assert.ok(await w.page.getByRole('checkbox', { name: /^Quillpipe/ }).isChecked());
 
       // Without a query the newest events come first; "Oldest event first" reverses that.
       const dates = () => w.page.locator('#search-results .result-meta time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')!));
@@ -140,70 +144,68 @@ for (const site of sites) {
     });
 
     test('opening a search link restores the query and the facets, with counts', async () => {
-      const w = await visit('search/?q=operators&year=2022&tool=crossplane');
-      await statusSays(w.page, /results? for “operators” \(2022, Crossplane\)$/);
-      assert.equal(await w.page.locator('#search-q').inputValue(), 'operators');
+      const w = await visit('search/?q=capacity&year=2023&tool=quillpipe');
+      await statusSays(w.page, /results? for “capacity” \(2023, Quillpipe\)$/);
+      assert.equal(await w.page.locator('#search-q').inputValue(), 'capacity');
       const checked = await w.page.locator('#search-facets input:checked').evaluateAll((boxes) =>
         boxes.map((b) => `${(b as HTMLInputElement).name}=${(b as HTMLInputElement).value}`),
       );
-      assert.deepEqual(checked.sort(), ['tool=crossplane', 'year=2022']);
+      assert.deepEqual(checked.sort(), ['tool=quillpipe', 'year=2023']);
       const year = w.page.getByRole('group', { name: 'Year' });
-      assert.match((await year.locator('label', { hasText: '2022' }).textContent()) ?? '', /^\s*2022 \(\d+\)$/);
+      assert.match((await year.locator('label', { hasText: '2023' }).textContent()) ?? '', /^\s*2023 \(\d+\)$/);
       assert.match(
-        (await w.page.getByRole('group', { name: 'Tool' }).locator('label', { hasText: 'Crossplane' }).textContent()) ?? '',
-        /^\s*Crossplane \(\d+\)$/,
+        (await w.page.getByRole('group', { name: 'Tool' }).locator('label', { hasText: 'Quillpipe' }).textContent()) ?? '',
+        /^\s*Quillpipe \(\d+\)$/,
       );
 
-      const hrefs = await resultHrefs(w.page);
-      assert.ok(hrefs.length > 0, 'no results');
-      const crossplane = new Set(reportsWith(site.dir, 'tool', 'crossplane').map(at));
-      for (const href of hrefs) assert.ok(crossplane.has(href!), `${href} does not mention Crossplane`);
-      for (const meta of await w.page.locator('#search-results .result-meta').allTextContents()) assert.match(meta, /2022/);
+      // "capacity" is in every fixture report; only the day-one report is from 2023 and mentions Quillpipe.
+      assert.deepEqual(await resultHrefs(w.page), [at(DAY_ONE)]);
+      for (const meta of await w.page.locator('#search-results .result-meta').allTextContents()) assert.match(meta, /2023/);
       clean(w);
     });
 
     test('typing updates the address, and Back and Forward restore earlier searches', async () => {
-      const w = await visit('search/?q=operators&year=2022');
-      await statusSays(w.page, /for “operators” \(2022\)$/);
+      const w = await visit('search/?q=capacity&year=2023');
+      await statusSays(w.page, /for “capacity” \(2023\)$/);
       const input = w.page.locator('#search-q');
       await input.fill('');
-      await input.pressSequentially('karpenter', { delay: 20 });
-      await w.page.waitForURL((url) => url.searchParams.get('q') === 'karpenter');
-      await statusSays(w.page, /for “karpenter” \(2022\)$/);
-      assert.deepEqual(params(w.page), { q: 'karpenter', year: '2022' });
-      assert.ok((await resultHrefs(w.page)).includes(at(PEAKS)));
+      await input.pressSequentially('quillpipe', { delay: 20 });
+      await w.page.waitForURL((url) => url.searchParams.get('q') === 'quillpipe');
+      await statusSays(w.page, /for “quillpipe” \(2023\)$/);
+      assert.deepEqual(params(w.page), { q: 'quillpipe', year: '2023' });
+      assert.ok((await resultHrefs(w.page)).includes(at(DAY_ONE)));
 
-      await w.page.getByRole('group', { name: 'Year' }).getByRole('checkbox', { name: /2022/ }).uncheck();
+      await w.page.getByRole('group', { name: 'Year' }).getByRole('checkbox', { name: /2023/ }).uncheck();
       await w.page.waitForURL((url) => !url.searchParams.has('year'));
-      assert.deepEqual(params(w.page), { q: 'karpenter' });
+      assert.deepEqual(params(w.page), { q: 'quillpipe' });
 
       await w.page.goBack();
-      await statusSays(w.page, /for “karpenter” \(2022\)$/);
-      assert.deepEqual(params(w.page), { q: 'karpenter', year: '2022' });
+      await statusSays(w.page, /for “quillpipe” \(2023\)$/);
+      assert.deepEqual(params(w.page), { q: 'quillpipe', year: '2023' });
       await w.page.goBack();
-      await statusSays(w.page, /for “operators” \(2022\)$/);
-      assert.deepEqual(params(w.page), { q: 'operators', year: '2022' });
-      assert.equal(await input.inputValue(), 'operators');
-      assert.ok(await w.page.getByRole('group', { name: 'Year' }).getByRole('checkbox', { name: /2022/ }).isChecked());
+      await statusSays(w.page, /for “capacity” \(2023\)$/);
+      assert.deepEqual(params(w.page), { q: 'capacity', year: '2023' });
+      assert.equal(await input.inputValue(), 'capacity');
+      assert.ok(await w.page.getByRole('group', { name: 'Year' }).getByRole('checkbox', { name: /2023/ }).isChecked());
 
       await w.page.goForward();
-      await statusSays(w.page, /for “karpenter” \(2022\)$/);
-      assert.equal(await input.inputValue(), 'karpenter');
+      await statusSays(w.page, /for “quillpipe” \(2023\)$/);
+      assert.equal(await input.inputValue(), 'quillpipe');
       clean(w);
     });
 
     test('reading pages load no script file until a search starts, then load the search bundle', async () => {
-      for (const path of ['', 'reports/', 'events/', 'topics/', 'tools/', 'topics/operators/', 'tools/karpenter/']) {
+      for (const path of ['', 'reports/', 'events/', 'topics/', 'tools/', 'topics/capacity-planning/', 'tools/quillpipe/']) {
         const w = await visit(path);
         await w.page.waitForLoadState('load');
         assert.deepEqual(jsRequests(w), [], `${at(path)} loaded scripts`);
         clean(w);
       }
-      const w = await visit(PEAKS);
+      const w = await visit(DAY_ONE);
       await w.page.waitForLoadState('load');
       await w.page.keyboard.press('/');
       assert.deepEqual(jsRequests(w), [], 'opening the field loaded scripts');
-      await w.page.keyboard.type('kar');
+      await w.page.keyboard.type('qui');
       await w.page.locator('#site-search-panel').waitFor({ state: 'visible' });
       const paths = jsRequests(w).map((url) => new URL(url).pathname);
       assert.ok(paths.includes(at('search/header.js')), `no header module in ${paths.join(', ')}`);
@@ -212,19 +214,19 @@ for (const site of sites) {
     });
 
     test('the shortcut opens search on a report page, results are reachable by keyboard, Escape closes', async () => {
-      const w = await visit(PEAKS);
+      const w = await visit(DAY_ONE);
       const { page } = w;
       const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('href') || document.activeElement?.tagName);
       await page.keyboard.press('/');
       assert.equal(await focused(), 'site-search');
-      await page.keyboard.type('karpenter');
+      await page.keyboard.type('quillpipe');
       const panel = page.locator('#site-search-panel');
       await panel.waitFor({ state: 'visible' });
       assert.equal(await page.locator('#site-search').getAttribute('aria-expanded'), 'true');
-      await page.locator(`#site-search-panel a[href="${at(PEAKS)}"]`).waitFor();
+      await page.locator(`#site-search-panel a[href="${at(DAY_ONE)}"]`).waitFor();
       const links = await panel.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-      assert.ok(links.includes(at(`${PEAKS}#the-appearance-of-nodeless`)), `no section link in ${links.join(', ')}`);
-      assert.ok(links.at(-1)?.startsWith(at('search/?q=karpenter')), 'no link to the search page');
+      assert.ok(links.includes(at(`${DAY_ONE}#${SECTION}`)), `no section link in ${links.join(', ')}`);
+      assert.ok(links.at(-1)?.startsWith(at('search/?q=quillpipe')), 'no link to the search page');
 
       await page.keyboard.press('ArrowDown');
       assert.equal(await focused(), links[0]);
@@ -249,11 +251,11 @@ for (const site of sites) {
       // "/" typed into a field stays in the field.
       await page.keyboard.press('End');
       await page.keyboard.type('/');
-      assert.equal(await page.locator('#site-search').inputValue(), 'karpenter/');
+      assert.equal(await page.locator('#site-search').inputValue(), 'quillpipe/');
 
       // Tab reaches the results too, and Enter follows one.
-      await page.locator('#site-search').fill('karpenter');
-      await page.locator(`#site-search-panel a[href="${at(PEAKS)}"]`).waitFor();
+      await page.locator('#site-search').fill('quillpipe');
+      await page.locator(`#site-search-panel a[href="${at(DAY_ONE)}"]`).waitFor();
       await page.keyboard.press('Tab'); // the Search button
       await page.keyboard.press('Tab');
       assert.equal(await focused(), links[0]);
@@ -264,15 +266,15 @@ for (const site of sites) {
 
     test('Enter in the header field, without the search module, goes to the search page', async () => {
       const w = await visit('', { javaScriptEnabled: false });
-      await w.page.locator('#site-search').fill('karpenter');
+      await w.page.locator('#site-search').fill('quillpipe');
       await w.page.locator('#site-search').press('Enter');
-      await w.page.waitForURL((url) => url.pathname === at('search/') && url.search === '?q=karpenter');
+      await w.page.waitForURL((url) => url.pathname === at('search/') && url.search === '?q=quillpipe');
       assert.ok(await w.page.locator('noscript p', { hasText: 'needs JavaScript' }).isVisible());
       clean(w);
     });
 
     test('without JavaScript the search page says so and links the browse pages', async () => {
-      const w = await visit('search/?q=operators', { javaScriptEnabled: false });
+      const w = await visit('search/?q=capacity', { javaScriptEnabled: false });
       // (Playwright's getByText skips <noscript>, so look for the paragraph itself.)
       assert.ok(await w.page.locator('noscript p', { hasText: 'Search runs in your browser and needs JavaScript' }).isVisible());
       assert.ok(await w.page.locator('#search-q').isHidden(), 'a search field that cannot work is shown');
@@ -282,7 +284,7 @@ for (const site of sites) {
     });
 
     test('the page CSP allows the inline script by its hash, without unsafe-inline, and allows Pagefind', () => {
-      for (const file of [join(site.dir, PEAKS, 'index.html'), join(site.dir, 'search', 'index.html')]) {
+      for (const file of [join(site.dir, DAY_ONE, 'index.html'), join(site.dir, 'search', 'index.html')]) {
         const html = readFileSync(file, 'utf8');
         const csp = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1];
         assert.ok(csp, `${file} has no CSP`);

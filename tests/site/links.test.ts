@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { allBuilds, fixtureKb } from '../helpers/builds.ts';
 import { openSite, type Site } from '../helpers/site.ts';
 
 /** Every internal href/src on every page points at a file that exists, and every #fragment at an id. */
@@ -23,13 +24,16 @@ function brokenLinks(site: Site): string[] {
   return broken;
 }
 
-test('every internal link resolves, fragments included', () => {
-  assert.deepEqual(brokenLinks(openSite('dist', '/')), []);
-});
+for (const build of allBuilds) {
+  test(`${build.name}: every internal link resolves, fragments included`, () => {
+    const site = openSite(build.dir, build.base);
+    assert.ok(site.pages.length > 0, `${build.dir}/ has no pages`);
+    assert.deepEqual(brokenLinks(site), []);
+  });
+}
 
-test('under the /kb/ sub-path, every internal link stays inside /kb/ and resolves', () => {
-  const site = openSite('dist-kb', '/kb/');
-  assert.deepEqual(brokenLinks(site), []);
+test(`${fixtureKb.name}: every internal link stays inside /kb/`, () => {
+  const site = openSite(fixtureKb.dir, fixtureKb.base);
   for (const path of site.pages) {
     const outside = site
       .page(path)
