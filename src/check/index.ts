@@ -18,7 +18,7 @@ import { readText, splitReport, type ReportParts } from '../lib/source-text.ts';
 import { checkRegistries, checkReports } from '../lib/validate.ts';
 import { parseYaml, type ParsedYaml } from '../lib/yaml.ts';
 import { idPattern } from '../schemas/common.ts';
-import { eventSchema, taxonomySchema, toolSchema, topicSchema, type EventData, type TaxonomyData, type ToolData, type TopicData } from '../schemas/registries.ts';
+import { eventSchema, sourceNotesSchema, taxonomySchema, toolSchema, topicSchema, type EventData, type TaxonomyData, type ToolData, type TopicData } from '../schemas/registries.ts';
 import { idReference, reportSchema, type ReportData } from '../schemas/report.ts';
 import { contentDir, contentPathsFor } from '../paths.ts';
 import { bodyProblems } from './body.ts';
@@ -112,6 +112,36 @@ function reportFiles(folder: string): string[] {
   return existsSync(folder) ? walk(folder) : [];
 }
 
+/** Kept captures: each `<id>.txt` belongs to a report, and its `<id>.yaml` notes are well formed. */
+function checkSources(folder: string, reportIds: Set<string>): Problem[] {
+  const problems: Problem[] = [];
+  if (!existsSync(folder)) return problems;
+  const names = readdirSync(folder).sort();
+  for (const name of names) {
+    const file = join(folder, name);
+    const id = name.replace(/\.(txt|yaml)$/, '');
+    if (!/\.(txt|yaml)$/.test(name)) {
+      problems.push({ file, field: '(file name)', message: `expected <report id>.txt (a capture) or <report id>.yaml (its notes), found "${name}"` });
+    } else if (!reportIds.has(id)) {
+      problems.push({ file, field: '(file name)', message: `expected a capture of a report, found no report "${id}" in the reports folder; rename it after its report` });
+    } else if (name.endsWith('.yaml')) {
+      if (!names.includes(`${id}.txt`)) problems.push({ file, field: '(file name)', message: `expected notes on the capture ${id}.txt, found no such capture` });
+      const text = read(file, problems);
+      if (text === undefined) continue;
+      const yaml = parseYaml(text, file);
+      problems.push(...yaml.problems);
+      if (yaml.data === undefined) continue;
+      const parsed = sourceNotesSchema.safeParse(yaml.data ?? {});
+      if (!parsed.success) {
+        for (const { path, message } of parsed.error.issues.flatMap((issue) => issueMessages(issue, ['removed', 'corrections'], 'content/README.md'))) {
+          problems.push({ file, line: yaml.lineOf(path), field: fieldName(path), message: message.startsWith('expected') ? message : `expected a list of lines (removed) or of [captured, corrected] pairs (corrections); ${message}` });
+        }
+      }
+    }
+  }
+  return problems;
+}
+
 /**
  * Checks all content of `dir` (default: CONTENT_DIR, or `content/`). `only` limits the reports
  * checked (registries are always checked). Never throws on bad content; never writes.
@@ -179,6 +209,8 @@ export function checkContent(options: { dir?: string; only?: string[] } = {}): C
     report.record = vfile.data.record;
     reports.push(report);
   }
+
+  problems.push(...checkSources(contentPaths.sources, new Set(reports.map((r) => r.id))));
 
   const complete = reports.filter((r): r is CheckedReport & Required<Pick<CheckedReport, 'data' | 'record'>> => Boolean(r.data && r.record));
   if (registriesSound) {

@@ -92,3 +92,12 @@ export const taxonomySchema = z.strictObject({
   toolCategories: z.array(text).min(1, { error: 'expected at least one category' }),
 });
 export type TaxonomyData = z.infer<typeof taxonomySchema>;
+
+/** What normalizing removed from or corrected in a kept capture (`content/sources/<report id>.yaml`). */
+export const sourceNotesSchema = z.strictObject({
+  /** Exact lines of the capture (trimmed) left out as page chrome, e.g. "Share this post". */
+  removed: z.array(z.string()).default([]),
+  /** [captured text, text as it reads on the page], e.g. ["Namespase", "Namespace"]. */
+  corrections: z.array(z.tuple([z.string(), z.string()])).default([]),
+});
+export type SourceNotes = z.infer<typeof sourceNotesSchema>;

@@ -4,9 +4,10 @@
  *   these and may rely on the fixture's ids and words;
  * - the real content (content/) at /: only generic checks, which loop over whatever content/ holds.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
+import { checkContent } from '../../src/check/index.ts';
 
 export interface Build {
   /** For test names, e.g. "fixture corpus under /kb/". */
@@ -33,10 +34,10 @@ export function registryIds(content: string, registry: 'events' | 'tools' | 'top
   return Object.keys((yaml.load(readFileSync(join(content, `${registry}.yaml`), 'utf8')) as object | null) ?? {});
 }
 
-/** Ids of the reports of a content folder (file names of reports/*.mdx). */
+/** Ids of the published reports of a content folder (drafts have no page), as the check reads them. */
 export function reportIds(content: string): string[] {
-  return readdirSync(join(content, 'reports'))
-    .filter((f) => f.endsWith('.mdx'))
-    .map((f) => f.replace(/\.mdx$/, ''))
+  return checkContent({ dir: content })
+    .reports.filter((r) => r.data && !r.data.draft)
+    .map((r) => r.id)
     .sort();
 }

@@ -107,6 +107,18 @@ const registryCases: typeof cases = [
   ]],
 ];
 
+const sourceCases: typeof cases = [
+  ['a kept capture with its notes is fine', { 'sources/first-visit.txt': 'We went to the conference.\nShare this post\n', 'sources/first-visit.yaml': 'removed:\n  - "Share this post"\ncorrections: []\n' }, []],
+  ['a capture of no report, and notes of no capture', { 'sources/lost.txt': 'text', 'sources/first-visit.yaml': 'removed: []\n' }, [
+    'sources/first-visit.yaml: (file name): expected notes on the capture first-visit.txt, found no such capture',
+    'sources/lost.txt: (file name): expected a capture of a report, found no report "lost" in the reports folder; rename it after its report',
+  ]],
+  ['malformed notes', { 'sources/first-visit.txt': 'text', 'sources/first-visit.yaml': 'removed: 3\ncorections: []\n' }, [
+    'sources/first-visit.yaml:1: removed: expected a list of lines (removed) or of [captured, corrected] pairs (corrections); Invalid input: expected array, received number',
+    'sources/first-visit.yaml:2: corections: expected only the fields described in content/README.md, found "corections"; did you mean "corrections"?',
+  ]],
+];
+
 const fileCases: typeof cases = [
   ['Latin-1 bytes: not UTF-8, and where', { [report]: Buffer.from(files[report]!.replace('We went to the conference.', 'We went to the caf\u00e9.'), 'latin1') }, [
     'reports/first-visit.mdx:21: (encoding): expected UTF-8 text, found the byte 0xE9 at column 19, which is not UTF-8 (the file is probably Latin-1 or Windows-1252); save it as UTF-8',
@@ -172,6 +184,7 @@ for (const [title, list] of [
   ['a broken report names the file, line and field', cases],
   ['a broken registry names the file, line and entry', registryCases],
   ['a file no parser should see', fileCases],
+  ['a kept capture and its notes', sourceCases],
   ['a report body is data, never code', bodyCases],
 ] as const) {
   describe(title, () => {
