@@ -25,7 +25,6 @@ import { bodyProblems } from './body.ts';
 import { fieldNames, issueMessages } from './issues.ts';
 
 const schema = reportSchema(idReference);
-const reportFields = fieldNames(schema);
 
 export interface CheckedReport {
   id: string;
@@ -59,13 +58,34 @@ function read(file: string, problems: Problem[]): string | undefined {
   return text;
 }
 
-/** A registry (a YAML map of id → entry): every entry through its schema; only valid entries are returned. */
-function loadRegistry<T extends z.ZodType>(file: string, itemSchema: T, problems: Problem[]): { entries: (z.infer<T> & { id: string })[]; yaml?: ParsedYaml } {
+/** Reads and parses a YAML file; its problems go to `problems`. Undefined when there is nothing usable. */
+function readYaml(file: string, problems: Problem[]): ParsedYaml | undefined {
   const text = read(file, problems);
-  if (text === undefined) return { entries: [] };
+  if (text === undefined) return undefined;
   const yaml = parseYaml(text, file);
   problems.push(...yaml.problems);
-  if (yaml.data === undefined) return { entries: [], yaml };
+  return yaml.data === undefined ? undefined : yaml;
+}
+
+/**
+ * `value` through `schema`; every issue becomes a problem in `file`, located through `yaml` under
+ * `at` (the path of `value` in the file). `where` names the documentation of the fields.
+ */
+function validate<T extends z.ZodType>(schema: T, value: unknown, file: string, yaml: ParsedYaml, problems: Problem[], where: string, at: (string | number)[] = []): z.infer<T> | undefined {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  for (const { path, message } of parsed.error.issues.flatMap((issue) => issueMessages(issue, fieldNames(schema), where))) {
+    problems.push({ file, line: yaml.lineOf([...at, ...path]) ?? 1, field: fieldName(path, at.length ? `${at.join('.')}.` : ''), message });
+  }
+  return undefined;
+}
+
+const documented = (file: string) => `the comment at the top of ${basename(file)}`;
+
+/** A registry (a YAML map of id → entry): every entry through its schema; only valid entries are returned. */
+function loadRegistry<T extends z.ZodType>(file: string, itemSchema: T, problems: Problem[]): { entries: (z.infer<T> & { id: string })[]; yaml?: ParsedYaml } {
+  const yaml = readYaml(file, problems);
+  if (!yaml) return { entries: [] };
   if (!yaml.data || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
     problems.push({ file, line: 1, field: '(top level)', message: `expected a map of id → entry, found ${Array.isArray(yaml.data) ? 'a list' : String(yaml.data)}` });
     return { entries: [], yaml };
@@ -75,32 +95,15 @@ function loadRegistry<T extends z.ZodType>(file: string, itemSchema: T, problems
       problems.push({ file, line: yaml.lineOf([id]), field: id, message: `expected an id of lower-case words joined by hyphens, found "${id}"` });
       return [];
     }
-    const parsed = itemSchema.safeParse(value);
-    if (!parsed.success) {
-      for (const { path, message } of parsed.error.issues.flatMap((issue) => issueMessages(issue, fieldNames(itemSchema), `the comment at the top of ${basename(file)}`))) {
-        problems.push({ file, line: yaml.lineOf([id, ...path]), field: fieldName(path, `${id}.`), message });
-      }
-      return [];
-    }
-    return [{ ...(parsed.data as object), id } as z.infer<T> & { id: string }];
+    const entry = validate(itemSchema, value, file, yaml, problems, documented(file), [id]);
+    return entry ? [{ ...(entry as object), id } as z.infer<T> & { id: string }] : [];
   });
   return { entries, yaml };
 }
 
 function loadTaxonomy(file: string, problems: Problem[]): TaxonomyData | undefined {
-  const text = read(file, problems);
-  if (text === undefined) return undefined;
-  const yaml = parseYaml(text, file);
-  problems.push(...yaml.problems);
-  if (yaml.data === undefined) return undefined;
-  const parsed = taxonomySchema.safeParse(yaml.data);
-  if (!parsed.success) {
-    for (const { path, message } of parsed.error.issues.flatMap((issue) => issueMessages(issue, fieldNames(taxonomySchema), `the comment at the top of ${basename(file)}`))) {
-      problems.push({ file, line: yaml.lineOf(path), field: fieldName(path), message });
-    }
-    return undefined;
-  }
-  return parsed.data;
+  const yaml = readYaml(file, problems);
+  return yaml && validate(taxonomySchema, yaml.data, file, yaml, problems, documented(file));
 }
 
 /** Every file under the reports folder, as paths relative to the project. */
@@ -126,17 +129,8 @@ function checkSources(folder: string, reportIds: Set<string>): Problem[] {
       problems.push({ file, field: '(file name)', message: `expected a capture of a report, found no report "${id}" in the reports folder; rename it after its report` });
     } else if (name.endsWith('.yaml')) {
       if (!names.includes(`${id}.txt`)) problems.push({ file, field: '(file name)', message: `expected notes on the capture ${id}.txt, found no such capture` });
-      const text = read(file, problems);
-      if (text === undefined) continue;
-      const yaml = parseYaml(text, file);
-      problems.push(...yaml.problems);
-      if (yaml.data === undefined) continue;
-      const parsed = sourceNotesSchema.safeParse(yaml.data ?? {});
-      if (!parsed.success) {
-        for (const { path, message } of parsed.error.issues.flatMap((issue) => issueMessages(issue, ['removed', 'corrections'], 'content/README.md'))) {
-          problems.push({ file, line: yaml.lineOf(path), field: fieldName(path), message: message.startsWith('expected') ? message : `expected a list of lines (removed) or of [captured, corrected] pairs (corrections); ${message}` });
-        }
-      }
+      const yaml = readYaml(file, problems);
+      if (yaml) validate(sourceNotesSchema, yaml.data ?? {}, file, yaml, problems, 'content/README.md');
     }
   }
   return problems;
@@ -194,15 +188,7 @@ export function checkContent(options: { dir?: string; only?: string[] } = {}): C
     problems.push(...yaml.problems);
     const id = relative(contentPaths.reports, file).replace(/\.mdx$/, '');
     const report: CheckedReport = { id, file, text, parts: split.parts, yaml };
-    if (yaml.data !== undefined) {
-      const parsed = schema.safeParse(yaml.data ?? {});
-      if (parsed.success) report.data = parsed.data;
-      else {
-        for (const { path, message } of parsed.error.issues.flatMap((issue) => issueMessages(issue, reportFields, 'content/README.md'))) {
-          problems.push({ file, line: yaml.lineOf(path) ?? 1, field: fieldName(path), message });
-        }
-      }
-    }
+    if (yaml.data !== undefined) report.data = validate(schema, yaml.data ?? {}, file, yaml, problems, 'content/README.md');
     const vfile = new VFile({ path: file, value: split.parts.body });
     const body = bodyProblems(() => processor.runSync(processor.parse(vfile), vfile), vfile);
     problems.push(...body.map((p) => ({ file, ...p })));

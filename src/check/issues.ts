@@ -36,5 +36,17 @@ export function issueMessages(issue: z.core.$ZodIssue, known: string[], where: s
       return { path: [...path, key], message: `expected only the fields described in ${where}, found "${key}"${guess ? `; did you mean "${guess}"?` : ''}` };
     });
   }
-  return [{ path, message: issue.message }];
+  return [{ path, message: ourWords(issue.message) }];
+}
+
+const typeNames: Record<string, string> = { array: 'a list', string: 'text', number: 'a number', object: 'a map of fields', boolean: 'true or false', undefined: 'nothing', null: 'null', date: 'a date', tuple: 'a [captured, corrected] pair' };
+const typeName = (name: string) => typeNames[name] ?? name;
+
+/** Zod's own wording ("Invalid input: expected array, received number") in ours ("expected a list, found a number"). */
+function ourWords(message: string): string {
+  const invalid = /^Invalid input: expected (\w+), received (\w+)$/.exec(message);
+  if (invalid) return `expected ${typeName(invalid[1]!)}, found ${typeName(invalid[2]!)}`;
+  const option = /^Invalid option: expected one of (.+)$/.exec(message);
+  if (option) return `expected one of ${option[1]!.split('|').join(', ')}`;
+  return message.replace(/^Invalid input: /, 'expected a valid value, found: ');
 }

@@ -26,7 +26,7 @@ for (const build of allBuilds) {
         const expected = source
           ? `${by} and first published as “${title}” on ${source.site}. ${source.note ? `${source.note} ` : ''}The text is the author’s; we removed page chrome and restored headings and lists. Every correction is marked as an editor’s note.`
           : `${by} for Hallway Track; it was not published elsewhere.`;
-        const credit = site.page(`${build.base}reports/${id}/`).querySelector('#credit')?.parentNode.querySelector('p');
+        const credit = site.page(`${build.base}reports/${id}/`).querySelector('#credit')?.parentNode?.querySelector('p');
         assert.equal(fold(credit?.textContent ?? ''), fold(expected), `/reports/${id}/`);
       }
     });

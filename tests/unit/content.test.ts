@@ -114,7 +114,7 @@ const sourceCases: typeof cases = [
     'sources/lost.txt: (file name): expected a capture of a report, found no report "lost" in the reports folder; rename it after its report',
   ]],
   ['malformed notes', { 'sources/first-visit.txt': 'text', 'sources/first-visit.yaml': 'removed: 3\ncorections: []\n' }, [
-    'sources/first-visit.yaml:1: removed: expected a list of lines (removed) or of [captured, corrected] pairs (corrections); Invalid input: expected array, received number',
+    'sources/first-visit.yaml:1: removed: expected a list, found a number',
     'sources/first-visit.yaml:2: corections: expected only the fields described in content/README.md, found "corections"; did you mean "corrections"?',
   ]],
 ];
