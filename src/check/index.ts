@@ -22,6 +22,7 @@ import { eventSchema, sourceNotesSchema, taxonomySchema, toolSchema, topicSchema
 import { idReference, reportSchema, type ReportData } from '../schemas/report.ts';
 import { contentDir, contentPathsFor } from '../paths.ts';
 import { bodyProblems } from './body.ts';
+import { leftovers } from './leftovers.ts';
 import { fieldNames, issueMessages } from './issues.ts';
 
 const schema = reportSchema(idReference);
@@ -136,12 +137,11 @@ function checkSources(folder: string, reportIds: Set<string>): Problem[] {
   return problems;
 }
 
-/**
- * Checks all content of `dir` (default: CONTENT_DIR, or `content/`). `only` limits the reports
- * checked (registries are always checked). Never throws on bad content; never writes.
- */
-export function checkContent(options: { dir?: string; only?: string[] } = {}): CheckResult {
-  const contentPaths = contentPathsFor(options.dir ?? contentDir);
+export type Registries = Pick<CheckResult, 'problems' | 'events' | 'tools' | 'topics' | 'taxonomy'>;
+
+/** The registries of `dir` (default: CONTENT_DIR), checked on their own: for commands that need them without the reports. */
+export function readRegistries(dir = contentDir): Registries {
+  const contentPaths = contentPathsFor(dir);
   const problems: Problem[] = [];
   const taxonomy = loadTaxonomy(contentPaths.taxonomy, problems);
   const registries = {
@@ -165,6 +165,16 @@ export function checkContent(options: { dir?: string; only?: string[] } = {}): C
     for (const problem of registryProblems) problem.line ??= registries[problem.file]?.yaml?.lineOf(fieldPath(problem.field));
     problems.push(...registryProblems);
   }
+  return { problems, events, tools, topics, taxonomy };
+}
+
+/**
+ * Checks all content of `dir` (default: CONTENT_DIR, or `content/`). `only` limits the reports
+ * checked (registries are always checked). Never throws on bad content; never writes.
+ */
+export function checkContent(options: { dir?: string; only?: string[] } = {}): CheckResult {
+  const contentPaths = contentPathsFor(options.dir ?? contentDir);
+  const { problems, events, tools, topics, taxonomy } = readRegistries(options.dir);
   // Reports are cross-checked against sound registries only: a broken registry would make every
   // reference to it look wrong.
   const registriesSound = problems.length === 0;
@@ -193,6 +203,7 @@ export function checkContent(options: { dir?: string; only?: string[] } = {}): C
     const body = bodyProblems(() => processor.runSync(processor.parse(vfile), vfile), vfile);
     problems.push(...body.map((p) => ({ file, ...p })));
     report.record = vfile.data.record;
+    problems.push(...leftovers(split.parts.body, report.data?.draft ?? true).map((p) => ({ file, ...p })));
     reports.push(report);
   }
 

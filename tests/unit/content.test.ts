@@ -172,6 +172,11 @@ const bodyCases: typeof cases = [
   ['an unclosed "{"', { [report]: withBody('A set {a, b is open.') }, [
     'reports/first-visit.mdx:21: body: expected MDX text, found a "{" that MDX reads as the start of code at column 7 (Unexpected end of file in expression, expected a corresponding closing brace for `{`); write \\{ for a literal "{" (and \\} for "}")',
   ]],
+  ['leftover page chrome, and TODO placeholders in a finished report', { [report]: withBody('Share this post\n\n- © 2031 Example Blog. All rights reserved.\n\nTODO: finish this.\n\n```\nShare this post\n```') }, [
+    'reports/first-visit.mdx:21: body: expected the author\'s text, found page chrome "Share this post" (a share button); remove it',
+    'reports/first-visit.mdx:23: body: expected the author\'s text, found page chrome "© 2031 Example Blog. All rights reserved." (a footer); remove it',
+    'reports/first-visit.mdx:25: body: expected the report\'s text, found the placeholder "TODO: finish this."; finish it, or keep `draft: true`',
+  ]],
   ['headings: a # heading, one without letters, a duplicate, an empty section', { [report]: withBody('# Big\n\nText.\n\n## 🚀\n\nText.\n\n## Hallway\n\nMore.\n\n## Empty\n\n## Filled\n\nText.') }, [
     'reports/first-visit.mdx:21: body: expected headings from ## down (the page shows the title as its only # heading), found "# Big"; write ## Big',
     'reports/first-visit.mdx:25: body: expected a heading with letters or digits (its link id is made of them), found "🚀"; add words to it',

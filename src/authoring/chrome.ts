@@ -1,0 +1,39 @@
+/**
+ * Page chrome: the lines a scraped blog post carries that are not the author's text (cookie and
+ * consent banners, share buttons, newsletter and comment boxes, bylines, "related articles",
+ * footers, stray image file names). One list, used by `npm run ingest` to remove them and by the
+ * check to find leftovers. Every pattern matches a WHOLE line (trimmed), so a sentence that merely
+ * mentions cookies is never touched. To extend it, add a line here and a case to tests/unit/ingest.test.ts.
+ */
+export interface ChromePattern {
+  /** What kind of chrome, for messages, e.g. "a share button". */
+  what: string;
+  pattern: RegExp;
+}
+
+export const chromePatterns: ChromePattern[] = [
+  { what: 'a cookie or consent banner', pattern: /^(?:we|this (?:site|website)) uses? cookies\b.{0,160}$/i },
+  { what: 'a cookie or consent banner', pattern: /^please accept .{0,40}cookies\b.{0,200}$/i },
+  { what: 'a cookie or consent banner', pattern: /^(?:accept|allow|reject|decline)(?: all)?(?: cookies| youtube content| content)?$/i },
+  { what: 'a cookie or consent banner', pattern: /^(?:cookie (?:settings|preferences|policy)|manage (?:cookies|consent)|if you accept this notice.*)$/i },
+  { what: 'a share button', pattern: /^(?:share(?: this)?(?: post| article| page)?|tweet|share on (?:twitter|x|linkedin|facebook|mastodon|reddit)|copy link)[.!:]?$/i },
+  { what: 'a newsletter box', pattern: /^(?:subscribe|sign up)(?: (?:to|for))?(?: (?:the|our))? (?:newsletter|mailing list|updates)\b.{0,80}$/i },
+  { what: 'a newsletter box', pattern: /^(?:join the mailing list|powered by convertkit|we won't send you spam\..*|unsubscribe at any time\.?|enter your email(?: address)?)$/i },
+  { what: 'a comment box', pattern: /^(?:leave a (?:comment|reply)|post a comment|\d+ comments?|comments?|what do you think\?|join the discussion)$/i },
+  { what: 'related articles', pattern: /^(?:related (?:articles|posts|stories)|these articles may interest you|you (?:might|may) also like|recommended(?: for you)?|more from (?:the )?blog|read next)$/i },
+  { what: 'a footer', pattern: /^(?:©|\(c\)|copyright)\s*(?:\d{4}|[a-z])[^.]{0,80}$/i },
+  { what: 'a footer', pattern: /^.{0,60}\ball rights reserved\.?$/i },
+  { what: 'a footer', pattern: /^(?:products & services|career area|check all|privacy policy|terms of (?:use|service)|imprint|impressum|contact us|back to top)$/i },
+  { what: 'a table-of-contents box', pattern: /^table of contents$/i },
+  { what: 'an author card', pattern: /^(?:posted|written|published) by [\p{L} .'-]{2,60}$/iu },
+  { what: 'an author card', pattern: /^(?:about the author|follow(?: me| us)?(?: on [a-z]+)?)$/i },
+  { what: 'a stray image file name', pattern: /^[\w.-]+\.(?:png|jpe?g|gif|webp|svg|avif)$/i },
+  { what: 'a date line', pattern: /^(?:published(?: at| on)?:? )?(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2} [a-z]{3,9}\.? \d{4}|[a-z]{3,9}\.? \d{1,2},? \d{4})$/i },
+];
+
+/** What kind of chrome `line` is (the whole line, trimmed), or undefined when it is text. */
+export function chromeKind(line: string): string | undefined {
+  const text = line.trim();
+  if (!text) return undefined;
+  return chromePatterns.find(({ pattern }) => pattern.test(text))?.what;
+}

@@ -1,0 +1,49 @@
+/**
+ * What the authoring commands share: our error format, "never overwrite", and running
+ * `npm run check -- --fix` on the new file in the same process.
+ */
+import { existsSync } from 'node:fs';
+import { checkContent } from '../check/index.ts';
+import { fixReports } from '../check/fix.ts';
+import { formatProblem } from '../lib/problems.ts';
+import { nearest } from '../lib/suggest.ts';
+
+/** Prints `file: field: message` (our format) and exits 1. */
+export function fail(file: string, field: string, message: string): never {
+  console.error(`${file}: ${field}: ${message}`);
+  process.exit(1);
+}
+
+/** Refuses, before anything is written, when any of `paths` exists. */
+export function refuseToOverwrite(paths: string[]) {
+  const taken = paths.filter((p) => existsSync(p));
+  if (taken.length) {
+    fail(taken[0]!, '(file)', `expected a new file, found one already there${taken.length > 1 ? ` (and ${taken.slice(1).join(', ')})` : ''}; nothing was written: choose another --id or title`);
+  }
+}
+
+/** An event id that exists, or our error with the nearest one. */
+export function knownEvent<T extends { id: string }>(id: string, events: T[], file: string): T {
+  const event = events.find((e) => e.id === id);
+  if (event) return event;
+  const guess = nearest(id, events.map((e) => e.id));
+  return fail(file, 'event', `expected an id from events.yaml, found "${id}"${guess ? `; did you mean "${guess}"?` : '; `npm run new-report` can add a new event'}`);
+}
+
+/** Runs `--fix` on one new report and prints what it wrote and what is left to do. */
+export function fixAndReport(file: string) {
+  const result = checkContent({ only: [file] });
+  for (const change of fixReports(result)) console.log(`  fixed ${change}`);
+  const left = checkContent({ only: [file] }).problems.filter((p) => p.file === file);
+  if (left.length) {
+    console.log(`\nStill to do in ${file} (\`npm run check\` lists these again):`);
+    for (const problem of left) console.log(`  ${formatProblem(problem)}`);
+  }
+}
+
+export const nextSteps = (file: string) => `
+Next:
+  1. Edit ${file}: the summary, the text, and the topics (sections may be written as heading text).
+  2. npm run check -- --fix     writes tools, year, city and section ids; lists what is left
+  3. npm run dev                shows the draft at /reports/<id>/
+  4. Remove "draft: true", then npm run build (or open a pull request).`;

@@ -1,0 +1,234 @@
+/**
+ * `npm run ingest`: a raw captured blog post → the body of a draft report. Pure functions, no
+ * files: the script (scripts/ingest.ts) reads and writes. It keeps the author's words; it only
+ * removes page chrome (src/authoring/chrome.ts, every removed line returned so it can be printed),
+ * restores obvious headings, lists and their nesting, and escapes what MDX would read as code.
+ */
+import { fromHtml } from 'hast-util-from-html';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { chromeKind } from './chrome.ts';
+
+export interface Removed {
+  line: string;
+  what: string;
+}
+
+/** Characters MDX reads as code or tags in prose, escaped; a line may not start an import/export. */
+export function escapeMdx(text: string): string {
+  const escaped = text
+    .split(/(`[^`]*`)/)
+    .map((part, i) => (i % 2 ? part : part.replace(/[{}<]/g, (c) => `\\${c}`)))
+    .join('');
+  return escaped.replace(/^(\s*)(import|export)(\s)/, (_, space: string, word: string, after: string) => `${space}&#${word.charCodeAt(0)};${word.slice(1)}${after}`);
+}
+
+const bullet = /^(\s*)(?:[•·▪◦‣∙*–-]|\d{1,2}[.)])\s+(.*)$/;
+const endsSentence = /[.!?:;,…)"”]$/;
+
+/** A short line without final punctuation, that is not a list item, reads like a lost heading. */
+const headingLike = (line: string) => {
+  const words = line.trim().split(/\s+/).length;
+  return line.trim().length <= 80 && words <= 12 && !endsSentence.test(line.trim()) && !bullet.test(line) && /^[\p{Lu}\p{N}"“]/u.test(line.trim());
+};
+
+/** Shell commands that lost their code formatting. */
+const commandLike = /^(?:\$ |(?:kubectl|k|helm|docker|git|npm|npx|curl|make|go|terraform) [a-z-]+\b[^.!?]*$)/;
+
+export interface Normalized {
+  /** The Markdown body, MDX-escaped. */
+  body: string;
+  /** Every line left out as chrome, in order. */
+  removed: Removed[];
+  /** The first heading-like line when no title was given, or undefined. */
+  title?: string;
+}
+
+/**
+ * Plain text (one paragraph or item per line, as scraped) → Markdown. `title` is left out of the
+ * body where it stands alone on a line. Blank lines separate nothing: each non-blank line is a
+ * block. Returns the removed lines so nothing disappears silently.
+ */
+export function normalizeText(text: string, title?: string): Normalized {
+  const removed: Removed[] = [];
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const kept: string[] = [];
+  let foundTitle = title;
+  for (const raw of lines) {
+    const line = raw.replace(/\s+$/, '');
+    if (!line.trim()) continue;
+    const what = chromeKind(line);
+    if (what) {
+      removed.push({ line: line.trim(), what });
+      continue;
+    }
+    if (!foundTitle && headingLike(line)) {
+      foundTitle = line.trim();
+      removed.push({ line: line.trim(), what: 'the title (now in the frontmatter)' });
+      continue;
+    }
+    if (foundTitle && line.trim() === foundTitle) {
+      removed.push({ line: line.trim(), what: 'the title (now in the frontmatter)' });
+      continue;
+    }
+    kept.push(line);
+  }
+
+  const blocks: string[] = [];
+  let inList = false;
+  const indents: number[] = [];
+  kept.forEach((line, i) => {
+    const item = bullet.exec(line);
+    if (item) {
+      const indent = item[1]!.replace(/\t/g, '    ').length;
+      while (indents.length && indent < indents.at(-1)!) indents.pop();
+      if (!indents.length || indent > indents.at(-1)!) indents.push(indent);
+      const depth = indents.length - 1;
+      const content = item[2]!.trim();
+      blocks.push(`${inList ? '' : '\n'}${'  '.repeat(depth)}- ${commandLike.test(content) ? `\`${content}\`` : escapeMdx(content)}`);
+      inList = true;
+      return;
+    }
+    inList = false;
+    indents.length = 0;
+    const next = kept[i + 1];
+    const trimmed = line.trim();
+    if (commandLike.test(trimmed)) blocks.push(`\n\`\`\`sh\n${trimmed.replace(/^\$ /, '')}\n\`\`\``);
+    else if (headingLike(trimmed) && next !== undefined && !headingLike(next.trim())) blocks.push(`\n## ${escapeMdx(trimmed)}`);
+    else blocks.push(`\n${escapeMdx(trimmed)}`);
+  });
+  return { body: `${blocks.join('\n').trim()}\n`, removed, title: foundTitle };
+}
+
+/** Markdown as given, escaped for MDX outside code; chrome lines removed (and returned). */
+export function normalizeMarkdown(text: string, title?: string): Normalized {
+  const removed: Removed[] = [];
+  let fence = false;
+  const out: string[] = [];
+  let foundTitle = title;
+  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
+    if (/^\s*(```|~~~)/.test(line)) fence = !fence;
+    if (fence || /^\s*(```|~~~)/.test(line)) {
+      out.push(line);
+      continue;
+    }
+    const heading = /^(#{1,6})\s+(.*)$/.exec(line);
+    const what = chromeKind(line.replace(/^[#>*\s-]+/, ''));
+    if (what) {
+      removed.push({ line: line.trim(), what });
+      continue;
+    }
+    if (heading?.[1] === '#') {
+      foundTitle ??= heading[2]!.trim();
+      removed.push({ line: line.trim(), what: 'the title (now in the frontmatter)' });
+      continue;
+    }
+    out.push(escapeMdx(line));
+  }
+  return { body: `${out.join('\n').trim()}\n`, removed, title: foundTitle };
+}
+
+/** HTML → the same one-block-per-line text `normalizeText` reads (headings, lists with nesting, code, links). */
+export function htmlToText(html: string): string {
+  const tree = fromHtml(html);
+  const lines: string[] = [];
+  const inline = (nodes: ElementContent[] | RootContent[]): string =>
+    nodes
+      .map((node) => {
+        if (node.type === 'text') return node.value.replace(/\s+/g, ' ');
+        if (node.type !== 'element') return '';
+        if (node.tagName === 'br') return ' ';
+        if (node.tagName === 'code') return `\`${inline(node.children)}\``;
+        if (node.tagName === 'a' && typeof node.properties.href === 'string' && /^https?:/.test(node.properties.href)) {
+          return `[${inline(node.children)}](${node.properties.href})`;
+        }
+        return inline(node.children);
+      })
+      .join('');
+  const block = (node: Root | Element, depth: number) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      const tag = child.tagName;
+      if (['script', 'style', 'noscript', 'nav', 'footer', 'form', 'button', 'svg', 'iframe', 'template'].includes(tag)) continue;
+      if (/^h[1-6]$/.test(tag)) lines.push('', inline(child.children).trim(), '');
+      else if (tag === 'li') {
+        const own = child.children.filter((c) => !(c.type === 'element' && (c.tagName === 'ul' || c.tagName === 'ol')));
+        lines.push(`${'  '.repeat(depth)}- ${inline(own as ElementContent[]).trim()}`);
+        for (const sub of child.children) if (sub.type === 'element' && (sub.tagName === 'ul' || sub.tagName === 'ol')) block(sub, depth + 1);
+      } else if (tag === 'pre') lines.push(`$ ${inline(child.children).trim()}`);
+      else if (tag === 'p' || tag === 'blockquote' || tag === 'figcaption') lines.push(inline(child.children).trim());
+      else if (tag === 'img') continue;
+      else block(child, tag === 'ul' || tag === 'ol' ? depth : depth);
+    }
+  };
+  block(tree, 0);
+  return lines.join('\n');
+}
+
+/** Tool-like names in `text`: CamelCase and internal capitals, `code` words, names before "project"/"operator"/"controller". */
+export function toolLikeNames(text: string): string[] {
+  const found = new Set<string>();
+  for (const m of text.matchAll(/\b[A-Z][a-z]+[A-Z][A-Za-z0-9]*\b|\b[a-z]+[A-Z][A-Za-z0-9]*\b/g)) found.add(m[0]);
+  for (const m of text.matchAll(/`([A-Za-z][\w.-]{1,30})`/g)) found.add(m[1]!);
+  for (const m of text.matchAll(/\b([A-Z][\w-]{2,30}) (?:project|operator|controller|CLI)\b/g)) found.add(m[1]!);
+  return [...found].sort((a, b) => a.localeCompare(b));
+}
+
+export interface EventLike {
+  id: string;
+  name: string;
+  shortName: string;
+  city: string;
+  year: number;
+}
+
+/** The event a capture is most likely about, and why; undefined when nothing points to one. */
+export function guessEvent(text: string, events: EventLike[]): { id: string; because: string } | undefined {
+  const lower = text.toLowerCase();
+  const scored = events
+    .map((event) => {
+      const reasons: string[] = [];
+      let score = 0;
+      for (const name of [event.name, event.shortName]) {
+        if (lower.includes(name.toLowerCase())) {
+          score += 3;
+          reasons.push(`“${name}”`);
+        }
+      }
+      const words = event.shortName.replace(/\d{4}/, '').trim();
+      if (words && lower.includes(words.toLowerCase())) {
+        score += 1;
+        reasons.push(`“${words}”`);
+      }
+      if (lower.includes(event.city.toLowerCase())) {
+        score += 1;
+        reasons.push(`“${event.city}”`);
+      }
+      if (text.includes(String(event.year))) {
+        score += 1;
+        reasons.push(`“${event.year}”`);
+      }
+      return { event, score, reasons: [...new Set(reasons)] };
+    })
+    .filter((s) => s.score >= 2)
+    .sort((a, b) => b.score - a.score);
+  const [best, second] = scored;
+  if (!best || (second && second.score === best.score)) return undefined;
+  return { id: best.event.id, because: best.reasons.join(', ') };
+}
+
+const stop = new Set(['and', 'the', 'for', 'with', 'from', 'into', 'about', 'their', 'other', 'what', 'when', 'more', 'this', 'that', 'your']);
+
+/** Topics per `##` section of `body`, by the topic title's words found in the section's text (at least two hits). */
+export function proposeTopics(body: string, topics: { id: string; title: string }[]): { topic: string; sections: string[] }[] {
+  const sections = body.split(/^## /m).slice(1).map((chunk) => {
+    const [heading, ...rest] = chunk.split('\n');
+    return { heading: heading!.trim(), text: `${heading} ${rest.join(' ')}`.toLowerCase() };
+  });
+  const proposals: { topic: string; sections: string[] }[] = [];
+  for (const topic of topics) {
+    const terms = topic.title.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4 && !stop.has(w));
+    const hits = sections.filter((s) => terms.reduce((n, term) => n + (s.text.match(new RegExp(`\\b${term.replace(/s$/, '')}`, 'g'))?.length ?? 0), 0) >= 2);
+    if (hits.length) proposals.push({ topic: topic.id, sections: hits.map((s) => s.heading) });
+  }
+  return proposals;
+}
