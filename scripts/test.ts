@@ -7,7 +7,8 @@
  * non-zero if anything failed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
@@ -54,9 +55,8 @@ const files = suites.flatMap((suite) =>
     .sort()
     .map((f) => join('tests', suite, f)),
 );
-const tap = join('node_modules', '.cache', 'test-results.tap');
-rmSync(tap, { force: true });
-mkdirSync(join('node_modules', '.cache'), { recursive: true });
+// Per run, so a run inside a run (tests/e2e/growth.test.ts, in a copy sharing node_modules) keeps its own count.
+const tap = join(mkdtempSync(join(tmpdir(), 'hallway-test-')), 'results.tap');
 const status = run(process.execPath, [
   '--test',
   '--test-concurrency=1',
