@@ -152,3 +152,30 @@ describe('npm run new-report', () => {
     assert.deepEqual(snapshot(dir), before);
   });
 });
+
+describe('npm run check', () => {
+  test('lists every problem in our format with the heading ids, and exits 1; --fix writes, and a second --fix changes nothing', () => {
+    const dir = content();
+    const file = readdirSync(join(dir, 'reports')).sort()[0]!;
+    const path = join(dir, 'reports', file);
+    const original = readFileSync(path, 'utf8');
+    writeFileSync(path, original.replace(/^tools: \[.*\]$/m, 'tools: []').replace(/^year: (\d+)$/m, (_, y: string) => `year: ${Number(y) + 1}`));
+
+    const checked = run('check', [], dir);
+    assert.equal(checked.status, 1);
+    assert.match(checked.output, new RegExp(`^reports/${file}:\\d+: year: expected \\d{4} \\(the year of [a-z0-9-]+\\), found \\d{4}$`, 'm'));
+    assert.match(checked.output, new RegExp(`^reports/${file}:\\d+: tools: expected exactly the tools the text mentions: add "`, 'm'));
+    assert.match(checked.output, new RegExp(`^reports/${file}: its heading ids \\(for topics\\[\\]\\.sections\\):$`, 'm'));
+    assert.match(checked.output, /^2 problems in 1 file \(.*\)\. `npm run check -- --fix` writes tools, year, city and section ids for you\.$/m);
+    assert.doesNotMatch(checked.output, /\n\s+at |Error:/, 'no stack trace');
+
+    const fixed = run('check', ['--fix'], dir);
+    assert.equal(fixed.status, 0, fixed.output);
+    assert.match(fixed.output, new RegExp(`^fixed reports/${file}:\\d+: year: `, 'm'));
+    assert.equal(readFileSync(path, 'utf8'), original, 'fixing gives back exactly the original file');
+    const again = run('check', ['--fix'], dir);
+    assert.equal(again.status, 0);
+    assert.match(again.output, /^--fix: nothing to change$/m);
+    assert.match(again.output, /^✓ \d+ reports, \d+ events, \d+ tools, \d+ topics: no problems/m);
+  });
+});
