@@ -7,10 +7,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
-import { fail, fixAndReport, knownEvent, nextSteps, refuseToOverwrite } from '../src/authoring/cli.ts';
+import { fail, fixAndReport, knownEvent, nextSteps, refuseToOverwrite, soundRegistries } from '../src/authoring/cli.ts';
 import { badId, draftReport, idFromTitle } from '../src/authoring/draft.ts';
 import { guessEvent, htmlToText, normalizeMarkdown, normalizeText, proposeTopics, toolLikeNames } from '../src/authoring/ingest.ts';
-import { readRegistries } from '../src/check/index.ts';
 import { formatProblems } from '../src/lib/problems.ts';
 import { createMentionFinder } from '../src/lib/mentions.ts';
 import { readText } from '../src/lib/source-text.ts';
@@ -67,11 +66,7 @@ if (text === undefined) {
   process.exit(1);
 }
 
-const registries = readRegistries();
-if (registries.problems.length) {
-  console.error(`${formatProblems(registries.problems)}\n\nFix the registries first (npm run check).`);
-  process.exit(1);
-}
+const registries = soundRegistries();
 
 const kind = extname(capture).toLowerCase();
 const normalized =

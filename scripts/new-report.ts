@@ -7,10 +7,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { fail, fixAndReport, knownEvent, nextSteps, refuseToOverwrite } from '../src/authoring/cli.ts';
+import { fail, fixAndReport, knownEvent, nextSteps, refuseToOverwrite, soundRegistries } from '../src/authoring/cli.ts';
 import { appendEntry, badId, draftReport, eventEntry, idFromTitle, skeleton, type NewEvent } from '../src/authoring/draft.ts';
-import { readRegistries } from '../src/check/index.ts';
-import { formatProblems } from '../src/lib/problems.ts';
 import { nearest } from '../src/lib/suggest.ts';
 import { isCalendarDate } from '../src/schemas/common.ts';
 import { eventSchema } from '../src/schemas/registries.ts';
@@ -51,11 +49,7 @@ if (values.help) {
   process.exit(0);
 }
 
-const registries = readRegistries();
-if (registries.problems.length) {
-  console.error(`${formatProblems(registries.problems)}\n\nFix the registries first (npm run check).`);
-  process.exit(1);
-}
+const registries = soundRegistries();
 
 const prompt = process.stdin.isTTY ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
 /** The flag's value, asked for in a terminal, or our error naming the flag. */

@@ -3,15 +3,25 @@
  * `npm run check -- --fix` on the new file in the same process.
  */
 import { existsSync } from 'node:fs';
-import { checkContent } from '../check/index.ts';
+import { checkContent, readRegistries, type Registries } from '../check/index.ts';
 import { fixReports } from '../check/fix.ts';
-import { formatProblem } from '../lib/problems.ts';
+import { formatProblem, formatProblems } from '../lib/problems.ts';
 import { nearest } from '../lib/suggest.ts';
 
 /** Prints `file: field: message` (our format) and exits 1. */
 export function fail(file: string, field: string, message: string): never {
   console.error(`${file}: ${field}: ${message}`);
   process.exit(1);
+}
+
+/** The registries, or their problems printed and exit 1: a new report cannot be checked against broken ones. */
+export function soundRegistries(): Registries {
+  const registries = readRegistries();
+  if (registries.problems.length) {
+    console.error(`${formatProblems(registries.problems)}\n\nFix the registries first (npm run check).`);
+    process.exit(1);
+  }
+  return registries;
 }
 
 /** Refuses, before anything is written, when any of `paths` exists. */
