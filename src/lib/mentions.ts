@@ -29,7 +29,8 @@ interface CompiledSpelling {
  * Compiles the registry's spellings once. The returned function finds whole-word mentions in a
  * piece of text; pass `inCode` when the text is inside code, which is the only place `code: true`
  * spellings count. Overlapping hits keep the longest ("AWS CDK" over "CDK").
- * It does not parse Markdown: callers split code from prose (see `findMentionsInMarkdown`).
+ * It does not parse Markdown: the report pipeline (src/markdown/rehype-report.ts) calls it on text
+ * nodes and says which are code.
  */
 export function createMentionFinder(tools: Matchable[]) {
   const compiled: CompiledSpelling[] = tools.flatMap((tool) =>
@@ -65,22 +66,4 @@ export function createMentionFinder(tools: Matchable[]) {
     }
     return kept;
   };
-}
-
-export type MentionFinder = ReturnType<typeof createMentionFinder>;
-
-/** Code spans and fenced blocks of a Markdown/MDX body, so code-only spellings are found there only. */
-const codePattern = /```[\s\S]*?```|`[^`\n]+`/g;
-
-/** The set of tool ids mentioned in a Markdown/MDX body (prose and code). */
-export function toolsMentionedIn(body: string, findMentions: MentionFinder): Set<string> {
-  const found = new Set<string>();
-  let last = 0;
-  for (const code of body.matchAll(codePattern)) {
-    for (const m of findMentions(body.slice(last, code.index))) found.add(m.tool);
-    for (const m of findMentions(code[0], true)) found.add(m.tool);
-    last = code.index + code[0].length;
-  }
-  for (const m of findMentions(body.slice(last))) found.add(m.tool);
-  return found;
 }

@@ -1,11 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { createMentionFinder, toolsMentionedIn } from '../../src/lib/mentions.ts';
+import { VFile } from 'vfile';
+import { createMentionFinder } from '../../src/lib/mentions.ts';
+import { createReportProcessor } from '../../src/markdown/pipeline.ts';
+import { toolsOf } from '../../src/markdown/record.ts';
 import { readToolSpellings } from '../../src/markdown/tool-spellings.ts';
 
 const tools = readToolSpellings('content/tools.yaml');
 const find = createMentionFinder(tools);
-const mentioned = (markdown: string) => [...toolsMentionedIn(markdown, find)].sort();
+const processor = createReportProcessor({ tools, base: '/', strict: false });
+/** The tools the report pipeline records for a body: the one place mentions are found. */
+const mentioned = (markdown: string) => {
+  const file = new VFile({ path: 'x.mdx', value: markdown });
+  processor.runSync(processor.parse(file), file);
+  return toolsOf(file.data.record!).sort();
+};
 
 describe('tool mentions follow the registry’s matching rules', () => {
   test('“bat” counts only as code, never as the ordinary word', () => {
