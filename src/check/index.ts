@@ -170,6 +170,7 @@ export function checkContent(options: { dir?: string; only?: string[] } = {}): C
       topics,
       people,
       talks,
+      unsound: [...new Set(problems.map((p) => p.file))],
       taxonomy: { file: basename(contentPaths.taxonomy), series: Object.keys(taxonomy.series), toolCategories: taxonomy.toolCategories },
     });
     for (const problem of registryProblems) problem.line ??= registries[problem.file]?.yaml?.lineOf(fieldPath(problem.field));
