@@ -16,7 +16,7 @@ Checks every registry (content/*.yaml) and report (content/reports/*.mdx) withou
 site, and prints every problem as  file:line: field: expected …, found …
 
   --fix    first write what can be derived, then check: a report's year and city (from its
-           event), tools (from the text) and topic sections named by heading text (rewritten
+           event), tools (from the text) and topic and talk sections named by heading text (rewritten
            to heading ids). Nothing else is changed; every change is printed.
   files    check (and fix) only these reports; registries are always checked.
 
@@ -38,14 +38,14 @@ if (fix) {
 const { problems, reports } = result;
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 if (problems.length === 0) {
-  console.log(`✓ ${reports.length} reports, ${result.events.length} events, ${result.tools.length} tools, ${result.topics.length} topics: no problems (${seconds} s)`);
+  console.log(`✓ ${reports.length} reports, ${result.events.length} events, ${result.tools.length} tools, ${result.topics.length} topics, ${result.people.length} people, ${result.talks.length} talks: no problems (${seconds} s)`);
   process.exit(0);
 }
 for (const problem of sortProblems(problems)) console.error(formatProblem(problem));
 const withProblems = new Set(problems.map((p) => p.file));
 for (const report of reports) {
   if (!withProblems.has(report.file) || !report.record?.headings.length) continue;
-  console.error(`\n${report.file}: its heading ids (for topics[].sections):\n${report.record.headings.map((h) => `  ${'#'.repeat(h.depth)} ${h.title}  →  ${h.id}`).join('\n')}`);
+  console.error(`\n${report.file}: its heading ids (for topics[].sections and talks[].sections):\n${report.record.headings.map((h) => `  ${'#'.repeat(h.depth)} ${h.title}  →  ${h.id}`).join('\n')}`);
 }
 console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${withProblems.size} file${withProblems.size === 1 ? '' : 's'} (${seconds} s).${fix ? '' : ' `npm run check -- --fix` writes tools, year, city and section ids for you.'}`);
 process.exit(1);

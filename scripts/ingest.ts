@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
-import { fail, fixAndReport, knownEvent, nextSteps, refuseToOverwrite, soundRegistries } from '../src/authoring/cli.ts';
+import { authorId, fail, fixAndReport, knownEvent, nextSteps, refuseToOverwrite, soundRegistries } from '../src/authoring/cli.ts';
 import { badId, draftReport, idFromTitle } from '../src/authoring/draft.ts';
 import { guessEvent, htmlToText, normalizeMarkdown, normalizeText, proposeTopics, toolLikeNames } from '../src/authoring/ingest.ts';
 import { formatProblems } from '../src/lib/problems.ts';
@@ -20,7 +20,8 @@ const usage = `Usage: npm run ingest -- <capture.txt|.html|.md> --author "<name>
 Turns a captured blog post into a draft report, content/reports/<id>.mdx, and keeps the capture as
 content/sources/<id>.txt with the list of removed lines in content/sources/<id>.yaml.
 
-  --author "<name>"   who wrote the post (required)
+  --author <who>      who wrote the post: a person id from content/people.yaml, or a name (a new
+                      name is added to people.yaml) (required)
   --url <URL>         the original post, credited on the page (required)
   --event <id>        the event it covers, an id from content/events.yaml; without it the event is
                       guessed from the text, and the guess is printed
@@ -94,10 +95,11 @@ const file = join(contentPaths.reports, `${id}.mdx`);
 const kept = join(contentPaths.sources, `${id}.txt`);
 const notes = join(contentPaths.sources, `${id}.yaml`);
 refuseToOverwrite([file, kept, notes]);
+const author = authorId(values.author!, registries.people);
 
 const topics = proposeTopics(normalized.body, registries.topics);
 const site = new URL(values.url!).hostname.replace(/^www\./, '');
-writeFileSync(file, draftReport({ title, event, author: values.author!, source: { url: values.url!, site }, topics, body: normalized.body }));
+writeFileSync(file, draftReport({ title, event, author, source: { url: values.url!, site }, topics, body: normalized.body }));
 writeFileSync(kept, bytes);
 writeFileSync(
   notes,

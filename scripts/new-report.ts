@@ -1,5 +1,5 @@
 /**
- * `npm run new-report -- --event <id> --author "<name>" --title "<title>"`: starts a first-hand
+ * `npm run new-report -- --event <id> --author <person id or name> --title "<title>"`: starts a first-hand
  * report (a draft with a skeleton) and, for an event we do not have yet, adds it to events.yaml.
  * Asks for what is missing when run in a terminal; fails naming the missing flag otherwise.
  */
@@ -7,18 +7,18 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { fail, fixAndReport, knownEvent, nextSteps, refuseToOverwrite, soundRegistries } from '../src/authoring/cli.ts';
+import { authorId, fail, fixAndReport, knownEvent, nextSteps, refuseToOverwrite, soundRegistries } from '../src/authoring/cli.ts';
 import { appendEntry, badId, draftReport, eventEntry, idFromTitle, skeleton, type NewEvent } from '../src/authoring/draft.ts';
 import { nearest } from '../src/lib/suggest.ts';
 import { isCalendarDate } from '../src/schemas/common.ts';
 import { eventSchema } from '../src/schemas/registries.ts';
 import { contentPaths } from '../src/paths.ts';
 
-const usage = `Usage: npm run new-report -- --event <id> --author "<name>" --title "<title>" [--id <id>]
+const usage = `Usage: npm run new-report -- --event <id> --author <person id or name> --title "<title>" [--id <id>]
        npm run new-report -- --new-event <id> --name "<full name>" --short-name "<short>" --series <series>
                               --city <city> --country <country> --start YYYY-MM-DD --end YYYY-MM-DD
                               [--url <event page>] [--event-summary "<one sentence>"]
-                              --author "<name>" --title "<title>"
+                              --author <person id or name> --title "<title>"
 
 Writes content/reports/<id>.mdx, a draft (draft: true) with year and city from the event and a
 skeleton to fill in. With --new-event it first adds the event to content/events.yaml (appended;
@@ -62,6 +62,8 @@ async function need(flag: keyof typeof values, question: string): Promise<string
 }
 
 let event: { id: string; year: number; city: string };
+/** Written only once everything else is known to be fine. */
+let newEvent: NewEvent | undefined;
 if (values['new-event'] || (!values.event && prompt && (await prompt.question('Is the event in content/events.yaml already? [Y/n] ')).trim().toLowerCase() === 'n')) {
   const id = await need('new-event', 'the new event\'s id, e.g. kubecon-eu-2031');
   const why = badId(id);
@@ -93,14 +95,13 @@ if (values['new-event'] || (!values.event && prompt && (await prompt.question('I
   const { id: _, ...entry } = fields;
   const parsed = eventSchema.safeParse({ ...entry, year: Number(fields.start.slice(0, 4)) });
   if (!parsed.success) fail(contentPaths.events, id, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-  writeFileSync(contentPaths.events, appendEntry(readFileSync(contentPaths.events, 'utf8'), eventEntry(fields)));
-  console.log(`Added the event ${id} to ${contentPaths.events} (at the end; its summary says when and where, edit it if you like).`);
+  newEvent = fields;
   event = { id, year: parsed.data.year, city: parsed.data.city };
 } else {
   event = knownEvent(await need('event', 'the event, an id from content/events.yaml'), registries.events, 'new-report');
 }
 
-const author = await need('author', 'your name, as the page credits it');
+const authorGiven = await need('author', 'you: your id in content/people.yaml, or your name');
 const title = await need('title', 'the report\'s title');
 prompt?.close();
 const id = values.id ?? idFromTitle(title);
@@ -108,6 +109,11 @@ const why = badId(id);
 if (why) fail('new-report', '--id', why);
 const file = join(contentPaths.reports, `${id}.mdx`);
 refuseToOverwrite([file]);
+const author = authorId(authorGiven, registries.people);
+if (newEvent) {
+  writeFileSync(contentPaths.events, appendEntry(readFileSync(contentPaths.events, 'utf8'), eventEntry(newEvent)));
+  console.log(`Added the event ${newEvent.id} to ${contentPaths.events} (at the end; its summary says when and where, edit it if you like).`);
+}
 writeFileSync(file, draftReport({ title, event, author, body: skeleton }));
 console.log(`Wrote ${file}, a first-hand draft for ${event.id}.`);
 fixAndReport(file);

@@ -1,6 +1,6 @@
 import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { eventSchema, toolSchema, topicSchema } from './schemas/registries.ts';
+import { eventSchema, personSchema, talkSchema, toolSchema, topicSchema } from './schemas/registries.ts';
 import { reportSchema, type RefFactory } from './schemas/report.ts';
 import { contentPaths } from './paths.ts';
 import { formatProblems } from './lib/problems.ts';
@@ -24,4 +24,6 @@ export const collections = {
   events: defineCollection({ loader: file(contentPaths.events, { parser: registry(contentPaths.events) }), schema: eventSchema }),
   tools: defineCollection({ loader: file(contentPaths.tools, { parser: registry(contentPaths.tools) }), schema: toolSchema }),
   topics: defineCollection({ loader: file(contentPaths.topics, { parser: registry(contentPaths.topics) }), schema: topicSchema }),
+  people: defineCollection({ loader: file(contentPaths.people, { parser: registry(contentPaths.people) }), schema: personSchema }),
+  talks: defineCollection({ loader: file(contentPaths.talks, { parser: registry(contentPaths.talks) }), schema: talkSchema }),
 };

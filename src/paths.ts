@@ -14,6 +14,8 @@ export const contentPathsFor = (dir: string) => ({
   events: join(dir, 'events.yaml'),
   tools: join(dir, 'tools.yaml'),
   topics: join(dir, 'topics.yaml'),
+  people: join(dir, 'people.yaml'),
+  talks: join(dir, 'talks.yaml'),
   taxonomy: join(dir, 'taxonomy.yaml'),
 });
 

@@ -2,11 +2,13 @@
  * What the authoring commands share: our error format, "never overwrite", and running
  * `npm run check -- --fix` on the new file in the same process.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { checkContent, readRegistries, type Registries } from '../check/index.ts';
 import { fixReports } from '../check/fix.ts';
 import { formatProblem, formatProblems } from '../lib/problems.ts';
 import { nearest } from '../lib/suggest.ts';
+import { contentPaths } from '../paths.ts';
+import { appendEntry, badId, idFromTitle, personEntry } from './draft.ts';
 
 /** Prints `file: field: message` (our format) and exits 1. */
 export function fail(file: string, field: string, message: string): never {
@@ -57,3 +59,24 @@ Next:
   2. npm run check -- --fix     writes tools, year, city and section ids; lists what is left
   3. npm run dev                shows the draft at /reports/<id>/
   4. Remove "draft: true", then npm run build (or open a pull request).`;
+
+/**
+ * The person id for `--author`: an id from people.yaml, or a name already there (any case). A new
+ * name is appended to people.yaml (nothing before it changes) and said so; role and organisation
+ * can be added there later.
+ */
+export function authorId(given: string, people: { id: string; name: string }[]): string {
+  const byId = people.find((p) => p.id === given);
+  if (byId) return byId.id;
+  const byName = people.find((p) => p.name.toLowerCase() === given.trim().toLowerCase());
+  if (byName) return byName.id;
+  const id = idFromTitle(given);
+  const why = badId(id);
+  if (why) fail(contentPaths.people, '--author', `expected a person id from people.yaml or a name, found "${given}"`);
+  if (people.some((p) => p.id === id)) {
+    fail(contentPaths.people, '--author', `expected a name that is not someone else's id, found "${given}" (the id "${id}" belongs to ${people.find((p) => p.id === id)!.name}); pass --author ${id} if it is them`);
+  }
+  writeFileSync(contentPaths.people, appendEntry(readFileSync(contentPaths.people, 'utf8'), personEntry(id, given.trim())));
+  console.log(`Added ${given.trim()} to ${contentPaths.people} as "${id}" (add their role and organisation there if you like).`);
+  return id;
+}

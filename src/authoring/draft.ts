@@ -10,6 +10,7 @@ const scalar = (value: string | number) => stringify(value).trimEnd();
 export interface DraftInput {
   title: string;
   event: { id: string; year: number; city: string };
+  /** A person id from people.yaml. */
   author: string;
   source?: { url: string; site: string };
   /** Topics with sections named by heading text; `npm run check -- --fix` turns them into ids. */
@@ -25,8 +26,7 @@ export function draftReport({ title, event, author, source, topics = [], body }:
     `event: ${event.id}`,
     `year: ${event.year}`,
     `city: ${scalar(event.city)}`,
-    'author:',
-    `  name: ${scalar(author)}`,
+    `author: ${author}`,
     ...(source ? ['source:', `  url: ${scalar(source.url)}`, `  site: ${scalar(source.site)}`] : []),
     'summary: "TODO: one or two sentences of ours: what the reader will find."',
     'tools: []',
@@ -84,6 +84,9 @@ export function eventEntry(event: NewEvent): string {
     '',
   ].join('\n');
 }
+
+/** The entry for people.yaml of someone we only know by name. */
+export const personEntry = (id: string, name: string) => `${id}:\n  name: ${scalar(name)}\n`;
 
 /** `text` with `entry` appended as its own block. */
 export const appendEntry = (text: string, entry: string) => `${text.replace(/\n*$/, '\n')}\n${entry}`;

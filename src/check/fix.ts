@@ -1,7 +1,7 @@
 /**
  * `npm run check -- --fix`: writes into a report's frontmatter what the build can derive, and
  * nothing else — `year` and `city` from its event, `tools` from the pipeline's record of the text,
- * and topic `sections` written as heading text rewritten to heading ids. The text is edited in
+ * and topic and talk `sections` written as heading text rewritten to heading ids. The text is edited in
  * place (comments, order and every other line stay as the person wrote them), and only when a
  * value differs, so running it twice changes nothing the second time.
  */
@@ -68,12 +68,13 @@ function editsFor(report: CheckedReport, result: CheckResult): { edits: Edit[]; 
     const listed = Array.isArray(raw.tools) ? raw.tools.map(String) : undefined;
     if (!listed || [...listed].sort().join() !== mentioned.join()) set('tools', flowList(mentioned), flowList(mentioned), 'summary');
 
-    // Topic sections written as heading text ("Fireside chat with Kelsey") become ids.
+    // Topic and talk sections written as heading text ("Fireside chat with Kelsey") become ids.
     const ids = new Set(report.record.sections.map((s) => s.id));
     const byTitle = new Map(report.record.sections.flatMap((s) => [[s.title.toLowerCase(), s.id], [slug(s.title), s.id]] as const));
-    const topics = pairOf('topics')?.value;
-    if (isSeq(topics)) {
-      topics.items.forEach((item, i) => {
+    for (const key of ['topics', 'talks'] as const) {
+      const list = pairOf(key)?.value;
+      if (!isSeq(list)) continue;
+      list.items.forEach((item, i) => {
         const sections = isMap(item) ? item.get('sections', true) : undefined;
         if (!isSeq(sections)) return;
         sections.items.forEach((node, j) => {
@@ -82,7 +83,7 @@ function editsFor(report: CheckedReport, result: CheckResult): { edits: Edit[]; 
           const id = ids.has(written) ? undefined : (byTitle.get(written.trim().toLowerCase()) ?? byTitle.get(slug(written)));
           if (!id) return;
           edits.push({ start: node.range[0], end: node.range[1], text: id });
-          changes.push(`${report.file}:${report.yaml.lineOf(['topics', i, 'sections', j]) ?? 1}: topics[${i}].sections[${j}]: "${written}" → ${id}`);
+          changes.push(`${report.file}:${report.yaml.lineOf([key, i, 'sections', j]) ?? 1}: ${key}[${i}].sections[${j}]: "${written}" → ${id}`);
         });
       });
     }

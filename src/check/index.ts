@@ -18,7 +18,7 @@ import { readText, splitReport, type ReportParts } from '../lib/source-text.ts';
 import { checkRegistries, checkReports } from '../lib/validate.ts';
 import { parseYaml, type ParsedYaml } from '../lib/yaml.ts';
 import { idPattern } from '../schemas/common.ts';
-import { eventSchema, sourceNotesSchema, taxonomySchema, toolSchema, topicSchema, type EventData, type TaxonomyData, type ToolData, type TopicData } from '../schemas/registries.ts';
+import { eventSchema, personSchema, sourceNotesSchema, talkSchema, taxonomySchema, toolSchema, topicSchema, type EventData, type PersonData, type TalkData, type TaxonomyData, type ToolData, type TopicData } from '../schemas/registries.ts';
 import { idReference, reportSchema, type ReportData } from '../schemas/report.ts';
 import { contentDir, contentPathsFor } from '../paths.ts';
 import { bodyProblems } from './body.ts';
@@ -46,6 +46,8 @@ export interface CheckResult {
   events: (EventData & { id: string })[];
   tools: (ToolData & { id: string })[];
   topics: (TopicData & { id: string })[];
+  people: (PersonData & { id: string })[];
+  talks: (TalkData & { id: string })[];
   taxonomy?: TaxonomyData;
 }
 
@@ -137,7 +139,7 @@ function checkSources(folder: string, reportIds: Set<string>): Problem[] {
   return problems;
 }
 
-export type Registries = Pick<CheckResult, 'problems' | 'events' | 'tools' | 'topics' | 'taxonomy'>;
+export type Registries = Pick<CheckResult, 'problems' | 'events' | 'tools' | 'topics' | 'people' | 'talks' | 'taxonomy'>;
 
 /** The registries of `dir` (default: CONTENT_DIR), checked on their own: for commands that need them without the reports. */
 export function readRegistries(dir = contentDir): Registries {
@@ -148,24 +150,33 @@ export function readRegistries(dir = contentDir): Registries {
     [contentPaths.events]: loadRegistry(contentPaths.events, eventSchema, problems),
     [contentPaths.tools]: loadRegistry(contentPaths.tools, toolSchema, problems),
     [contentPaths.topics]: loadRegistry(contentPaths.topics, topicSchema, problems),
+    [contentPaths.people]: loadRegistry(contentPaths.people, personSchema, problems),
+    [contentPaths.talks]: loadRegistry(contentPaths.talks, talkSchema, problems),
   };
   const events = registries[contentPaths.events]!.entries as (EventData & { id: string })[];
   const tools = registries[contentPaths.tools]!.entries as (ToolData & { id: string })[];
   const topics = registries[contentPaths.topics]!.entries as (TopicData & { id: string })[];
+  const people = registries[contentPaths.people]!.entries as (PersonData & { id: string })[];
+  const talks = registries[contentPaths.talks]!.entries as (TalkData & { id: string })[];
   if (taxonomy) {
     const registryProblems = checkRegistries({
       eventsFile: contentPaths.events,
       toolsFile: contentPaths.tools,
       topicsFile: contentPaths.topics,
+      peopleFile: contentPaths.people,
+      talksFile: contentPaths.talks,
       events,
       tools,
       topics,
+      people,
+      talks,
+      unsound: [...new Set(problems.map((p) => p.file))],
       taxonomy: { file: basename(contentPaths.taxonomy), series: Object.keys(taxonomy.series), toolCategories: taxonomy.toolCategories },
     });
     for (const problem of registryProblems) problem.line ??= registries[problem.file]?.yaml?.lineOf(fieldPath(problem.field));
     problems.push(...registryProblems);
   }
-  return { problems, events, tools, topics, taxonomy };
+  return { problems, events, tools, topics, people, talks, taxonomy };
 }
 
 /**
@@ -174,7 +185,7 @@ export function readRegistries(dir = contentDir): Registries {
  */
 export function checkContent(options: { dir?: string; only?: string[] } = {}): CheckResult {
   const contentPaths = contentPathsFor(options.dir ?? contentDir);
-  const { problems, events, tools, topics, taxonomy } = readRegistries(options.dir);
+  const { problems, events, tools, topics, people, talks, taxonomy } = readRegistries(options.dir);
   // Reports are cross-checked against sound registries only: a broken registry would make every
   // reference to it look wrong.
   const registriesSound = problems.length === 0;
@@ -213,7 +224,7 @@ export function checkContent(options: { dir?: string; only?: string[] } = {}): C
   if (registriesSound) {
     const crossProblems = checkReports(
       complete.map((r) => ({ id: r.id, file: r.file, data: r.data, record: r.record })),
-      { events, topics, tools },
+      { events, topics, tools, people, talks },
     );
     const byFile = new Map(reports.map((r) => [r.file, r]));
     for (const problem of crossProblems) {
@@ -229,5 +240,5 @@ export function checkContent(options: { dir?: string; only?: string[] } = {}): C
       problems.push({ file: r.file, line: r.yaml.lineOf(['summary']), field: 'summary', message: 'expected a summary of the report, found the placeholder "TODO"; write one or two sentences, or keep `draft: true`' });
     }
   }
-  return { problems, reports, events, tools, topics, taxonomy };
+  return { problems, reports, events, tools, topics, people, talks, taxonomy };
 }

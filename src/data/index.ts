@@ -13,11 +13,13 @@ import { checkReports } from '../lib/validate.ts';
 import { reportRecordSchema } from '../markdown/record.ts';
 import { contentPaths } from '../paths.ts';
 
-const [allReports, eventEntries, toolEntries, topicEntries] = await Promise.all([
+const [allReports, eventEntries, toolEntries, topicEntries, peopleEntries, talkEntries] = await Promise.all([
   getCollection('reports'),
   getCollection('events'),
   getCollection('tools'),
   getCollection('topics'),
+  getCollection('people'),
+  getCollection('talks'),
 ]);
 const reportEntries = allReports.filter((entry) => import.meta.env.DEV || !entry.data.draft);
 
@@ -29,6 +31,8 @@ const renderedOf = (id: string) => rendered.get(id)!;
 const events = eventEntries.map((e) => ({ id: e.id, ...e.data }));
 const topics = topicEntries.map((t) => ({ id: t.id, ...t.data }));
 const tools = toolEntries.map((t) => ({ id: t.id, ...t.data }));
+const people = peopleEntries.map((p) => ({ id: p.id, ...p.data }));
+const talks = talkEntries.map((t) => ({ id: t.id, ...t.data }));
 
 const reports = reportEntries.map((entry) => {
   const file = entry.filePath ?? `${contentPaths.reports}/${entry.id}.mdx`;
@@ -39,11 +43,11 @@ const reports = reportEntries.map((entry) => {
 
 const problems = checkReports(
   reports.map(({ id, file, record, ...data }) => ({ id, file, data, record })),
-  { events, topics, tools },
+  { events, topics, tools, people, talks },
 );
 if (problems.length) throw new Error(formatProblems(problems));
 
-export const catalog = buildCatalog({ reports, events, topics, tools });
+export const catalog = buildCatalog({ reports, events, topics, tools, people, talks });
 
 /** The rendered body of a report, for its page. */
 export const contentOf = (id: string) => renderedOf(id).Content;

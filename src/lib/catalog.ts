@@ -1,16 +1,25 @@
-import type { EventData, TopicData, ToolData } from '../schemas/registries.ts';
+import type { EventData, PersonData, TalkData, TopicData, ToolData } from '../schemas/registries.ts';
 import type { ReportData } from '../schemas/report.ts';
 import { sectionAndChildren, type ReportRecord, type Section } from '../markdown/record.ts';
 
 export type Event = EventData & { id: string };
 export type Topic = TopicData & { id: string };
 export type Tool = ToolData & { id: string };
+export type Person = PersonData & { id: string };
+export type TalkInfo = TalkData & { id: string };
+/** A talk with its event and speakers resolved. */
+export interface Talk extends Omit<TalkInfo, 'event' | 'speakers'> {
+  event: Event;
+  speakers: Person[];
+}
 /** A report's frontmatter with the pipeline's record of its body. */
 export type ReportInfo = ReportData & { id: string; record: ReportRecord };
 
 /** A report with its references resolved. */
-export interface Report extends Omit<ReportInfo, 'event' | 'alsoCovers' | 'tools' | 'topics'> {
+export interface Report extends Omit<ReportInfo, 'event' | 'alsoCovers' | 'tools' | 'topics' | 'author' | 'talks'> {
   sections: Section[];
+  author: Person;
+  talks: { talk: Talk; sections: Section[] }[];
   event: Event;
   alsoCovers: Event[];
   tools: Tool[];
@@ -37,13 +46,30 @@ export interface Catalog {
   events: Event[];
   topics: Topic[];
   tools: Tool[];
+  /** Talks by event date, then title. */
+  talks: Talk[];
+  /** People by name. */
+  people: Person[];
   reportsByEvent: Map<string, Report[]>;
   passagesByTopic: Map<string, Passage[]>;
+  /** Passages tied to each talk, newest report first. */
+  passagesByTalk: Map<string, Passage[]>;
+  /** Talks given at each event (id), in catalog order. */
+  talksByEvent: Map<string, Talk[]>;
+  /** Talks each person (id) gave, in catalog order. */
+  talksBySpeaker: Map<string, Talk[]>;
+  /** Reports each person (id) wrote, in catalog order. */
+  reportsByAuthor: Map<string, Report[]>;
   mentionsByTool: Map<string, ToolMention[]>;
 }
 
 const byDateThenTitle = (a: Report, b: Report) =>
   a.event.start.getTime() - b.event.start.getTime() || a.title.localeCompare(b.title);
+
+/** When a report was written, as far as we know: its publication date, else its event's start. */
+const writtenAt = (r: { published?: Date | undefined; event: Event }) => (r.published ?? r.event.start).getTime();
+/** Newest report first (publication date, else event date), then by title. */
+const newestFirst = (a: Report, b: Report) => writtenAt(b) - writtenAt(a) || a.title.localeCompare(b.title);
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
@@ -61,6 +87,8 @@ export function buildCatalog(input: {
   events: Event[];
   topics: Topic[];
   tools: Tool[];
+  people: Person[];
+  talks: TalkInfo[];
 }): Catalog {
   const get = <T extends { id: string }>(items: T[], kind: string) => {
     const map = new Map(items.map((i) => [i.id, i]));
@@ -73,6 +101,11 @@ export function buildCatalog(input: {
   const event = get(input.events, 'event');
   const topic = get(input.topics, 'topic');
   const tool = get(input.tools, 'tool');
+  const person = get(input.people, 'person');
+  const talks: Talk[] = input.talks
+    .map((t) => ({ ...t, event: event(t.event), speakers: t.speakers.map(person) }))
+    .sort((a, b) => a.event.start.getTime() - b.event.start.getTime() || a.title.localeCompare(b.title));
+  const talk = get(talks, 'talk');
 
   const reports: Report[] = input.reports
     .map((r) => {
@@ -80,6 +113,11 @@ export function buildCatalog(input: {
       return {
         ...r,
         sections: r.record.sections,
+        author: person(r.author.id),
+        talks: r.talks.map((t) => ({
+          talk: talk(t.talk.id),
+          sections: t.sections.map((id) => sections.get(id)).filter((s): s is Section => Boolean(s)),
+        })),
         event: event(r.event.id),
         alsoCovers: r.alsoCovers.map((e) => event(e.id)),
         tools: r.tools.map((t) => tool(t.id)).sort((a, b) => a.name.localeCompare(b.name)),
@@ -94,8 +132,23 @@ export function buildCatalog(input: {
   const reportsByEvent = new Map<string, Report[]>();
   const passagesByTopic = new Map<string, Passage[]>();
   const mentionsByTool = new Map<string, ToolMention[]>();
+  const passagesByTalk = new Map<string, Passage[]>();
+  const talksByEvent = new Map<string, Talk[]>();
+  const talksBySpeaker = new Map<string, Talk[]>();
+  const reportsByAuthor = new Map<string, Report[]>();
+  for (const t of talks) {
+    pushTo(talksByEvent, t.event.id, t);
+    for (const p of t.speakers) pushTo(talksBySpeaker, p.id, t);
+  }
+
+  for (const report of [...reports].sort(newestFirst)) {
+    for (const { talk: t, sections } of report.talks) {
+      for (const section of sections) pushTo(passagesByTalk, t.id, { report, section });
+    }
+  }
 
   for (const report of reports) {
+    pushTo(reportsByAuthor, report.author.id, report);
     for (const e of [report.event, ...report.alsoCovers]) pushTo(reportsByEvent, e.id, report);
     for (const { topic: t, sections } of report.topics) {
       for (const section of sections) pushTo(passagesByTopic, t.id, { report, section });
@@ -114,9 +167,15 @@ export function buildCatalog(input: {
     events: [...input.events].sort((a, b) => a.start.getTime() - b.start.getTime()),
     topics: [...input.topics].sort((a, b) => a.title.localeCompare(b.title)),
     tools: [...input.tools].sort((a, b) => a.name.localeCompare(b.name)),
+    talks,
+    people: [...input.people].sort((a, b) => a.name.localeCompare(b.name)),
     reportsByEvent,
     passagesByTopic,
     mentionsByTool,
+    passagesByTalk,
+    talksByEvent,
+    talksBySpeaker,
+    reportsByAuthor,
   };
 }
 
@@ -146,10 +205,6 @@ export function neighbours(report: Report, ofEvent: Report[]): { prev?: Report; 
   const i = ofEvent.findIndex((r) => r.id === report.id);
   return { prev: ofEvent[i - 1], next: ofEvent[i + 1] };
 }
-
-/** A stable id for an author, for search filters: "Tasdik Rahman" → "tasdik-rahman". */
-export const authorId = (name: string) =>
-  name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 /** Counts items across lists (each list counts an item once), most frequent first, then by name. */
 export function tally<T extends { id: string }>(lists: T[][], name: (item: T) => string): { item: T; count: number }[] {
@@ -206,14 +261,51 @@ export function toolsInPassages(passages: Passage[], tools: Tool[]): { item: Too
 }
 
 /** The search facets a report is filed under, each as a stable id with its display name. */
-export type Facet = 'event' | 'year' | 'city' | 'author' | 'topic' | 'tool';
+export type Facet = 'event' | 'year' | 'city' | 'author' | 'topic' | 'tool' | 'talk' | 'speaker';
 export function reportFacets(report: Report): { facet: Facet; id: string; name: string }[] {
   return [
     ...[report.event, ...report.alsoCovers].map((e) => ({ facet: 'event' as const, id: e.id, name: e.shortName })),
     { facet: 'year', id: String(report.year), name: String(report.year) },
     { facet: 'city', id: report.city.toLowerCase(), name: report.city },
-    { facet: 'author', id: authorId(report.author.name), name: report.author.name },
+    { facet: 'author', id: report.author.id, name: report.author.name },
     ...report.topics.map(({ topic }) => ({ facet: 'topic' as const, id: topic.id, name: topic.title })),
     ...report.tools.map((t) => ({ facet: 'tool' as const, id: t.id, name: t.name })),
+    ...report.talks.map(({ talk }) => ({ facet: 'talk' as const, id: talk.id, name: talk.title })),
+    ...[...new Map(report.talks.flatMap(({ talk }) => talk.speakers).map((p) => [p.id, p])).values()].map((p) => ({ facet: 'speaker' as const, id: p.id, name: p.name })),
   ];
+}
+
+/** How many distinct reports the passages come from. */
+export const reportCount = (passages: Passage[]) => new Set(passages.map((p) => p.report.id)).size;
+
+/** Passages grouped by report, keeping the order of the passages (newest report first for a talk). */
+export const passagesByReport = (passages: Passage[]) => groupBy(passages, (p) => p.report).map(({ key, items }) => ({ report: key, sections: items.map((p) => p.section) }));
+
+/** Talks grouped under their events, events in date order (the order of `talks`). */
+export const talksByEventGroup = (talks: Talk[]) => groupBy(talks, (t) => t.event).map(({ key, items }) => ({ event: key, talks: items }));
+
+/**
+ * What a person did across the catalog: the talks they gave, the reports they wrote, and the
+ * events they were at as a speaker or an author (by date, each with how).
+ */
+export function personRecord(person: Person, catalog: Pick<Catalog, 'events' | 'talksBySpeaker' | 'reportsByAuthor'>): {
+  talks: Talk[];
+  reports: Report[];
+  events: { event: Event; as: ('speaker' | 'author')[] }[];
+} {
+  const talks = catalog.talksBySpeaker.get(person.id) ?? [];
+  const reports = catalog.reportsByAuthor.get(person.id) ?? [];
+  const spoke = new Set(talks.map((t) => t.event.id));
+  const wrote = new Set(reports.flatMap((r) => [r.event.id, ...r.alsoCovers.map((e) => e.id)]));
+  const events = catalog.events
+    .filter((e) => spoke.has(e.id) || wrote.has(e.id))
+    .map((event) => ({ event, as: [...(spoke.has(event.id) ? ['speaker' as const] : []), ...(wrote.has(event.id) ? ['author' as const] : [])] }));
+  return { talks, reports, events };
+}
+
+/** "Ada Lovelace", "Ada Lovelace and Alan Turing", "A, B and C"; `empty` when there is nobody. */
+export function names(people: { name: string }[], empty = 'Speaker unknown'): string {
+  const list = people.map((p) => p.name);
+  if (list.length === 0) return empty;
+  return list.length === 1 ? list[0]! : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
 }

@@ -17,8 +17,10 @@ export interface ReportInput {
     year: number;
     city: string;
     published?: Date | undefined;
+    author: Ref;
     tools: Ref[];
     topics: { topic: Ref; sections: string[] }[];
+    talks: { talk: Ref; sections: string[] }[];
   };
   record: ReportRecord;
 }
@@ -27,9 +29,15 @@ export interface RegistryInput {
   eventsFile: string;
   topicsFile: string;
   toolsFile: string;
+  peopleFile: string;
+  talksFile: string;
   events: { id: string; year: number; city: string; start: Date; end: Date; series: string; coLocatedWith: string[] }[];
   topics: { id: string; related: string[] }[];
   tools: { id: string; category: string }[];
+  people: { id: string }[];
+  talks: { id: string; event: string; speakers: string[] }[];
+  /** Registry files that had problems of their own: references into them are not checked (they would all look wrong). */
+  unsound?: string[];
   /** The closed lists of content/taxonomy.yaml. */
   taxonomy: { file: string; series: string[]; toolCategories: string[] };
 }
@@ -77,6 +85,12 @@ export function checkRegistries(registry: RegistryInput): Problem[] {
   for (const tool of registry.tools) {
     checkListed(problems, registry.toolsFile, `${tool.id}.category`, tool.category, taxonomy.toolCategories, `toolCategories in ${taxonomy.file}`);
   }
+  const personIds = new Set(registry.people.map((p) => p.id));
+  const sound = (file: string) => !registry.unsound?.includes(file);
+  for (const talk of registry.talks) {
+    if (sound(registry.eventsFile)) checkRef(problems, registry.talksFile, `${talk.id}.event`, talk.event, eventIds, 'events.yaml');
+    if (sound(registry.peopleFile)) talk.speakers.forEach((id, i) => checkRef(problems, registry.talksFile, `${talk.id}.speakers[${i}]`, id, personIds, 'people.yaml'));
+  }
   return problems;
 }
 
@@ -84,15 +98,19 @@ export function checkRegistries(registry: RegistryInput): Problem[] {
  * The report checks plain zod cannot express, because they look across collections or into the
  * body's record: file names are URL-safe ids, every referenced id exists (suggesting the nearest),
  * year and city agree with the event, the publication date is not long before the event, `tools`
- * is exactly the tools the record found, and topic sections are real headings.
+ * is exactly the tools the record found, the author is a person, and topic and talk sections are
+ * real headings (a talk also belongs to the report's event or one it also covers).
  * Returns every problem found; it does not throw and does not re-check what the schemas check.
  */
-export function checkReports(reports: ReportInput[], registry: Pick<RegistryInput, 'events' | 'topics' | 'tools'>): Problem[] {
+export function checkReports(reports: ReportInput[], registry: Pick<RegistryInput, 'events' | 'topics' | 'tools' | 'people' | 'talks'>): Problem[] {
   const problems: Problem[] = [];
   const events = new Map(registry.events.map((e) => [e.id, e]));
   const eventIds = new Set(events.keys());
   const topicIds = new Set(registry.topics.map((t) => t.id));
   const toolIds = new Set(registry.tools.map((t) => t.id));
+  const personIds = new Set(registry.people.map((p) => p.id));
+  const talks = new Map(registry.talks.map((t) => [t.id, t]));
+  const talkIds = new Set(talks.keys());
 
   for (const { id, file, data, record } of reports) {
     if (!idPattern.test(id)) {
@@ -103,6 +121,7 @@ export function checkReports(reports: ReportInput[], registry: Pick<RegistryInpu
       });
     }
     checkRef(problems, file, 'event', data.event.id, eventIds, 'events.yaml');
+    checkRef(problems, file, 'author', data.author.id, personIds, 'people.yaml');
     data.alsoCovers.forEach((ref, i) => checkRef(problems, file, `alsoCovers[${i}]`, ref.id, eventIds, 'events.yaml'));
     const event = events.get(data.event.id);
     if (event && data.year !== event.year) {
@@ -137,24 +156,35 @@ export function checkReports(reports: ReportInput[], registry: Pick<RegistryInpu
     }
 
     const headings = new Set(record.sections.map((s) => s.id));
-    const seen = new Set<string>();
-    data.topics.forEach(({ topic, sections }, i) => {
-      checkRef(problems, file, `topics[${i}].topic`, topic.id, topicIds, 'topics.yaml');
-      if (seen.has(topic.id)) {
-        problems.push({ file, field: `topics[${i}].topic`, message: `expected each topic once, found "${topic.id}" again` });
-      }
-      seen.add(topic.id);
-      sections.forEach((section, j) => {
-        if (headings.has(section)) return;
-        const guess = nearest(section, headings);
-        problems.push({
-          file,
-          field: `topics[${i}].sections[${j}]`,
-          message: `expected the id of a ## or ### heading in this report, found "${section}"${
-            guess ? `; did you mean "${guess}"?` : `; the headings are ${list(headings)}`
-          }`,
+    // Topics and talks tie passages the same way: an id from their registry, once, and real headings.
+    const tied = <K extends 'topic' | 'talk'>(key: K, entries: ({ sections: string[] } & Record<K, Ref>)[], known: Set<string>, registryFile: string, more?: (id: string, field: string) => void) => {
+      const seen = new Set<string>();
+      entries.forEach((entry, i) => {
+        const ref = entry[key].id;
+        checkRef(problems, file, `${key}s[${i}].${key}`, ref, known, registryFile);
+        if (seen.has(ref)) problems.push({ file, field: `${key}s[${i}].${key}`, message: `expected each ${key} once, found "${ref}" again` });
+        seen.add(ref);
+        more?.(ref, `${key}s[${i}].${key}`);
+        entry.sections.forEach((section, j) => {
+          if (headings.has(section)) return;
+          const guess = nearest(section, headings);
+          problems.push({
+            file,
+            field: `${key}s[${i}].sections[${j}]`,
+            message: `expected the id of a ## or ### heading in this report, found "${section}"${
+              guess ? `; did you mean "${guess}"?` : `; the headings are ${list(headings)}`
+            }`,
+          });
         });
       });
+    };
+    tied('topic', data.topics, topicIds, 'topics.yaml');
+    const covered = [data.event.id, ...data.alsoCovers.map((e) => e.id)];
+    tied('talk', data.talks, talkIds, 'talks.yaml', (ref, field) => {
+      const talk = talks.get(ref);
+      if (talk && !covered.includes(talk.event)) {
+        problems.push({ file, field, message: `expected a talk at ${covered.map((e) => `"${e}"`).join(' or ')} (the report's event${covered.length > 1 ? ' or alsoCovers' : ''}), found "${ref}", a talk at "${talk.event}"` });
+      }
     });
   }
   return problems;

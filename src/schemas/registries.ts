@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { isoDate, text, unconfirmed, url } from './common.ts';
+import { describe, isoDate, text, unconfirmed, url } from './common.ts';
 
 /** An event a report can cover (`content/events.yaml`). */
 export const eventSchema = z.strictObject({
@@ -79,6 +79,49 @@ export const toolSchema = z.strictObject({
   unconfirmed: unconfirmed(['note', 'homepage', 'cncf']),
 });
 
+/** A person: a speaker, a report author, or both (`content/people.yaml`). */
+export const personSchema = z.strictObject({
+  /** Full name as they write it, e.g. "Tasdik Rahman"; a first name alone when that is all we know. */
+  name: text,
+  /** e.g. "New Relic". */
+  organisation: text.optional(),
+  /** e.g. "Senior Software Engineer". */
+  role: text.optional(),
+  /** Handle without @, e.g. "vsupalov". */
+  handle: text.optional(),
+  /** Their own site. */
+  url: url.optional(),
+  /** Fields whose values are not confirmed, e.g. [organisation]. */
+  unconfirmed: unconfirmed(['name', 'organisation', 'role', 'handle', 'url']),
+});
+
+/** What kind of session a talk was. */
+export const talkKinds = ['talk', 'keynote', 'panel', 'fireside chat', 'SIG session', 'lightning talk'] as const;
+
+/** A talk, panel or session that reports discuss (`content/talks.yaml`). */
+export const talkSchema = z.strictObject({
+  /** The title as the programme gave it; "Untitled talk on …" (with a `note`) when no report names it. */
+  title: text,
+  /** The event it was given at, an id from events.yaml. */
+  event: text,
+  /** Ids from people.yaml, in programme order; empty when nobody knows. */
+  speakers: z.array(text).default([]),
+  /** One of talk, keynote, panel, fireside chat, SIG session, lightning talk. */
+  kind: z.enum(talkKinds, { error: (i) => `expected one of ${talkKinds.join(', ')}, found ${describe(i.input)}` }),
+  /** When it was on: a quoted date "2022-05-16" or free text such as "Day two, morning". */
+  schedule: text.optional(),
+  /** The recording (http/https). */
+  recording: url.optional(),
+  /** The slides (http/https). */
+  slides: url.optional(),
+  /** What we know about it that the fields cannot say, e.g. why the title is missing. */
+  note: text.optional(),
+  /** Fields whose values are not confirmed, e.g. [recording]. */
+  unconfirmed: unconfirmed(['title', 'speakers', 'kind', 'schedule', 'recording', 'slides']),
+});
+
+export type PersonData = z.infer<typeof personSchema>;
+export type TalkData = z.infer<typeof talkSchema>;
 export type EventData = z.infer<typeof eventSchema>;
 export type TopicData = z.infer<typeof topicSchema>;
 export type ToolData = z.infer<typeof toolSchema>;

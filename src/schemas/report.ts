@@ -3,7 +3,7 @@ import { describe, isoDate, text, unconfirmed, url } from './common.ts';
 
 /** A reference to another collection's entry; Astro's `reference()` in the site, a stand-in in unit tests. */
 export type Ref = { id: string; collection: string };
-export type RefFactory = (collection: 'events' | 'tools' | 'topics') => z.ZodType<Ref>;
+export type RefFactory = (collection: 'events' | 'tools' | 'topics' | 'people' | 'talks') => z.ZodType<Ref>;
 
 /** A reference outside Astro (the check, unit tests): the id as written, existence checked by crossCheck. */
 export const idReference: RefFactory = (collection) =>
@@ -22,19 +22,8 @@ export const reportSchema = (reference: RefFactory) =>
     year: z.number({ error: (i) => `expected a year such as 2022, found ${describe(i.input)}` }).int(),
     /** The event's city, e.g. "Valencia"; must equal the event's. */
     city: text,
-    /** Who wrote it. */
-    author: z.strictObject({
-      /** e.g. "Tasdik Rahman". */
-      name: text,
-      /** Handle without @, e.g. "vsupalov". */
-      handle: text.optional(),
-      /** e.g. "Senior Software Engineer". */
-      role: text.optional(),
-      /** e.g. "New Relic". */
-      organisation: text.optional(),
-      /** Author's site. */
-      url: url.optional(),
-    }),
+    /** Who wrote it: an id from people.yaml, e.g. tasdik-rahman (name, role and organisation live there). */
+    author: reference('people'),
     /** Publication date, quoted: "2024-09-21". Leave out when unknown and say so in `publishedNote`. */
     published: isoDate.optional(),
     /** What we know about the date when it is not exact, e.g. "Written during the event". */
@@ -51,7 +40,7 @@ export const reportSchema = (reference: RefFactory) =>
       note: text.optional(),
     }).optional(),
     /** Fields whose values are inferred, e.g. [source.url]. */
-    unconfirmed: unconfirmed(['published', 'publishedNote', 'source.url', 'author.role', 'author.organisation']),
+    unconfirmed: unconfirmed(['published', 'publishedNote', 'source.url']),
     /** One or two sentences of ours: what the reader will find. */
     summary: text,
     /** Exactly the tools.yaml entries whose spellings occur in the body. */
@@ -61,6 +50,15 @@ export const reportSchema = (reference: RefFactory) =>
       .array(
         z.strictObject({
           topic: reference('topics'),
+          sections: z.array(text).min(1, { error: 'expected at least one heading id' }),
+        }),
+      )
+      .default([]),
+    /** Talks the report discusses, each tied to the sections (heading ids) about it, like topics. */
+    talks: z
+      .array(
+        z.strictObject({
+          talk: reference('talks'),
           sections: z.array(text).min(1, { error: 'expected at least one heading id' }),
         }),
       )

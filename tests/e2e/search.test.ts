@@ -122,6 +122,15 @@ for (const site of sites) {
       clean(w);
     });
 
+    test('talk and speaker filters list the reports that cover a talk, named by title and name', async () => {
+      const w = await visit('search/?talk=warm-pools-revisited');
+      await statusSays(w.page, /^2 results \(Warm Pools, Four Years Later\)$/);
+      assert.deepEqual((await resultHrefs(w.page)).sort(), [DAY_ONE, 'reports/lantern-2023-and-tidepool/'].map(at).sort());
+      assert.ok(await w.page.getByRole('group', { name: 'Talk' }).getByRole('checkbox', { name: /^Warm Pools, Four Years Later/ }).isChecked());
+      assert.ok(await w.page.getByRole('group', { name: 'Speaker' }).getByRole('checkbox', { name: /^Mireille Osei/ }).count(), 'speakers are listed by name');
+      clean(w);
+    });
+
     test('a tool filter alone, with no query, lists the reports that mention the tool', async () => {
       const expected = reportsWith(site.dir, 'tool', 'quillpipe');
       assert.deepEqual(expected, ['reports/lantern-2019-field-notes/', DAY_ONE, 'reports/lantern-2025-recap/'], 'the fixture reports that mention Quillpipe');
@@ -279,7 +288,7 @@ for (const site of sites) {
       assert.ok(await w.page.locator('noscript p', { hasText: 'Search runs in your browser and needs JavaScript' }).isVisible());
       assert.ok(await w.page.locator('#search-q').isHidden(), 'a search field that cannot work is shown');
       const hrefs = await w.page.locator('#search-app a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-      assert.deepEqual(hrefs, ['events/', 'topics/', 'tools/', 'reports/'].map(at));
+      assert.deepEqual(hrefs, ['events/', 'topics/', 'talks/', 'people/', 'tools/', 'reports/'].map(at));
       clean(w);
     });
 

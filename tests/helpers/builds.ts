@@ -29,8 +29,8 @@ export const real: Build = { name: 'real content at /', content: 'content', dir:
 /** Every build, for the generic checks. */
 export const allBuilds = [real, fixture, fixtureKb];
 
-/** Ids of a registry (`events`, `tools`, `topics`) of a content folder. */
-export function registryIds(content: string, registry: 'events' | 'tools' | 'topics'): string[] {
+/** Ids of a registry (`events`, `tools`, `topics`, `people`, `talks`) of a content folder. */
+export function registryIds(content: string, registry: 'events' | 'tools' | 'topics' | 'people' | 'talks'): string[] {
   return Object.keys((yaml.load(readFileSync(join(content, `${registry}.yaml`), 'utf8')) as object | null) ?? {});
 }
 

@@ -1,6 +1,6 @@
 /**
  * A tiny made-up content folder for tests of the check, `--fix` and failing builds: one series,
- * two events, three tools, two topics and one report. `corpus({ 'reports/x.mdx': text })` writes it
+ * two events, three tools, two topics, two people, two talks and one report. `corpus({ 'reports/x.mdx': text })` writes it
  * into a fresh temporary folder with some files replaced or added (a function edits the default
  * text and must change it). Nothing here depends on the real content.
  */
@@ -71,13 +71,32 @@ tooling:
   summary: Tools for developers.
   related: [packaging]
 `,
+  'people.yaml': `ada-example:
+  name: Ada Example
+
+bo-speaker:
+  name: Bo Speaker
+  organisation: Example Org
+`,
+  'talks.yaml': `quiver-keynote:
+  title: Quiver at scale
+  event: devconf-2031
+  speakers: [bo-speaker]
+  kind: keynote
+
+loom-talk:
+  title: Untitled talk on loomctl
+  event: devconf-2032
+  speakers: []
+  kind: talk
+  note: Made up for tests.
+`,
   'reports/first-visit.mdx': `---
 title: First visit
 event: devconf-2031
 year: 2031
 city: Atlantis
-author:
-  name: Ada Example
+author: ada-example
 published: "2031-03-10"
 source:
   url: https://blog.example/first-visit/

@@ -53,18 +53,18 @@ const rce = withBody("import { execSync } from 'node:child_process'\n\nid is {ex
 // [case, changes, lines the build must print, exactly (the corpus folder shown as <dir>)]
 const cases: [string, Parameters<typeof corpus>[0], string[]][] = [
   ['code run at build time (import, expression)', { [report]: rce }, [
-    `<dir>/reports/first-visit.mdx:21: body: expected text, found the import statement "import { execSync } from 'node:child_process'"; reports cannot import or export code (to start a line with the word, write &#105;mport or &#101;xport)`,
-    `<dir>/reports/first-visit.mdx:23: body: expected text, found the expression "{execSync('id').toString()}"; reports cannot run code (write \\{ for a literal "{")`,
+    `<dir>/reports/first-visit.mdx:20: body: expected text, found the import statement "import { execSync } from 'node:child_process'"; reports cannot import or export code (to start a line with the word, write &#105;mport or &#101;xport)`,
+    `<dir>/reports/first-visit.mdx:22: body: expected text, found the expression "{execSync('id').toString()}"; reports cannot run code (write \\{ for a literal "{")`,
   ]],
   ['reading the environment', { [report]: withBody('Token: {process.env.HALLWAY_TEST_SECRET}') }, [
-    '<dir>/reports/first-visit.mdx:21: body: expected text, found the expression "{process.env.HALLWAY_TEST_SECRET}"; reports cannot run code (write \\{ for a literal "{")',
+    '<dir>/reports/first-visit.mdx:20: body: expected text, found the expression "{process.env.HALLWAY_TEST_SECRET}"; reports cannot run code (write \\{ for a literal "{")',
   ]],
   ['javascript: links, inline and by reference', { [report]: withBody('[x](javascript:alert(9)) and [r]\n\n[r]: javascript:alert(15)') }, [
-    '<dir>/reports/first-visit.mdx:21: body: expected a link to http:, https:, mailto: or a page of this site, found "javascript:alert(9)"',
-    '<dir>/reports/first-visit.mdx:23: body: expected a link to http:, https:, mailto: or a page of this site, found "javascript:alert(15)"',
+    '<dir>/reports/first-visit.mdx:20: body: expected a link to http:, https:, mailto: or a page of this site, found "javascript:alert(9)"',
+    '<dir>/reports/first-visit.mdx:22: body: expected a link to http:, https:, mailto: or a page of this site, found "javascript:alert(15)"',
   ]],
   ['a 1 MB line of one sentence', { [report]: withBody(`${'word '.repeat(200_000)}.`) }, [
-    '<dir>/reports/first-visit.mdx:21: (file): expected lines of at most 20,000 characters, found one of 1,000,001; break it into paragraphs',
+    '<dir>/reports/first-visit.mdx:20: (file): expected lines of at most 20,000 characters, found one of 1,000,001; break it into paragraphs',
   ]],
   ['a YAML alias bomb in events.yaml', {
     'events.yaml': (s) => `${s}\na: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n`,
@@ -75,19 +75,19 @@ const cases: [string, Parameters<typeof corpus>[0], string[]][] = [
     '<dir>/events.yaml:27: (yaml): expected plain values, found the alias "*d"; write the value out (aliases are not allowed, so none is expanded)',
   ]],
   ['Latin-1 bytes', { [report]: Buffer.from(files[report]!.replace('Quiver was everywhere.', 'Quiver était partout.'), 'latin1') }, [
-    '<dir>/reports/first-visit.mdx:25: (encoding): expected UTF-8 text, found the byte 0xE9 at column 8, which is not UTF-8 (the file is probably Latin-1 or Windows-1252); save it as UTF-8',
+    '<dir>/reports/first-visit.mdx:24: (encoding): expected UTF-8 text, found the byte 0xE9 at column 8, which is not UTF-8 (the file is probably Latin-1 or Windows-1252); save it as UTF-8',
   ]],
   ['an empty file', { [report]: '' }, [
     '<dir>/reports/first-visit.mdx:1: (file): expected a report (frontmatter between "---" lines, then the text), found an empty file',
   ]],
   ['a missing closing ---', { [report]: (s) => s.replace(/\n---\n/, '\n\n') }, [
-    '<dir>/reports/first-visit.mdx:30: (frontmatter): expected a closing "---" line after the frontmatter, found the end of the file',
+    '<dir>/reports/first-visit.mdx:29: (frontmatter): expected a closing "---" line after the frontmatter, found the end of the file',
   ]],
   ['a heading whose id would be empty', { [report]: withBody('## 🚀\n\nLift-off.') }, [
-    '<dir>/reports/first-visit.mdx:21: body: expected a heading with letters or digits (its link id is made of them), found "🚀"; add words to it',
+    '<dir>/reports/first-visit.mdx:20: body: expected a heading with letters or digits (its link id is made of them), found "🚀"; add words to it',
   ]],
   ['a component other than <Ed>', { [report]: withBody('<Slides src="x" />') }, [
-    `<dir>/reports/first-visit.mdx:21: body: expected text or an <Ed> editor's note, found <Slides>; only <Ed> is available in reports (write \\< or &lt; for a literal "<")`,
+    `<dir>/reports/first-visit.mdx:20: body: expected text or an <Ed> editor's note, found <Slides>; only <Ed> is available in reports (write \\< or &lt; for a literal "<")`,
   ]],
 ];
 
@@ -112,7 +112,7 @@ describe('the guard holds without the check', () => {
     made.push(dir);
     const { status, output } = run(['node_modules/astro/bin/astro.mjs', 'build'], dir);
     assert.notEqual(status, 0);
-    assert.match(output, /reports\/first-visit\.mdx:23: body: expected text, found the expression "\{execSync\('id'\)\.toString\(\)\}"/);
+    assert.match(output, /reports\/first-visit\.mdx:22: body: expected text, found the expression "\{execSync\('id'\)\.toString\(\)\}"/);
     assert.doesNotMatch(output, /uid=\d+/, 'the command never ran');
     // A bare astro build empties its output folder first (npm run build never does); no page is written.
     assert.ok(!existsSync(join(dir, 'dist', 'reports')), 'no report page was written');
@@ -125,7 +125,7 @@ describe('the line limit holds without the check', () => {
     made.push(dir);
     const { status, output } = run(['node_modules/astro/bin/astro.mjs', 'build'], dir);
     assert.notEqual(status, 0);
-    assert.match(output, /reports\/first-visit\.mdx:21: \(file\): expected lines of at most 20,000 characters, found one of 1,000,001; break it into paragraphs/);
+    assert.match(output, /reports\/first-visit\.mdx:20: \(file\): expected lines of at most 20,000 characters, found one of 1,000,001; break it into paragraphs/);
     assert.doesNotMatch(output, /Maximum call stack/);
   });
 });

@@ -14,14 +14,15 @@ const fold = (text: string) => text.replace(/[‘’]/g, "'").replace(/[“”]/
 
 for (const build of allBuilds) {
   const site = openSite(build.dir, build.base);
-  const { reports } = checkContent({ dir: build.content });
+  const { reports, people } = checkContent({ dir: build.content });
   const published = reports.filter((r) => r.data && !r.data.draft);
 
   describe(`${build.name}: credit and topic lines`, () => {
     test('the credit line is the expected sentence, word for word', () => {
       assert.ok(published.length > 0);
       for (const { id, data } of published) {
-        const { author, source, title } = data!;
+        const { source, title } = data!;
+        const author = people.find((p) => p.id === data!.author.id)!;
         const by = `Written by ${author.name}${author.handle ? ` (@${author.handle})` : ''}`;
         const expected = source
           ? `${by} and first published as “${title}” on ${source.site}. ${source.note ? `${source.note} ` : ''}The text is the author’s; we removed page chrome and restored headings and lists. Every correction is marked as an editor’s note.`

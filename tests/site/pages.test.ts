@@ -21,6 +21,8 @@ for (const build of allBuilds) {
       ['events', registryIds(build.content, 'events')],
       ['topics', registryIds(build.content, 'topics')],
       ['tools', registryIds(build.content, 'tools')],
+      ['talks', registryIds(build.content, 'talks')],
+      ['people', registryIds(build.content, 'people')],
     ] as const) {
       test(`every one of ${build.content}/'s ${kind} has a page and a link from ${at(`${kind}/`)}`, () => {
         assert.ok(list.length > 0, `${build.content} has no ${kind}`);

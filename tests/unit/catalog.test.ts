@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { buildCatalog, neighbours, relatedReports, relatedTopics, tally, toolsInPassages, topicCoverage, type Event, type ReportInfo, type Tool, type Topic } from '../../src/lib/catalog.ts';
+import { buildCatalog, names, neighbours, passagesByReport, personRecord, relatedReports, relatedTopics, reportCount, reportFacets, talksByEventGroup, tally, toolsInPassages, topicCoverage, type Event, type Person, type ReportInfo, type TalkInfo, type Tool, type Topic } from '../../src/lib/catalog.ts';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const event = (id: string, start: string): Event => ({
@@ -11,8 +11,12 @@ const topic = (id: string, related: string[] = []): Topic => ({ id, title: id.to
 const tool = (id: string, spelling = id): Tool => ({ id, name: id, homepage: 'https://x.io', category: 'c', description: 'd', match: [spelling], unconfirmed: [] });
 /** A section and the mentions the pipeline would record in it: [tool, sentence] pairs. */
 const section = (id: string, text: string, mentions: [string, string][] = []) => ({ id, depth: 2, title: id, html: `<p>${text}</p>`, mentions });
-const report = (id: string, ev: string, topics: [string, string[]][], tools: string[], sections: ReturnType<typeof section>[]): ReportInfo => ({
-  id, title: id, event: { id: ev, collection: 'events' }, alsoCovers: [], year: 2000, city: 'C', author: { name: 'A' },
+const person = (id: string): Person => ({ id, name: id.toUpperCase(), unconfirmed: [] });
+const talk = (id: string, ev: string, speakers: string[]): TalkInfo => ({ id, title: `Talk ${id}`, event: ev, speakers, kind: 'talk', unconfirmed: [] });
+const report = (id: string, ev: string, topics: [string, string[]][], tools: string[], sections: ReturnType<typeof section>[], extra: { author?: string; talks?: [string, string[]][]; published?: string } = {}): ReportInfo => ({
+  id, title: id, event: { id: ev, collection: 'events' }, alsoCovers: [], year: 2000, city: 'C', author: { id: extra.author ?? 'ann', collection: 'people' },
+  ...(extra.published ? { published: day(extra.published) } : {}),
+  talks: (extra.talks ?? []).map(([t, s]) => ({ talk: { id: t, collection: 'talks' }, sections: s })),
   source: { url: 'https://x.io', site: 'x' }, unconfirmed: [], summary: 's', draft: false,
   tools: tools.map((t) => ({ id: t, collection: 'tools' })),
   topics: topics.map(([t, s]) => ({ topic: { id: t, collection: 'topics' }, sections: s })),
@@ -27,13 +31,16 @@ const catalog = buildCatalog({
   events: [event('late', '2024-09-03'), event('early', '2018-05-02')],
   topics: [topic('ops', ['gitops']), topic('gitops'), topic('edge')],
   tools: [tool('helm', 'Helm'), tool('flux', 'Flux')],
+  people: [person('ann'), person('bob'), person('cy')],
+  // 'keynote' is covered by reports b (older) and c (newer); bob gave it and wrote c.
+  talks: [talk('keynote', 'late', ['bob', 'cy']), talk('early-talk', 'early', []), talk('silent', 'late', ['cy'])],
   reports: [
-    report('b', 'late', [['ops', ['s1']]], ['helm'], [section('s1', 'We liked Helm. Operators again.', [['helm', 'We liked Helm.']])]),
+    report('b', 'late', [['ops', ['s1']]], ['helm'], [section('s1', 'We liked Helm. Operators again.', [['helm', 'We liked Helm.']])], { talks: [['keynote', ['s1']]], published: '2024-09-10' }),
     report('a', 'early', [['ops', ['s1']], ['gitops', ['s1', 's2']]], ['flux', 'helm'], [
       section('s1', 'Flux and Helm.', [['flux', 'Flux and Helm.'], ['helm', 'Flux and Helm.']]),
       section('s2', 'GitOps and Helm.', [['helm', 'GitOps and Helm.']]),
-    ]),
-    report('c', 'late', [['edge', ['s1']]], [], [section('s1', 'Edge.')]),
+    ], { talks: [['early-talk', ['s2']]] }),
+    report('c', 'late', [['edge', ['s1']]], [], [section('s1', 'Edge.'), section('s2', 'Keynote.')], { author: 'bob', talks: [['keynote', ['s1', 's2']]], published: '2024-09-20' }),
   ],
 });
 
@@ -56,7 +63,7 @@ describe('buildCatalog', () => {
   });
 
   test('throws on an id that crossCheck should have caught', () => {
-    assert.throws(() => buildCatalog({ events: [], topics: [], tools: [], reports: [report('x', 'nope', [], [], [])] }), /unknown event "nope"/);
+    assert.throws(() => buildCatalog({ events: [], topics: [], tools: [], people: [person('ann')], talks: [], reports: [report('x', 'nope', [], [], [])] }), /unknown event "nope"/);
   });
 });
 
@@ -86,5 +93,48 @@ describe('derived lists', () => {
     assert.deepEqual(relatedTopics(ops, catalog.passagesByTopic.get('ops')!, catalog.topics).map((t) => t.id), ['gitops']);
     const gitops = catalog.topics.find((t) => t.id === 'gitops')!;
     assert.deepEqual(relatedTopics(gitops, catalog.passagesByTopic.get('gitops')!, catalog.topics).map((t) => t.id), ['ops']);
+  });
+});
+
+describe('talks and people', () => {
+  test('talks are ordered by event date, resolved, and grouped under their events', () => {
+    assert.deepEqual(catalog.talks.map((t) => t.id), ['early-talk', 'keynote', 'silent']);
+    assert.deepEqual(catalog.talks[1]!.speakers.map((p) => p.id), ['bob', 'cy']);
+    assert.deepEqual(talksByEventGroup(catalog.talks).map((g) => [g.event.id, g.talks.map((t) => t.id)]), [['early', ['early-talk']], ['late', ['keynote', 'silent']]]);
+    assert.deepEqual(catalog.talksByEvent.get('late')!.map((t) => t.id), ['keynote', 'silent']);
+  });
+
+  test('a talk gathers its passages from every report, newest report first, and counts reports once', () => {
+    const passages = catalog.passagesByTalk.get('keynote')!;
+    assert.deepEqual(passages.map((p) => `${p.report.id}#${p.section.id}`), ['c#s1', 'c#s2', 'b#s1']);
+    assert.equal(reportCount(passages), 2);
+    assert.deepEqual(passagesByReport(passages).map((r) => [r.report.id, r.sections.map((s) => s.id)]), [['c', ['s1', 's2']], ['b', ['s1']]]);
+    assert.equal(catalog.passagesByTalk.get('silent'), undefined);
+  });
+
+  test('a report resolves its author and talks', () => {
+    const c = catalog.reports.find((r) => r.id === 'c')!;
+    assert.equal(c.author.name, 'BOB');
+    assert.deepEqual(c.talks.map((t) => [t.talk.id, t.sections.map((s) => s.id)]), [['keynote', ['s1', 's2']]]);
+  });
+
+  test('a person: talks given, reports written, and events as speaker and/or author', () => {
+    const bob = personRecord(catalog.people.find((p) => p.id === 'bob')!, catalog);
+    assert.deepEqual(bob.talks.map((t) => t.id), ['keynote']);
+    assert.deepEqual(bob.reports.map((r) => r.id), ['c']);
+    assert.deepEqual(bob.events.map((e) => [e.event.id, e.as]), [['late', ['speaker', 'author']]]);
+    const ann = personRecord(catalog.people.find((p) => p.id === 'ann')!, catalog);
+    assert.deepEqual(ann.events.map((e) => [e.event.id, e.as]), [['early', ['author']], ['late', ['author']]]);
+    assert.deepEqual(personRecord(catalog.people.find((p) => p.id === 'cy')!, catalog).events.map((e) => [e.event.id, e.as]), [['late', ['speaker']]]);
+  });
+
+  test('search facets: the author, talks and their speakers by id', () => {
+    const facets = reportFacets(catalog.reports.find((r) => r.id === 'c')!);
+    assert.deepEqual(facets.filter((f) => ['author', 'talk', 'speaker'].includes(f.facet)).map((f) => `${f.facet}:${f.id}`), ['author:bob', 'talk:keynote', 'speaker:bob', 'speaker:cy']);
+  });
+
+  test('names reads as a list', () => {
+    assert.equal(names([]), 'Speaker unknown');
+    assert.equal(names([{ name: 'A' }, { name: 'B' }, { name: 'C' }]), 'A, B and C');
   });
 });

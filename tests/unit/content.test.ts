@@ -18,6 +18,8 @@ function problems(changes: Parameters<typeof corpus>[0] = {}): string[] {
 }
 
 const edit = (from: string, to: string) => (text: string) => text.replace(from, to);
+/** The report with a `talks:` list (lines 18 on) after its topics. */
+const withTalks = (talks: string) => edit('    sections: [hallway]\n---', `    sections: [hallway]\ntalks:\n${talks}---`);
 
 describe('the check on valid content', () => {
   test('the made-up corpus has no problems', () => {
@@ -40,41 +42,41 @@ const cases: [string, Parameters<typeof corpus>[0], string[]][] = [
     'reports/first-visit.mdx:4: year: expected a year such as 2022, found string "2031"',
   ]],
   ['an impossible quoted date', { [report]: edit('published: "2031-03-10"', 'published: "2031-02-30"') }, [
-    'reports/first-visit.mdx:8: published: expected a real calendar date "YYYY-MM-DD", found string "2031-02-30"',
+    'reports/first-visit.mdx:7: published: expected a real calendar date "YYYY-MM-DD", found string "2031-02-30"',
   ]],
   ['an unquoted date, which YAML rolls over, with the reason', { [report]: edit('published: "2031-03-10"', 'published: 2031-13-45') }, [
-    'reports/first-visit.mdx:8: published: expected a quoted date such as "2022-06-28", found an unquoted YAML date (2032-02-14); quote it, because YAML silently turns impossible dates like 2022-13-45 into real ones',
+    'reports/first-visit.mdx:7: published: expected a quoted date such as "2022-06-28", found an unquoted YAML date (2032-02-14); quote it, because YAML silently turns impossible dates like 2022-13-45 into real ones',
   ]],
   ['an unknown event, with the nearest id', { [report]: edit('event: devconf-2031', 'event: devconf-2013') }, [
     'reports/first-visit.mdx:3: event: expected an id from events.yaml, found "devconf-2013"; did you mean "devconf-2031"?',
   ]],
   ['an unknown topic and tool', { [report]: edit('tools: [bat, quiver]', 'tools: [bat, quiverr]').bind(null) }, [
-    'reports/first-visit.mdx:13: tools[1]: expected an id from tools.yaml, found "quiverr"; did you mean "quiver"?',
-    'reports/first-visit.mdx:13: tools: expected exactly the tools the text mentions: add "quiver" (mentioned in the text but not listed)',
+    'reports/first-visit.mdx:12: tools[1]: expected an id from tools.yaml, found "quiverr"; did you mean "quiver"?',
+    'reports/first-visit.mdx:12: tools: expected exactly the tools the text mentions: add "quiver" (mentioned in the text but not listed)',
   ]],
   ['year and city disagreeing with the event', { [report]: (s) => s.replace('year: 2031', 'year: 2032').replace('city: Atlantis', 'city: Lemuria') }, [
     'reports/first-visit.mdx:4: year: expected 2031 (the year of devconf-2031), found 2032',
     'reports/first-visit.mdx:5: city: expected "Atlantis" (the city of devconf-2031), found "Lemuria"',
   ]],
   ['tools listed but not mentioned, and mentioned but not listed', { [report]: edit('tools: [bat, quiver]', 'tools: [loomctl, quiver]') }, [
-    'reports/first-visit.mdx:13: tools: expected exactly the tools the text mentions: add "bat" (mentioned in the text but not listed); remove "loomctl" (listed but never mentioned in the text)',
+    'reports/first-visit.mdx:12: tools: expected exactly the tools the text mentions: add "bat" (mentioned in the text but not listed); remove "loomctl" (listed but never mentioned in the text)',
   ]],
   ['a topic section that is not a heading', { [report]: edit('sections: [hallway]', 'sections: [halway]') }, [
-    'reports/first-visit.mdx:18: topics[1].sections[0]: expected the id of a ## or ### heading in this report, found "halway"; did you mean "hallway"?',
+    'reports/first-visit.mdx:17: topics[1].sections[0]: expected the id of a ## or ### heading in this report, found "halway"; did you mean "hallway"?',
   ]],
   ['a topic twice', { [report]: edit('topic: tooling', 'topic: packaging') }, [
-    'reports/first-visit.mdx:17: topics[1].topic: expected each topic once, found "packaging" again',
+    'reports/first-visit.mdx:16: topics[1].topic: expected each topic once, found "packaging" again',
   ]],
   ['an unknown (misspelt) field', { [report]: edit('summary:', 'sumary:') }, [
     'reports/first-visit.mdx:2: summary: expected text, found nothing',
-    'reports/first-visit.mdx:12: sumary: expected only the fields described in content/README.md, found "sumary"; did you mean "summary"?',
+    'reports/first-visit.mdx:11: sumary: expected only the fields described in content/README.md, found "sumary"; did you mean "summary"?',
   ]],
   ['a published date long before the event', { [report]: edit('published: "2031-03-10"', 'published: "2029-01-01"') }, [
-    'reports/first-visit.mdx:8: published: expected a date after "2030-03-04" (a report is written around its event, devconf-2031 on "2031-03-04"), found "2029-01-01"',
+    'reports/first-visit.mdx:7: published: expected a date after "2030-03-04" (a report is written around its event, devconf-2031 on "2031-03-04"), found "2029-01-01"',
   ]],
   ['a finished report without topics, or with a TODO summary', { [report]: (s) => s.replace(/topics:[\s\S]*?---/, 'topics: []\n---').replace('summary: A made-up', 'summary: TODO a made-up') }, [
-    'reports/first-visit.mdx:12: summary: expected a summary of the report, found the placeholder "TODO"; write one or two sentences, or keep `draft: true`',
-    'reports/first-visit.mdx:14: topics: expected at least one topic (readers find reports through their topics), found none; add one, or keep `draft: true` until it has one',
+    'reports/first-visit.mdx:11: summary: expected a summary of the report, found the placeholder "TODO"; write one or two sentences, or keep `draft: true`',
+    'reports/first-visit.mdx:13: topics: expected at least one topic (readers find reports through their topics), found none; add one, or keep `draft: true` until it has one',
   ]],
   ['a draft may leave topics and summary for later', { [report]: (s) => s.replace(/topics:[\s\S]*?---/, 'topics: []\ndraft: true\n---').replace('summary: A made-up', 'summary: TODO a made-up') }, []],
   ['a file name that cannot be a URL', { 'reports/First Visit.mdx': files[report]! }, [
@@ -82,6 +84,35 @@ const cases: [string, Parameters<typeof corpus>[0], string[]][] = [
   ]],
   ['a report that is not .mdx', { 'reports/notes.md': '# notes\n' }, [
     'reports/notes.md: (file name): expected a report ending in .mdx, found "notes.md"; rename it, or move it out of the reports folder',
+  ]],
+];
+
+const peopleAndTalkCases: typeof cases = [
+  ['a report tied to a talk of its event, by heading id, is fine', { [report]: withTalks('  - talk: quiver-keynote\n    sections: [packaging-talks]\n') }, []],
+  ['an unknown author, with the nearest person', { [report]: edit('author: ada-example', 'author: ada-exampel') }, [
+    'reports/first-visit.mdx:6: author: expected an id from people.yaml, found "ada-exampel"; did you mean "ada-example"?',
+  ]],
+  ['an unknown speaker id in talks.yaml, with the nearest person', { 'talks.yaml': edit('speakers: [bo-speaker]', 'speakers: [bo-speakr]') }, [
+    'talks.yaml:4: quiver-keynote.speakers[0]: expected an id from people.yaml, found "bo-speakr"; did you mean "bo-speaker"?',
+  ]],
+  ['a talk at an unknown event, and an unknown kind', { 'talks.yaml': (s) => s.replace('event: devconf-2032', 'event: devconf-2023').replace('kind: keynote', 'kind: workshop') }, [
+    'talks.yaml:5: quiver-keynote.kind: expected one of talk, keynote, panel, fireside chat, SIG session, lightning talk, found string "workshop"',
+    'talks.yaml:9: loom-talk.event: expected an id from events.yaml, found "devconf-2023"; did you mean "devconf-2031"?',
+  ]],
+  ['a report tying a passage to a talk of another event', { [report]: withTalks('  - talk: loom-talk\n    sections: [hallway]\n') }, [
+    'reports/first-visit.mdx:19: talks[0].talk: expected a talk at "devconf-2031" (the report\'s event), found "loom-talk", a talk at "devconf-2032"',
+  ]],
+  ['a talk of an event the report also covers is fine', { [report]: (s) => withTalks('  - talk: loom-talk\n    sections: [hallway]\n')(s).replace('event: devconf-2031\n', 'event: devconf-2031\nalsoCovers: [devconf-2032]\n') }, []],
+  ['an unknown talk id, and a talk section that is not a heading', { [report]: withTalks('  - talk: quiver-keynot\n    sections: [packagng-talks]\n') }, [
+    'reports/first-visit.mdx:19: talks[0].talk: expected an id from talks.yaml, found "quiver-keynot"; did you mean "quiver-keynote"?',
+    'reports/first-visit.mdx:20: talks[0].sections[0]: expected the id of a ## or ### heading in this report, found "packagng-talks"; did you mean "packaging-talks"?',
+  ]],
+  ['a talk twice', { [report]: withTalks('  - talk: quiver-keynote\n    sections: [hallway]\n  - talk: quiver-keynote\n    sections: [packaging-talks]\n') }, [
+    'reports/first-visit.mdx:21: talks[1].talk: expected each talk once, found "quiver-keynote" again',
+  ]],
+  ['a recording that is not http(s), and a misspelt person field', { 'talks.yaml': edit('kind: keynote', 'kind: keynote\n  recording: ftp://video.example/x'), 'people.yaml': edit('organisation: Example Org', 'organization: Example Org') }, [
+    'people.yaml:6: bo-speaker.organization: expected only the fields described in the comment at the top of people.yaml, found "organization"; did you mean "organisation"?',
+    'talks.yaml:6: quiver-keynote.recording: expected an absolute http(s) URL, found string "ftp://video.example/x"',
   ]],
 ];
 
@@ -121,7 +152,7 @@ const sourceCases: typeof cases = [
 
 const fileCases: typeof cases = [
   ['Latin-1 bytes: not UTF-8, and where', { [report]: Buffer.from(files[report]!.replace('We went to the conference.', 'We went to the caf\u00e9.'), 'latin1') }, [
-    'reports/first-visit.mdx:21: (encoding): expected UTF-8 text, found the byte 0xE9 at column 19, which is not UTF-8 (the file is probably Latin-1 or Windows-1252); save it as UTF-8',
+    'reports/first-visit.mdx:20: (encoding): expected UTF-8 text, found the byte 0xE9 at column 19, which is not UTF-8 (the file is probably Latin-1 or Windows-1252); save it as UTF-8',
   ]],
   ['an empty file', { [report]: '' }, [
     'reports/first-visit.mdx:1: (file): expected a report (frontmatter between "---" lines, then the text), found an empty file',
@@ -130,64 +161,65 @@ const fileCases: typeof cases = [
     'reports/first-visit.mdx:1: (frontmatter): expected "---" on the first line to open the frontmatter, found "title: First visit"',
   ]],
   ['no closing fence', { [report]: (s) => s.replace(/\n---\n/, '\n\n') }, [
-    'reports/first-visit.mdx:30: (frontmatter): expected a closing "---" line after the frontmatter, found the end of the file',
+    'reports/first-visit.mdx:29: (frontmatter): expected a closing "---" line after the frontmatter, found the end of the file',
   ]],
   ['an over-long line (a clear limit instead of a stack overflow)', { [report]: withBody('word '.repeat(5000)) }, [
-    'reports/first-visit.mdx:21: (file): expected lines of at most 20,000 characters, found one of 25,000; break it into paragraphs',
+    'reports/first-visit.mdx:20: (file): expected lines of at most 20,000 characters, found one of 25,000; break it into paragraphs',
   ]],
 ];
 
 const bodyCases: typeof cases = [
   ['import and export', { [report]: withBody("import { execSync } from 'node:child_process'\n\nexport const x = 1") }, [
-    `reports/first-visit.mdx:21: body: expected text, found the import statement "import { execSync } from 'node:child_process'"; reports cannot import or export code (to start a line with the word, write &#105;mport or &#101;xport)`,
-    'reports/first-visit.mdx:23: body: expected text, found the export statement "export const x = 1"; reports cannot import or export code (to start a line with the word, write &#105;mport or &#101;xport)',
+    `reports/first-visit.mdx:20: body: expected text, found the import statement "import { execSync } from 'node:child_process'"; reports cannot import or export code (to start a line with the word, write &#105;mport or &#101;xport)`,
+    'reports/first-visit.mdx:22: body: expected text, found the export statement "export const x = 1"; reports cannot import or export code (to start a line with the word, write &#105;mport or &#101;xport)',
   ]],
   ['expressions in text and flow', { [report]: withBody('Home is {process.env.HOME}.\n\n{1 + 1}') }, [
-    'reports/first-visit.mdx:21: body: expected text, found the expression "{process.env.HOME}"; reports cannot run code (write \\{ for a literal "{")',
-    'reports/first-visit.mdx:23: body: expected text, found the expression "{1 + 1}"; reports cannot run code (write \\{ for a literal "{")',
+    'reports/first-visit.mdx:20: body: expected text, found the expression "{process.env.HOME}"; reports cannot run code (write \\{ for a literal "{")',
+    'reports/first-visit.mdx:22: body: expected text, found the expression "{1 + 1}"; reports cannot run code (write \\{ for a literal "{")',
   ]],
   ['expressions in <Ed> attributes, spread attributes and unknown attributes', { [report]: withBody('A <Ed was={process.env.HOME}>b</Ed> c <Ed {...x} note="n" /> d <Ed by="me" note="n" /> e <Ed />') }, [
-    'reports/first-visit.mdx:21: body: <Ed was> expected a quoted string, found the expression "{process.env.HOME}"; write was="…" (reports cannot run code)',
-    'reports/first-visit.mdx:21: body: <Ed> expected was="…" or note="…", found the expression "{...x}"; reports cannot run code',
-    'reports/first-visit.mdx:21: body: <Ed> expected the attributes was="…" and note="…", found "by"',
-    'reports/first-visit.mdx:21: body: <Ed> expected a was="…" or note="…" attribute, found neither',
+    'reports/first-visit.mdx:20: body: <Ed was> expected a quoted string, found the expression "{process.env.HOME}"; write was="…" (reports cannot run code)',
+    'reports/first-visit.mdx:20: body: <Ed> expected was="…" or note="…", found the expression "{...x}"; reports cannot run code',
+    'reports/first-visit.mdx:20: body: <Ed> expected the attributes was="…" and note="…", found "by"',
+    'reports/first-visit.mdx:20: body: <Ed> expected a was="…" or note="…" attribute, found neither',
   ]],
   ['empty braces are refused (they are not a comment)', { [report]: withBody('Set {} is empty.') }, [
-    'reports/first-visit.mdx:21: body: expected text, found the expression "{}"; reports cannot run code (write \\{ for a literal "{")',
+    'reports/first-visit.mdx:20: body: expected text, found the expression "{}"; reports cannot run code (write \\{ for a literal "{")',
   ]],
   ['an MDX comment is allowed, even after a heading', { [report]: withBody('## Notes {/* keep this short */}\n\nText {/* and this */} here.') }, []],
   ['a component other than <Ed>', { [report]: withBody('<Slides src="x" />') }, [
-    'reports/first-visit.mdx:21: body: expected text or an <Ed> editor\'s note, found <Slides>; only <Ed> is available in reports (write \\< or &lt; for a literal "<")',
+    'reports/first-visit.mdx:20: body: expected text or an <Ed> editor\'s note, found <Slides>; only <Ed> is available in reports (write \\< or &lt; for a literal "<")',
   ]],
   ['links to anything but http, https, mailto and this site', { [report]: withBody('[x](javascript:alert(9)), [y](JAVASCRIPT:alert(1)), [z](&#106;avascript:alert(2)), ![i](data:image/png;base64,AAAA), [r] and [ok](https://a.example) [m](mailto:a@b.example) [in](/topics/x/) [frag](#hallway)\n\n[r]: javascript:alert(15)') }, [
-    'reports/first-visit.mdx:21: body: expected a link to http:, https:, mailto: or a page of this site, found "javascript:alert(9)"',
-    'reports/first-visit.mdx:21: body: expected a link to http:, https:, mailto: or a page of this site, found "JAVASCRIPT:alert(1)"',
-    'reports/first-visit.mdx:21: body: expected a link to http:, https:, mailto: or a page of this site, found "javascript:alert(2)"',
-    'reports/first-visit.mdx:21: body: expected a link to http:, https:, mailto: or a page of this site, found "data:image/png;base64,AAAA"',
-    'reports/first-visit.mdx:23: body: expected a link to http:, https:, mailto: or a page of this site, found "javascript:alert(15)"',
+    'reports/first-visit.mdx:20: body: expected a link to http:, https:, mailto: or a page of this site, found "javascript:alert(9)"',
+    'reports/first-visit.mdx:20: body: expected a link to http:, https:, mailto: or a page of this site, found "JAVASCRIPT:alert(1)"',
+    'reports/first-visit.mdx:20: body: expected a link to http:, https:, mailto: or a page of this site, found "javascript:alert(2)"',
+    'reports/first-visit.mdx:20: body: expected a link to http:, https:, mailto: or a page of this site, found "data:image/png;base64,AAAA"',
+    'reports/first-visit.mdx:22: body: expected a link to http:, https:, mailto: or a page of this site, found "javascript:alert(15)"',
   ]],
   ['a literal "<" pasted from a blog: the line, column and the fix', { [report]: withBody('Keep latency <5ms.') }, [
-    'reports/first-visit.mdx:21: body: expected MDX text, found a "<" that MDX reads as the start of a tag at column 15 (Unexpected character `5` (U+0035) before name, expected a character that can start a name, such as a letter, `$`, or `_`); write \\< or &lt; for a literal "<"',
+    'reports/first-visit.mdx:20: body: expected MDX text, found a "<" that MDX reads as the start of a tag at column 15 (Unexpected character `5` (U+0035) before name, expected a character that can start a name, such as a letter, `$`, or `_`); write \\< or &lt; for a literal "<"',
   ]],
   ['an unclosed "{"', { [report]: withBody('A set {a, b is open.') }, [
-    'reports/first-visit.mdx:21: body: expected MDX text, found a "{" that MDX reads as the start of code at column 7 (Unexpected end of file in expression, expected a corresponding closing brace for `{`); write \\{ for a literal "{" (and \\} for "}")',
+    'reports/first-visit.mdx:20: body: expected MDX text, found a "{" that MDX reads as the start of code at column 7 (Unexpected end of file in expression, expected a corresponding closing brace for `{`); write \\{ for a literal "{" (and \\} for "}")',
   ]],
   ['leftover page chrome, and TODO placeholders in a finished report', { [report]: withBody('Share this post\n\n- © 2031 Example Blog. All rights reserved.\n\nTODO: finish this.\n\n```\nShare this post\n```') }, [
-    'reports/first-visit.mdx:21: body: expected the author\'s text, found page chrome "Share this post" (a share button); remove it',
-    'reports/first-visit.mdx:23: body: expected the author\'s text, found page chrome "© 2031 Example Blog. All rights reserved." (a footer); remove it',
-    'reports/first-visit.mdx:25: body: expected the report\'s text, found the placeholder "TODO: finish this."; finish it, or keep `draft: true`',
+    'reports/first-visit.mdx:20: body: expected the author\'s text, found page chrome "Share this post" (a share button); remove it',
+    'reports/first-visit.mdx:22: body: expected the author\'s text, found page chrome "© 2031 Example Blog. All rights reserved." (a footer); remove it',
+    'reports/first-visit.mdx:24: body: expected the report\'s text, found the placeholder "TODO: finish this."; finish it, or keep `draft: true`',
   ]],
   ['headings: a # heading, one without letters, a duplicate, an empty section', { [report]: withBody('# Big\n\nText.\n\n## 🚀\n\nText.\n\n## Hallway\n\nMore.\n\n## Empty\n\n## Filled\n\nText.') }, [
-    'reports/first-visit.mdx:21: body: expected headings from ## down (the page shows the title as its only # heading), found "# Big"; write ## Big',
-    'reports/first-visit.mdx:25: body: expected a heading with letters or digits (its link id is made of them), found "🚀"; add words to it',
-    'reports/first-visit.mdx:33: body: expected text under the heading "Empty", found the next heading; add text or remove the heading',
-    'reports/first-visit.mdx:45: body: expected each heading once (its link id must be unique), found "Hallway" again (first on line 29); rename one',
+    'reports/first-visit.mdx:20: body: expected headings from ## down (the page shows the title as its only # heading), found "# Big"; write ## Big',
+    'reports/first-visit.mdx:24: body: expected a heading with letters or digits (its link id is made of them), found "🚀"; add words to it',
+    'reports/first-visit.mdx:32: body: expected text under the heading "Empty", found the next heading; add text or remove the heading',
+    'reports/first-visit.mdx:44: body: expected each heading once (its link id must be unique), found "Hallway" again (first on line 28); rename one',
   ]],
 ];
 
 for (const [title, list] of [
   ['a broken report names the file, line and field', cases],
   ['a broken registry names the file, line and entry', registryCases],
+  ['people and talks', peopleAndTalkCases],
   ['a file no parser should see', fileCases],
   ['a kept capture and its notes', sourceCases],
   ['a report body is data, never code', bodyCases],
@@ -213,12 +245,24 @@ describe('--fix writes what can be derived, and nothing else', () => {
       assert.deepEqual(changes, [
         'reports/first-visit.mdx: year: added 2031',
         'reports/first-visit.mdx:4: city: atlantis → "Atlantis"',
-        'reports/first-visit.mdx:12: tools: [loomctl] → [bat, quiver]',
-        'reports/first-visit.mdx:15: topics[0].sections[0]: "Packaging talks" → packaging-talks',
+        'reports/first-visit.mdx:11: tools: [loomctl] → [bat, quiver]',
+        'reports/first-visit.mdx:14: topics[0].sections[0]: "Packaging talks" → packaging-talks',
       ]);
       assert.equal(readFileSync(path, 'utf8'), files[report], 'the fixed file equals the original, line for line');
       assert.deepEqual(checkContent({ dir }).problems, []);
       assert.deepEqual(fixReports(checkContent({ dir })), [], 'idempotent');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('talk sections written as heading text become ids, through the same code as topics', () => {
+    const dir = corpus({ [report]: withTalks('  - talk: quiver-keynote\n    sections: [Packaging talks, hallway]\n') });
+    try {
+      const changes = fixReports(checkContent({ dir })).map((c) => c.replace(`${dir}/`, ''));
+      assert.deepEqual(changes, ['reports/first-visit.mdx:20: talks[0].sections[0]: "Packaging talks" → packaging-talks']);
+      assert.match(readFileSync(join(dir, report), 'utf8'), /talks:\n {2}- talk: quiver-keynote\n {4}sections: \[packaging-talks, hallway\]\n---/);
+      assert.deepEqual(checkContent({ dir }).problems, []);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -10,7 +10,7 @@ import { FACETS, type Facet, type SearchState, type Sort, hasFilters, isEmpty, r
 const PAGE_SIZE = 20;
 /** Facets with more values than this show the most used ones and a "Show all" button. */
 const SHORT_LIST = 8;
-const LABELS: Record<Facet, string> = { year: 'Year', event: 'Event', topic: 'Topic', tool: 'Tool', author: 'Author', city: 'City' };
+const LABELS: Record<Facet, string> = { year: 'Year', event: 'Event', topic: 'Topic', tool: 'Tool', talk: 'Talk', speaker: 'Speaker', author: 'Author', city: 'City' };
 
 const $ = <T extends HTMLElement>(id: string) => {
   const el = document.getElementById(id);

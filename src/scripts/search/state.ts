@@ -5,7 +5,7 @@
 import type { Filters, SearchOptions } from './pagefind.ts';
 
 /** The facets, in the order the search page shows them. */
-export const FACETS = ['year', 'event', 'topic', 'tool', 'author', 'city'] as const;
+export const FACETS = ['year', 'event', 'topic', 'tool', 'talk', 'speaker', 'author', 'city'] as const;
 export type Facet = (typeof FACETS)[number];
 
 export const SORTS = ['relevance', 'newest', 'oldest'] as const;

@@ -1,0 +1,127 @@
+/**
+ * Talk and people pages. Generic checks run on every build and loop over whatever the content
+ * holds; behaviour checks use the fixture corpus's talks (tests/fixtures/corpus/README.md).
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { allBuilds, fixture, registryIds } from '../helpers/builds.ts';
+import { openSite } from '../helpers/site.ts';
+
+for (const build of allBuilds) {
+  const site = openSite(build.dir, build.base);
+  const at = (path: string) => `${build.base}${path}`;
+  const talks = registryIds(build.content, 'talks');
+
+  describe(`${build.name}: talk pages`, () => {
+    test('every deep link of every talk page lands on a real id in its report page', () => {
+      for (const id of talks) {
+        const links = site.page(at(`talks/${id}/`)).querySelectorAll('article.passage a').map((a) => a.getAttribute('href')!).filter((h) => h.includes('#'));
+        for (const link of links) {
+          const [path, fragment] = link.split('#') as [string, string];
+          assert.ok(path.startsWith(at('reports/')), `${id}: ${link} points at a report`);
+          assert.ok(site.page(path).getElementById(fragment), `${at(`talks/${id}/`)}: ${link} resolves`);
+        }
+      }
+    });
+
+    test('a talk page is indexed by its title, speakers and kind only; quoted passages are left to their reports', () => {
+      for (const id of talks) {
+        const page = site.page(at(`talks/${id}/`));
+        const bodies = page.querySelectorAll('[data-pagefind-body]');
+        assert.equal(bodies.length, 1, `${id}: one indexed region`);
+        assert.ok(bodies[0]!.querySelector('h1'), `${id}: the title is indexed`);
+        assert.equal(bodies[0]!.querySelectorAll('.passage').length, 0, `${id}: no passage inside the indexed region`);
+        for (const passage of page.querySelectorAll('.passage')) {
+          assert.ok(passage.closest('[data-pagefind-ignore]'), `${id}: a passage is not marked data-pagefind-ignore`);
+        }
+      }
+    });
+  });
+}
+
+describe('talks and people of the fixture corpus', () => {
+  const site = openSite(fixture.dir, fixture.base);
+  const main = (path: string) => site.page(path).querySelector('main')!;
+  const hrefs = (path: string, selector = 'main a') => site.page(path).querySelectorAll(selector).map((a) => a.getAttribute('href'));
+
+  test('a talk covered by two reports shows both passages, newest report first, and says so', () => {
+    const page = site.page('/talks/warm-pools-revisited/');
+    assert.match(page.querySelector('#coverage')!.textContent, /^2 reports cover this talk$/);
+    const passages = page.querySelectorAll('article.passage');
+    assert.deepEqual(passages.map((p) => p.querySelector('h3 a')!.getAttribute('href')), ['/reports/lantern-2023-day-one/', '/reports/lantern-2023-and-tidepool/']);
+    const deep = hrefs('/talks/warm-pools-revisited/', 'article.passage a').filter((h) => h?.includes('#'));
+    assert.deepEqual(deep, ['/reports/lantern-2023-day-one/#warm-pools-revisited', '/reports/lantern-2023-and-tidepool/#what-i-will-try-at-work']);
+    assert.match(passages[0]!.textContent, /brittleness of the warm pool/, 'the passage quotes the report');
+    assert.match(passages[1]!.textContent, /warm pools resized every fifteen minutes/);
+  });
+
+  test('a talk page names its event, kind and linked speakers, and its links', () => {
+    const page = site.page('/talks/pipelines-without-a-queue/');
+    assert.equal(page.querySelector('h1')!.textContent.trim(), 'Pipelines Without a Queue');
+    assert.ok(page.querySelector('header a[href="/people/mireille-osei/"]'), 'links its speaker');
+    assert.ok(page.querySelector('dl.facts a[href="/events/lantern-summit-2023/"]'), 'links its event');
+    assert.match(page.querySelector('main header')!.textContent, /Talk by Mireille Osei/);
+    assert.ok(page.querySelector('dl.facts a[href="https://slides.example.org/pipelines-without-a-queue/"]'), 'links the slides');
+    assert.doesNotMatch(page.querySelector('main')!.textContent, /unconfirmed/);
+    assert.match(page.querySelector('#coverage')!.textContent, /^What a report says about it$/);
+  });
+
+  test('an unconfirmed recording is marked; a talk without speakers says so', () => {
+    const facts = site.page('/talks/release-flywheel/').querySelector('dl.facts')!.textContent;
+    assert.match(facts, /Recording\s*video\.example\.org\/lantern-2019\/release-flywheel\s*\(unconfirmed\)/);
+    const confirmed = site.page('/talks/warm-pools-revisited/').querySelector('dl.facts')!.textContent;
+    assert.match(confirmed, /Recording\s*video\.example\.org\/lantern-2023\/warm-pools/);
+    assert.doesNotMatch(confirmed, /unconfirmed/);
+    assert.match(site.page('/talks/sizing-the-database-tier/').querySelector('main header')!.textContent, /Talk by speakers unknown/);
+  });
+
+  test('the talks index lists talks under their events, in event order', () => {
+    const text = main('/talks/').textContent;
+    const order = ['Lantern 2019', 'The Release Flywheel', 'Tidepool', 'Untitled talk on sizing a database tier', 'Lantern 2023', 'Pipelines Without a Queue', 'Lantern 2025', 'Forecasting Build Capacity'].map((t) => text.indexOf(t));
+    assert.ok(order.every((i) => i >= 0), `every label is on the page: ${order.join(', ')}`);
+    assert.deepEqual([...order].sort((a, b) => a - b), order, 'events by date, each talk under its event');
+  });
+
+  test('a speaker who also wrote a report: talks given, reports written and events as speaker and author', () => {
+    const page = site.page('/people/mireille-osei/');
+    assert.deepEqual(hrefs('/people/mireille-osei/', '[aria-labelledby="talks"] .card h3 a'), ['/talks/pipelines-without-a-queue/']);
+    assert.deepEqual(hrefs('/people/mireille-osei/', '[aria-labelledby="reports"] .card h3 a'), ['/reports/lantern-2023-and-tidepool/']);
+    const events = page.querySelectorAll('[aria-labelledby="events"] li').map((li) => li.textContent.replace(/\s+/g, ' ').trim());
+    assert.equal(events.length, 2, events.join(' | '));
+    assert.ok(events.some((e) => /Lantern Summit 2023.*\(speaker and author\)/.test(e)), events.join(' | '));
+    assert.ok(events.some((e) => /Tidepool Day 2023.*\(author\)/.test(e)), events.join(' | '));
+  });
+
+  test('a speaker only lists talks; an author only lists reports; the index links both', () => {
+    assert.deepEqual(hrefs('/people/ansel-varga/', '[aria-labelledby="talks"] .card h3 a').sort(), ['/talks/forecasting-build-capacity/', '/talks/warm-pools-revisited/']);
+    assert.equal(site.page('/people/ansel-varga/').querySelector('[aria-labelledby="reports"]'), null);
+    assert.deepEqual(hrefs('/people/odile-brandt/', '[aria-labelledby="reports"] .card h3 a'), ['/reports/lantern-2019-field-notes/']);
+    assert.equal(site.page('/people/odile-brandt/').querySelector('[aria-labelledby="talks"]'), null);
+    assert.match(site.page('/people/hedda-quist/').querySelector('main header')!.textContent, /Saltmere Build Guild\s*\(unconfirmed\)/);
+  });
+
+  test('an event page lists the talks given there', () => {
+    assert.deepEqual(hrefs('/events/lantern-summit-2023/', '[aria-labelledby="talks"] a'), ['/talks/pipelines-without-a-queue/', '/talks/warm-pools-revisited/']);
+    assert.deepEqual(hrefs('/events/tidepool-day-2023/', '[aria-labelledby="talks"] a'), ['/talks/sizing-the-database-tier/']);
+  });
+
+  test('a report page links the talks it discusses, with the sections, and its author', () => {
+    const page = site.page('/reports/lantern-2023-day-one/');
+    const items = page.querySelectorAll('[aria-labelledby="talks"] li');
+    assert.deepEqual(items.map((li) => li.querySelector('a')!.getAttribute('href')), ['/talks/pipelines-without-a-queue/', '/talks/warm-pools-revisited/']);
+    assert.ok(items[1]!.querySelector('a[href="#warm-pools-revisited"]'), 'links the section about the talk');
+    assert.ok(page.querySelector('main header a[href="/people/ravi-calloway/"]'), 'links its author');
+  });
+
+  test('report pages carry talk and speaker search filters, by id', () => {
+    const filters = site.page('/reports/lantern-2023-day-one/').querySelectorAll('[data-pagefind-filter]').map((f) => `${f.getAttribute('data-pagefind-filter')}:${f.textContent}`);
+    for (const f of ['author:ravi-calloway', 'talk:pipelines-without-a-queue', 'talk:warm-pools-revisited', 'speaker:mireille-osei', 'speaker:ansel-varga']) {
+      assert.ok(filters.includes(f), `${f} in ${filters.join(', ')}`);
+    }
+  });
+
+  test('the header links Talks and People', () => {
+    assert.ok(site.page('/').querySelector('.site-nav a[href="/talks/"]') && site.page('/').querySelector('.site-nav a[href="/people/"]'));
+    assert.equal(site.page('/talks/').querySelector('.site-nav a[aria-current="page"]')?.getAttribute('href'), '/talks/');
+  });
+});
