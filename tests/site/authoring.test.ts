@@ -165,7 +165,7 @@ describe('npm run check', () => {
     assert.equal(checked.status, 1);
     assert.match(checked.output, new RegExp(`^reports/${file}:\\d+: year: expected \\d{4} \\(the year of [a-z0-9-]+\\), found \\d{4}$`, 'm'));
     assert.match(checked.output, new RegExp(`^reports/${file}:\\d+: tools: expected exactly the tools the text mentions: add "`, 'm'));
-    assert.match(checked.output, new RegExp(`^reports/${file}: its heading ids \\(for topics\\[\\]\\.sections\\):$`, 'm'));
+    assert.match(checked.output, new RegExp(`^reports/${file}: its heading ids \\(for topics\\[\\]\\.sections and talks\\[\\]\\.sections\\):$`, 'm'));
     assert.match(checked.output, /^2 problems in 1 file \(.*\)\. `npm run check -- --fix` writes tools, year, city and section ids for you\.$/m);
     assert.doesNotMatch(checked.output, /\n\s+at |Error:/, 'no stack trace');
 
@@ -176,6 +176,6 @@ describe('npm run check', () => {
     const again = run('check', ['--fix'], dir);
     assert.equal(again.status, 0);
     assert.match(again.output, /^--fix: nothing to change$/m);
-    assert.match(again.output, /^✓ \d+ reports, \d+ events, \d+ tools, \d+ topics: no problems/m);
+    assert.match(again.output, /^✓ \d+ reports, \d+ events, \d+ tools, \d+ topics, \d+ people, \d+ talks: no problems/m);
   });
 });
