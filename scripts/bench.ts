@@ -1,79 +1,242 @@
 /**
- * `npm run bench`: measures what the notes report, as numbers, never as pass/fail.
- * Build time (3 runs), page counts, HTML+CSS size per page type (raw and gzip), the Pagefind
- * index and its JS, and the same for a synthetic catalogue of N× the reports (BENCH_SCALE, default 20).
+ * `npm run bench`: measures build time, peak memory, page weights, the search index and search in a
+ * browser on synthetic corpora (scripts/bench/corpus.ts), and reports numbers, never pass/fail.
+ *   --sizes 100,1000   corpus sizes (5000 only when asked)
+ *   --starlight        also build the stock Starlight anchor (/work/shared/anchors) side by side, A B A B
+ *   --out <file>       where the Markdown results go (default bench/results.md)
+ *   --seed <n>         corpus seed (default 1)
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { writeCorpus } from './bench/corpus.ts';
 
-const scale = Number(process.env.BENCH_SCALE ?? 20);
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(name);
+const opt = (name: string, d: string) => { const i = argv.indexOf(name); return i >= 0 && argv[i + 1] ? argv[i + 1]! : d; };
+const sizes = opt('--sizes', '100,1000').split(',').map(Number).filter((n) => n > 0);
+const outFile = opt('--out', 'bench/results.md');
+const seed = Number(opt('--seed', '1'));
+const starlight = flag('--starlight');
+const node = process.execPath;
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length ? (s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2) : NaN; };
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+const s1 = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** RSS (bytes) of `pid` and all its descendants, from /proc. */
+function treeRss(root: number): number {
+  const children = new Map<number, number[]>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      (children.get(ppid) ?? children.set(ppid, []).get(ppid)!).push(Number(d));
+    } catch { /* gone */ }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (m) total += Number(m[1]) * 1024;
+    } catch { /* gone */ }
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+interface Run { ms: number; peak: number; stdout: string }
+/** Runs a command, sampling the whole process tree's RSS every 100 ms. */
+function run(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((res, rej) => {
+    const start = performance.now();
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '', err = '', peak = 0;
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    const timer = setInterval(() => { peak = Math.max(peak, treeRss(child.pid!)); }, 100);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      const ms = performance.now() - start;
+      if (code !== 0) rej(new Error(`${cmd} ${args.join(' ')} failed (${code}) in ${cwd}:\n${(out + err).slice(-3000)}`));
+      else res({ ms, peak, stdout: out + err });
+    });
+  });
+}
 
 function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
-function build(cwd: string): number {
-  const start = performance.now();
-  const r = spawnSync(process.execPath, ['scripts/build.ts', '--silent'], { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (r.status !== 0) throw new Error(`build failed in ${cwd}`);
-  return (performance.now() - start) / 1000;
-}
+interface KindRow { kind: string; pages: number; rawMax: number; rawMed: number; gzMax: number; gzMed: number; largest: string; js: number }
+const readingKinds = new Set(['reports', 'topics', 'tools', 'events', 'home']);
 
 function weigh(dist: string) {
   const files = walk(dist);
-  const html = files.filter((f) => f.endsWith('.html') && !f.includes('/pagefind/'));
-  const kinds = ['reports', 'topics', 'events', 'tools'];
-  const rows = kinds.map((kind) => {
-    const pages = html.filter((f) => f.startsWith(join(dist, kind) + '/') && f !== join(dist, kind, 'index.html'));
-    const gz = pages.map((f) => gzipSync(readFileSync(f)).length);
-    const raw = pages.map((f) => statSync(f).size);
-    return { kind, pages: pages.length, rawMax: Math.max(...raw), gzMax: Math.max(...gz), gzMean: Math.round(gz.reduce((a, b) => a + b, 0) / gz.length) };
-  });
-  const pf = files.filter((f) => f.includes('/pagefind/'));
-  const pfJs = pf.filter((f) => f.endsWith('.js'));
-  return {
-    htmlPages: html.length,
-    rows,
-    home: gzipSync(readFileSync(join(dist, 'index.html'))).length,
-    pagefindFiles: pf.length,
-    pagefindBytes: pf.reduce((a, f) => a + statSync(f).size, 0),
-    pagefindJsGz: pfJs.reduce((a, f) => a + gzipSync(readFileSync(f)).length, 0),
-    totalBytes: files.reduce((a, f) => a + statSync(f).size, 0),
+  const rel = (f: string) => relative(dist, f);
+  const html = files.filter((f) => f.endsWith('.html') && !rel(f).startsWith('pagefind/'));
+  const kindOf = (f: string): string | undefined => {
+    const r = rel(f);
+    if (r === 'index.html') return 'home';
+    const m = /^(reports|topics|tools|events)\/(index\.html|.+\/index\.html)$/.exec(r);
+    if (!m) return r === 'search/index.html' ? 'search' : undefined;
+    return m[2] === 'index.html' ? `/${m[1]}/ index` : m[1];
   };
+  const groups = new Map<string, string[]>();
+  for (const f of html) { const k = kindOf(f); if (k) (groups.get(k) ?? groups.set(k, []).get(k)!).push(f); }
+  if (existsSync(join(dist, 'rss.xml'))) groups.set('rss.xml', [join(dist, 'rss.xml')]);
+  const order = ['reports', 'events', 'topics', 'tools', '/reports/ index', '/events/ index', '/topics/ index', '/tools/ index', 'home', 'search', 'rss.xml'];
+  const rows: KindRow[] = order.filter((k) => groups.has(k)).map((kind) => {
+    const pages = groups.get(kind)!;
+    const sized = pages.map((f) => { const b = readFileSync(f); return { f, raw: b.length, gz: gzipSync(b).length, js: /<script[^>]*\bsrc="[^"]*\.m?js"|import\s*\(?\s*["'][^"']*\.js["']|href="[^"]*\.m?js"/.test(b.toString('utf8')) }; });
+    const largest = sized.reduce((a, b) => (b.gz > a.gz ? b : a));
+    return {
+      kind, pages: pages.length,
+      rawMax: Math.max(...sized.map((x) => x.raw)), rawMed: median(sized.map((x) => x.raw)),
+      gzMax: Math.max(...sized.map((x) => x.gz)), gzMed: median(sized.map((x) => x.gz)),
+      largest: '/' + rel(largest.f).replace(/index\.html$/, ''),
+      js: sized.filter((x) => x.js).length,
+    };
+  });
+  const pf = files.filter((f) => rel(f).startsWith('pagefind/'));
+  const size = (fs: string[]) => fs.reduce((a, f) => a + statSync(f).size, 0);
+  return { htmlPages: html.length, rows, total: size(files), pagefind: size(pf), pagefindFiles: pf.length };
 }
 
-function report(label: string, times: number[], w: ReturnType<typeof weigh>) {
-  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-  console.log(`\n## ${label}`);
-  console.log(`build: ${times.map((t) => `${t.toFixed(1)} s`).join(', ')} (median ${times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!.toFixed(1)} s)`);
-  console.log(`pages: ${w.htmlPages} HTML; whole site ${kb(w.totalBytes)}`);
-  console.log(`home: ${kb(w.home)} gzip (HTML + inline CSS)`);
-  for (const r of w.rows) console.log(`${r.kind}: ${r.pages} pages, largest ${kb(r.rawMax)} raw / ${kb(r.gzMax)} gzip, mean ${kb(r.gzMean)} gzip`);
-  console.log(`pagefind: ${w.pagefindFiles} files, ${kb(w.pagefindBytes)} on disk; its JS ${kb(w.pagefindJsGz)} gzip (loaded only when a search starts)`);
-}
-
-// 1. The real site.
-const times = [build('.'), build('.'), build('.')];
-report(`real content (${readdirSync('content/reports').length} reports)`, times, weigh('dist'));
-
-// 2. A synthetic catalogue: every report copied `scale` times under new slugs.
-const work = mkdtempSync(join(tmpdir(), 'hallway-bench-'));
-try {
-  for (const part of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'content', 'public', 'scripts']) {
-    cpSync(part, join(work, part), { recursive: true });
+/** Search on /search/ in headless Chromium: ms from the last keystroke to results rendered, bytes transferred. */
+async function measureSearch(dist: string, word: string, reps = 3) {
+  const { chromium } = await import('playwright-core');
+  const { serve } = await import('../tests/helpers/serve.ts');
+  const served = await serve(dist);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const out: { ms: number; loadBytes: number; searchBytes: number; results: number }[] = [];
+  try {
+    for (let i = 0; i < reps; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      let bytes = 0;
+      cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => { bytes += e.encodedDataLength; });
+      await page.goto(`${served.url}search/`, { waitUntil: 'networkidle' });
+      const loadBytes = bytes;
+      await page.evaluate(() => {
+        const w = window as unknown as { __key: number; __done: number };
+        document.getElementById('search-q')!.addEventListener('keydown', () => { w.__key = performance.now(); w.__done = 0; });
+        const list = document.getElementById('search-results')!;
+        new MutationObserver(() => { if (list.children.length) w.__done = performance.now(); }).observe(list, { childList: true, subtree: true });
+      });
+      await page.click('#search-q');
+      await page.keyboard.type(word, { delay: 60 });
+      await page.waitForFunction(() => { const w = window as unknown as { __key: number; __done: number }; return w.__done > w.__key; }, undefined, { timeout: 20000, polling: 'raf' });
+      await page.waitForLoadState('networkidle');
+      const r = await page.evaluate(() => { const w = window as unknown as { __key: number; __done: number }; return { ms: w.__done - w.__key, n: document.querySelectorAll('#search-results > li').length }; });
+      out.push({ ms: r.ms, loadBytes, searchBytes: bytes - loadBytes, results: r.n });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await served.close();
   }
-  symlinkSync(resolve('node_modules'), join(work, 'node_modules'), 'dir');
-  const reports = readdirSync('content/reports').filter((f) => f.endsWith('.mdx'));
-  for (let i = 1; i < scale; i++) {
-    for (const f of reports) {
-      writeFileSync(join(work, 'content/reports', f.replace('.mdx', `-copy-${i}.mdx`)), readFileSync(join('content/reports', f), 'utf8'));
+  return { ms: median(out.map((o) => o.ms)), all: out.map((o) => Math.round(o.ms)), loadBytes: median(out.map((o) => o.loadBytes)), searchBytes: median(out.map((o) => o.searchBytes)), results: out[0]?.results ?? 0 };
+}
+
+function machine(): string {
+  const cpu = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown CPU';
+  const nproc = spawnSync('nproc', { encoding: 'utf8' }).stdout.trim() || String(cpus().length);
+  return `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${nproc} cores (\`nproc\`), ${cpu} · ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM · Node ${process.version} · git ${spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim()}`;
+}
+
+/** The most frequent topic word in the corpus's headings, as a search term. */
+function frequentWord(contentDir: string): string {
+  const counts = new Map<string, number>();
+  for (const f of readdirSync(join(contentDir, 'reports'))) {
+    for (const m of readFileSync(join(contentDir, 'reports', f), 'utf8').matchAll(/- topic: ([a-z]+)/g)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'kubernetes';
+}
+
+async function starlightBuilds(n: number, work: string, reps: number, ours: () => Promise<Run>) {
+  const anchors = '/work/shared/anchors';
+  const sl = join(work, 'sl');
+  cpSync(join(anchors, 'starlight'), sl, { recursive: true, filter: (s) => !s.includes('node_modules') });
+  const npm = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: sl, stdio: 'inherit', env: { ...process.env, PATH: `${dirname(node)}:${process.env.PATH}` } });
+  if (npm.status !== 0) throw new Error('npm install of the Starlight anchor failed');
+  const gen = join(anchors, 'gen-corpus.mjs');
+  spawnSync(node, [gen, '--seeds-only', '--format', 'starlight', '--out', 'src/content/docs/reports'], { cwd: sl, stdio: 'inherit' });
+  spawnSync(node, [gen, '--n', String(n), '--seed', String(seed), '--format', 'starlight', '--out', 'src/content/docs/reports'], { cwd: sl, stdio: 'inherit' });
+  const a: Run[] = [], b: Run[] = [];
+  for (let i = 0; i < reps; i++) {
+    a.push(await ours());
+    rmSync(join(sl, 'dist'), { recursive: true, force: true });
+    b.push(await run(node, [join(sl, 'node_modules/astro/bin/astro.mjs'), 'build'], sl, { PATH: `${join(sl, 'node_modules/.bin')}:${dirname(node)}:${process.env.PATH}` }));
+  }
+  return { ours: a, starlight: b, dist: join(sl, 'dist') };
+}
+
+async function main() {
+  const lines: string[] = ['# Benchmark results', '', `Written by \`npm run bench -- ${argv.join(' ')}\`. Machine: ${machine()}.`, '',
+    'Build = `node scripts/build.ts --silent` (the check, then `astro build` with Pagefind), wall time; peak memory = the largest sum of VmRSS over the whole process tree, sampled every 100 ms. Check = `node scripts/check.ts` alone. Pages: largest / median, raw and gzip. Search: headless Chromium on `/search/`, a cold context each time, ms from the last keydown to the first result in the list (includes the page\'s debounce), bytes as transferred (CDP encodedDataLength), median of 3.', ''];
+  const emit = (l: string[]) => { lines.push(...l); console.log(l.join('\n')); };
+  console.log(lines.join('\n'));
+  for (const n of sizes) {
+    const work = mkdtempSync(join(tmpdir(), `hallway-bench-${n}-`));
+    try {
+      const content = join(work, 'content');
+      const dist = join(work, 'dist');
+      const tg = performance.now();
+      writeCorpus({ n, seed, out: content });
+      const genMs = performance.now() - tg;
+      const env = { CONTENT_DIR: content, OUT_DIR: dist };
+      const check = await run(node, ['scripts/check.ts'], process.cwd(), env);
+      const build = await run(node, ['scripts/build.ts', '--silent'], process.cwd(), env);
+      const w = weigh(dist);
+      const word = frequentWord(content);
+      let search: Awaited<ReturnType<typeof measureSearch>> | undefined;
+      let searchError = '';
+      try { search = await measureSearch(dist, word); } catch (e) { searchError = String(e).split('\n')[0]!; }
+      let rebuild: Run | undefined;
+      if (n === 1000) {
+        const f = join(content, 'reports', readdirSync(join(content, 'reports')).sort()[0]!);
+        appendFileSync(f, '\nOne more sentence, added to time a rebuild after a one-file edit.\n');
+        rebuild = await run(node, ['scripts/build.ts', '--silent'], process.cwd(), env);
+      }
+      const t: string[] = [`## ${n} reports (seed ${seed})`, '', '| measure | value |', '| --- | --- |',
+        `| corpus generation + its check | ${s1(genMs)} |`,
+        `| check alone (\`scripts/check.ts\`) | ${s1(check.ms)}, peak ${mb(check.peak)} |`,
+        `| **build** (check + astro build + Pagefind) | **${s1(build.ms)}**, peak **${mb(build.peak)}** |`,
+        `| Astro phase (build − check alone) | ≈ ${s1(build.ms - check.ms)} |`,
+        ...(rebuild ? [`| rebuild after editing one report | ${s1(rebuild.ms)}, peak ${mb(rebuild.peak)} |`] : []),
+        `| HTML pages | ${w.htmlPages} |`,
+        `| dist | ${mb(w.total)} |`,
+        `| Pagefind index | ${mb(w.pagefind)} in ${w.pagefindFiles} files |`,
+        search ? `| search "${word}" (${search.results} results shown) | ${Math.round(search.ms)} ms median (${search.all.join(', ')}) |` : `| search | failed: ${searchError} |`,
+        ...(search ? [`| search bytes: page load / first search / total | ${kb(search.loadBytes)} / ${kb(search.searchBytes)} / ${kb(search.loadBytes + search.searchBytes)} |`] : []),
+        '', '| page type | pages | largest raw | largest gzip | median raw | median gzip | largest page | pages referencing .js |', '| --- | --: | --: | --: | --: | --: | --- | --: |',
+        ...w.rows.map((r) => `| ${r.kind} | ${r.pages} | ${kb(r.rawMax)} | ${kb(r.gzMax)} | ${kb(r.rawMed)} | ${kb(r.gzMed)} | \`${r.largest}\` | ${r.js}${readingKinds.has(r.kind) && r.js ? ' ⚠' : ''} |`),
+        ''];
+      emit(t);
+      if (starlight && n >= 1000) {
+        const sl = await starlightBuilds(n, work, 2, () => run(node, ['scripts/build.ts', '--silent'], process.cwd(), env));
+        const slw = weigh(sl.dist);
+        emit([`### Side by side with stock Starlight at ${n} pages (A B A B, medians)`, '', '| | build | peak memory | HTML pages | dist |', '| --- | --: | --: | --: | --: |',
+          `| Hallway Track | ${s1(median(sl.ours.map((r) => r.ms)))} (${sl.ours.map((r) => s1(r.ms)).join(', ')}) | ${mb(median(sl.ours.map((r) => r.peak)))} | ${w.htmlPages} | ${mb(w.total)} |`,
+          `| Starlight | ${s1(median(sl.starlight.map((r) => r.ms)))} (${sl.starlight.map((r) => s1(r.ms)).join(', ')}) | ${mb(median(sl.starlight.map((r) => r.peak)))} | ${slw.htmlPages} | ${mb(slw.total)} |`, '']);
+      }
+    } finally {
+      rmSync(work, { recursive: true, force: true });
     }
   }
-  const t = [build(work)];
-  report(`synthetic: ${reports.length * scale} reports (each real report ×${scale})`, t, weigh(join(work, 'dist')));
-} finally {
-  rmSync(work, { recursive: true, force: true });
+  mkdirSync(dirname(resolve(outFile)), { recursive: true });
+  writeFileSync(outFile, lines.join('\n'));
+  console.log(`\nWritten to ${outFile}`);
 }
+
+await main();

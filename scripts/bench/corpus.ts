@@ -1,0 +1,234 @@
+/**
+ * A deterministic synthetic corpus for `npm run bench`: N reports whose prose is recombined from the
+ * SENTENCES of the real reports (never whole reports), on many events 2016–2026 in the real series,
+ * with the real tools.yaml/topics.yaml and Zipf-distributed tool and topic mentions.
+ * Same seed → byte-identical files. `writeCorpus` validates the folder with the real check and throws
+ * if it finds a single problem.
+ */
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkContent } from '../../src/check/index.ts';
+import { fixReports } from '../../src/check/fix.ts';
+import { formatProblems } from '../../src/lib/problems.ts';
+import { parse as parseYaml } from 'yaml';
+
+/** mulberry32: a small seeded PRNG returning floats in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Rng = () => number;
+const int = (rng: Rng, lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
+const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
+/** Index 0..n-1 with probability ∝ 1/(i+1)^s (Zipf-like). */
+function zipf(rng: Rng, n: number, s = 1.1): number {
+  const w = Array.from({ length: n }, (_, i) => 1 / (i + 1) ** s);
+  let r = rng() * w.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < n; i++) if ((r -= w[i]!) <= 0) return i;
+  return n - 1;
+}
+
+/** Strips MDX escapes so text can be re-escaped uniformly. */
+const unescape = (s: string) => s.replace(/\\([{}<>\\*_`[\]])/g, '$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+/** Escapes what MDX would read as an expression or a tag, and Markdown emphasis/link markers. */
+export const escapeMdx = (s: string) => s.replace(/\\/g, '').replace(/[{}<]/g, (c) => `\\${c}`).replace(/[*_[\]]/g, '');
+
+/** Sentences of the real reports' prose: frontmatter, headings, code, tables, <Ed> markup and comments removed. */
+export function harvestSentences(texts: string[]): string[] {
+  const out = new Set<string>();
+  for (const text of texts) {
+    const body = text.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/```[\s\S]*?```/g, '').replace(/\{\/\*[\s\S]*?\*\/\}/g, '');
+    const cleaned = body
+      .replace(/<Ed\b[^>]*\/>/g, '')
+      .replace(/<Ed\b[^>]*>/g, '')
+      .replace(/<\/Ed>/g, '')
+      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
+    for (const line of cleaned.split('\n')) {
+      const l = line.trim().replace(/^([-*+]|\d+\.)\s+/, '');
+      if (!l || /^(#|\||>|import|export)/.test(l)) continue;
+      for (const s of l.split(/(?<=[.!?])\s+(?=[A-Z"“])/)) {
+        const t = escapeMdx(unescape(s.trim())).replace(/`[^`]*`/g, (m) => m).trim();
+        if (t.length < 25 || t.length > 320) continue;
+        if ((t.match(/`/g) ?? []).length % 2) continue;
+        if (/^(import|export)\b/i.test(t) || /<|https?:/.test(unescape(t))) continue;
+        out.add(t);
+      }
+    }
+  }
+  return [...out].sort();
+}
+
+const FIRST = ['Ada', 'Bela', 'Chen', 'Dara', 'Emil', 'Farah', 'Goran', 'Hana', 'Ilya', 'Jonas', 'Kemi', 'Lena', 'Mateo', 'Nora', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sven', 'Tariq', 'Uma', 'Vera', 'Wen', 'Yusuf', 'Zofia'];
+const LAST = ['Albrecht', 'Baptiste', 'Castro', 'Dubois', 'Eriksen', 'Fischer', 'Garcia', 'Horvat', 'Ivanova', 'Jensen', 'Kowalski', 'Lindqvist', 'Moreau', 'Nakamura', 'Okafor', 'Petrov', 'Rossi', 'Schmidt', 'Tanaka', 'Varga', 'Weber', 'Yilmaz'];
+const CITIES: Record<string, [string, string][]> = {
+  'kubecon-eu': [['Copenhagen', 'Denmark'], ['Barcelona', 'Spain'], ['Amsterdam', 'Netherlands'], ['Valencia', 'Spain'], ['Paris', 'France'], ['London', 'United Kingdom'], ['Berlin', 'Germany']],
+  'dok-day-eu': [['Valencia', 'Spain'], ['Amsterdam', 'Netherlands'], ['Paris', 'France'], ['Vienna', 'Austria']],
+  containerdays: [['Hamburg', 'Germany'], ['Munich', 'Germany'], ['Cologne', 'Germany']],
+};
+const HEAD_WORDS = ['Operators', 'GitOps', 'Observability', 'Storage', 'Security', 'Platform teams', 'Autoscaling', 'Serverless', 'Batch jobs', 'Multi-tenancy', 'The keynotes', 'Hallway talks', 'Service mesh', 'Developer experience', 'Cost', 'Edge', 'Databases', 'Networking', 'Policy', 'Supply chain', 'Day two', 'Lessons', 'Takeaways', 'Surprises', 'Community'];
+const SUB_WORDS = ['in practice', 'at scale', 'for beginners', 'revisited', 'the hard parts', 'what changed', 'open questions', 'next steps', 'tooling', 'numbers'];
+
+export interface Registries {
+  taxonomy: string; tools: string; topics: string;
+  series: string[];
+  /** tool ids with one spelling to insert (already formatted: plain word or `code`), in registry order */
+  tools_: { id: string; spelling: string }[];
+  topicIds: string[];
+}
+
+export function readRegistries(contentDir = 'content'): Registries {
+  const taxonomy = readFileSync(join(contentDir, 'taxonomy.yaml'), 'utf8');
+  const tools = readFileSync(join(contentDir, 'tools.yaml'), 'utf8');
+  const topics = readFileSync(join(contentDir, 'topics.yaml'), 'utf8');
+  const toolData = parseYaml(tools) as Record<string, { match?: (string | { text: string; case?: string; code?: boolean })[] }>;
+  const tools_ = Object.entries(toolData).flatMap(([id, t]) => {
+    const m = (t.match ?? [])[0];
+    if (m === undefined) return [];
+    const spelling = typeof m === 'string' ? m : m.code ? `\`${m.text}\`` : m.text;
+    return [{ id, spelling }];
+  });
+  return { taxonomy, tools, topics, series: Object.keys((parseYaml(taxonomy) as { series: Record<string, string> }).series), tools_, topicIds: Object.keys(parseYaml(topics) as object) };
+}
+
+interface Ev { id: string; series: string; year: number; city: string; country: string; start: string; end: string }
+
+export function makeEvents(rng: Rng, series: string[], count: number): Ev[] {
+  const evs: Ev[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; evs.length < count && i < count * 20; i++) {
+    const s = series[i % series.length]!;
+    const year = int(rng, 2016, 2026);
+    const [city, country] = pick(rng, CITIES[s] ?? [['Berlin', 'Germany']]);
+    const id = `${s}-${year}-${city.toLowerCase()}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const month = int(rng, 3, 10), day = int(rng, 1, 25);
+    const d = (n: number) => `${year}-${String(month).padStart(2, '0')}-${String(n).padStart(2, '0')}`;
+    evs.push({ id, series: s, year, city, country, start: d(day), end: d(day + int(rng, 0, 3)) });
+  }
+  return evs.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+function eventsYaml(evs: Ev[], seriesNames: Record<string, string>): string {
+  return evs.map((e) => `${e.id}:
+  name: ${seriesNames[e.series]} ${e.year} ${e.city}
+  shortName: ${e.series} ${e.year} ${e.city}
+  series: ${e.series}
+  year: ${e.year}
+  city: ${e.city}
+  country: ${e.country}
+  start: "${e.start}"
+  end: "${e.end}"
+  summary: A synthetic edition of ${seriesNames[e.series]} in ${e.city}, ${e.year}.
+`).join('\n');
+}
+
+/** One report's MDX text. Tools are left for fixReports to fill; year and city come from the event. */
+export function makeReport(rng: Rng, i: number, ev: Ev, sentences: string[], reg: Registries): string {
+  const author = `${pick(rng, FIRST)} ${pick(rng, LAST)}`;
+  const nSections = int(rng, 2, 8);
+  const usedHeads = new Set<string>();
+  const headings: { text: string; level: number }[] = [];
+  const paragraph = (n: number) => Array.from({ length: n }, () => pick(rng, sentences)).join(' ');
+  // tools this report names: 0–10, Zipf over the registry order
+  const nTools = Math.min(10, Math.floor(rng() * rng() * 11));
+  const toolSpellings = Array.from({ length: nTools }, () => reg.tools_[zipf(rng, reg.tools_.length)]!.spelling);
+  const body: string[] = [];
+  const intro = paragraph(int(rng, 2, 4));
+  body.push(intro, '');
+  for (let s = 0; s < nSections; s++) {
+    let head = pick(rng, HEAD_WORDS);
+    while (usedHeads.has(head)) head = `${pick(rng, HEAD_WORDS)} ${usedHeads.size}`;
+    usedHeads.add(head);
+    headings.push({ text: head, level: 2 });
+    body.push(`## ${head}`, '');
+    const paras = int(rng, 1, 4);
+    for (let p = 0; p < paras; p++) {
+      let text = paragraph(int(rng, 2, 6));
+      if (toolSpellings.length && rng() < 0.6) text += ` We also heard a lot about ${toolSpellings.splice(0, 1)[0]} in this track.`;
+      if (rng() < 0.15) text += ` One demo ran \`kubectl get pods -A\` live.`;
+      body.push(text, '');
+    }
+    if (rng() < 0.4) {
+      for (let k = int(rng, 2, 5); k > 0; k--) body.push(`- ${pick(rng, sentences)}`);
+      body.push('');
+    }
+    if (rng() < 0.3) {
+      const sub = `${head} ${pick(rng, SUB_WORDS)}`;
+      if (!usedHeads.has(sub)) {
+        usedHeads.add(sub);
+        headings.push({ text: sub, level: 3 });
+        body.push(`### ${sub}`, '', paragraph(int(rng, 2, 5)), '');
+      }
+    }
+  }
+  if (toolSpellings.length) body.push(`Tools we want to try next: ${toolSpellings.join(', ')}.`, '');
+  // topics: 1–4 Zipf-distributed, each tied to 1–2 ## sections (heading text; fixReports turns it into ids)
+  const h2 = headings.filter((h) => h.level === 2);
+  const topicIdx = new Set<number>();
+  for (let k = int(rng, 1, 4); k > 0; k--) topicIdx.add(zipf(rng, reg.topicIds.length, 0.9));
+  const topics = [...topicIdx].sort((a, b) => a - b).map((t) => {
+    const secs = [...new Set([pick(rng, h2).text, pick(rng, h2).text])];
+    return `  - topic: ${reg.topicIds[t]}\n    sections: [${secs.map((x) => JSON.stringify(x)).join(', ')}]`;
+  });
+  const titleHead = pick(rng, HEAD_WORDS);
+  const fm = [
+    '---',
+    `title: ${JSON.stringify(`${titleHead} at ${ev.city} ${ev.year}, report ${i + 1}`)}`,
+    `event: ${ev.id}`,
+    `year: ${ev.year}`,
+    `city: ${ev.city}`,
+    'author:',
+    `  name: ${author}`,
+    `published: "${ev.end}"`,
+    `summary: ${JSON.stringify(`What ${author} took home from ${ev.city} in ${ev.year}: ${h2.map((h) => h.text.toLowerCase()).slice(0, 3).join(', ')}.`)}`,
+    'tools: []',
+    'topics:',
+    ...topics,
+    '---',
+    '',
+  ];
+  return fm.join('\n') + body.join('\n');
+}
+
+export interface CorpusOptions { n: number; seed?: number; out: string; source?: string }
+
+/** Writes the whole content folder; throws if `checkContent` finds any problem. Returns the report ids. */
+export function writeCorpus({ n, seed = 1, out, source = 'content' }: CorpusOptions): string[] {
+  const rng = mulberry32(seed);
+  const reg = readRegistries(source);
+  const texts = readdirSync(join(source, 'reports')).filter((f) => f.endsWith('.mdx')).sort().map((f) => readFileSync(join(source, 'reports', f), 'utf8'));
+  const sentences = harvestSentences(texts);
+  const seriesNames = (parseYaml(reg.taxonomy) as { series: Record<string, string> }).series;
+  const evs = makeEvents(rng, reg.series, Math.max(6, Math.min(120, Math.ceil(n / 8))));
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(join(out, 'reports'), { recursive: true });
+  for (const f of ['taxonomy.yaml', 'tools.yaml', 'topics.yaml']) copyFileSync(join(source, f), join(out, f));
+  writeFileSync(join(out, 'events.yaml'), `# Synthetic events for the benchmark (scripts/bench/corpus.ts).\n\n${eventsYaml(evs, seriesNames)}`);
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const ev = evs[zipf(rng, evs.length, 0.5)]!;
+    const id = `bench-${String(i + 1).padStart(5, '0')}-${ev.id}`;
+    writeFileSync(join(out, 'reports', `${id}.mdx`), makeReport(rng, i, ev, sentences, reg));
+    ids.push(id);
+  }
+  fixReports(checkContent({ dir: out }));
+  const { problems } = checkContent({ dir: out });
+  if (problems.length) throw new Error(`synthetic corpus in ${out} has ${problems.length} problems:\n${formatProblems(problems.slice(0, 20))}`);
+  return ids;
+}
+
+if (import.meta.main) {
+  const arg = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
+  const out = arg('--out', 'bench/corpus');
+  const t = performance.now();
+  const ids = writeCorpus({ n: Number(arg('--n', '100')), seed: Number(arg('--seed', '1')), out });
+  console.log(`${ids.length} reports written to ${out} and checked in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+}
