@@ -130,6 +130,9 @@ function eventsYaml(evs: Ev[], seriesNames: Record<string, string>): string {
 `).join('\n');
 }
 
+/** A synthetic author's id in people.yaml: "Ada Lovelace" → "ada-lovelace". */
+const personId = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
 /** One report's MDX text. Tools are left for fixReports to fill; year and city come from the event. */
 export function makeReport(rng: Rng, i: number, ev: Ev, sentences: string[], reg: Registries): string {
   const author = `${pick(rng, FIRST)} ${pick(rng, LAST)}`;
@@ -185,8 +188,7 @@ export function makeReport(rng: Rng, i: number, ev: Ev, sentences: string[], reg
     `event: ${ev.id}`,
     `year: ${ev.year}`,
     `city: ${ev.city}`,
-    'author:',
-    `  name: ${author}`,
+    `author: ${personId(author)}`,
     `published: "${ev.end}"`,
     `summary: ${JSON.stringify(`What ${author} took home from ${ev.city} in ${ev.year}: ${h2.map((h) => h.text.toLowerCase()).slice(0, 3).join(', ')}.`)}`,
     'tools: []',
@@ -212,6 +214,10 @@ export function writeCorpus({ n, seed = 1, out, source = 'content' }: CorpusOpti
   mkdirSync(join(out, 'reports'), { recursive: true });
   for (const f of ['taxonomy.yaml', 'tools.yaml', 'topics.yaml']) copyFileSync(join(source, f), join(out, f));
   writeFileSync(join(out, 'events.yaml'), `# Synthetic events for the benchmark (scripts/bench/corpus.ts).\n\n${eventsYaml(evs, seriesNames)}`);
+  // Every possible synthetic author, so any report's author id exists; no talks.
+  const people = FIRST.flatMap((f) => LAST.map((l) => `${f} ${l}`));
+  writeFileSync(join(out, 'people.yaml'), people.map((name) => `${personId(name)}:\n  name: ${name}\n`).join('\n'));
+  writeFileSync(join(out, 'talks.yaml'), '{}\n');
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const ev = evs[zipf(rng, evs.length, 0.5)]!;
