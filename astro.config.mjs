@@ -7,10 +7,10 @@ import { defineConfig } from 'astro/config';
 import pagefind, { shortcutScriptHash } from './src/integrations/pagefind.ts';
 import { rehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
 import { readToolSpellings } from './src/markdown/tool-spellings.ts';
-import { contentDir, contentPaths } from './src/paths.ts';
+import { contentDir, contentPaths, siteBase } from './src/paths.ts';
 
 // Deploying under a sub-path: SITE_BASE=/kb/ npm run build (see README).
-const base = process.env.SITE_BASE ?? '/';
+const base = siteBase;
 const site = process.env.SITE_URL ?? 'https://hallway-track.example';
 
 const pipeline = { tools: readToolSpellings(contentPaths.tools), base, strict: true };
@@ -28,25 +28,15 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   markdown: {
     syntaxHighlight: false,
-    // The report pipeline (src/markdown/pipeline.ts), strict: bad content stops the build before
-    // MDX compiles anything. gfm and smartypants are in our list, after the guard.
+    // Reports are rendered by their content loader (src/loaders/reports.ts), not here. This gives
+    // any Markdown or MDX page Astro renders itself the same pipeline (src/markdown/pipeline.ts),
+    // strict. gfm and smartypants are in our list, after the guard.
     processor: unified({
       gfm: false,
       smartypants: false,
       remarkPlugins: [...remarkPlugins(pipeline)],
       rehypePlugins: [...rehypePlugins(pipeline)],
     }),
-  },
-  vite: {
-    build: {
-      rollupOptions: {
-        // Every MDX module carries Astro's "use astro:head-inject" directive, and the bundler warns
-        // about each one; the warnings drown out real errors when someone adds a report.
-        onwarn(warning, warn) {
-          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
-        },
-      },
-    },
   },
   integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind()],
   // Every page gets a CSP <meta>: only our own files load; Astro hashes its styles and scripts.

@@ -6,13 +6,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { checkContent } from '../src/check/index.ts';
+import { checkContent, warmReports } from '../src/check/index.ts';
 import { formatProblems } from '../src/lib/problems.ts';
 
 const out = process.env.OUT_DIR ?? 'dist';
 const partial = `${out}.partial`;
 const kept = () => (existsSync(out) ? `the previous ${out}/ is left as it was` : `no ${out}/ was written`);
 
+await warmReports();
 const { problems } = checkContent();
 if (problems.length) {
   console.error(`${formatProblems(problems)}\n\nBuild stopped before anything was built: ${kept()}. \`npm run check\` lists the heading ids; \`npm run check -- --fix\` writes tools, year, city and section ids.`);

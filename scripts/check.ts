@@ -4,7 +4,7 @@
  * what can be derived (src/check/fix.ts) and says what it changed. Exit code 1 when problems remain.
  */
 import { performance } from 'node:perf_hooks';
-import { checkContent } from '../src/check/index.ts';
+import { checkContent, warmReports } from '../src/check/index.ts';
 import { fixReports } from '../src/check/fix.ts';
 import { formatProblem, sortProblems } from '../src/lib/problems.ts';
 
@@ -27,6 +27,7 @@ const fix = args.includes('--fix');
 const only = args.filter((a) => !a.startsWith('--'));
 const started = performance.now();
 
+if (!only.length) await warmReports();
 let result = checkContent({ only: only.length ? only : undefined });
 if (fix) {
   const changes = fixReports(result);

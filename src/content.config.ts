@@ -1,8 +1,10 @@
 import { defineCollection, reference } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { file } from 'astro/loaders';
 import { eventSchema, personSchema, talkSchema, toolSchema, topicSchema } from './schemas/registries.ts';
 import { reportSchema, type RefFactory } from './schemas/report.ts';
-import { contentPaths } from './paths.ts';
+import { reportsLoader } from './loaders/reports.ts';
+import { readToolSpellings } from './markdown/tool-spellings.ts';
+import { contentPaths, siteBase } from './paths.ts';
 import { formatProblems } from './lib/problems.ts';
 import { parseYaml } from './lib/yaml.ts';
 
@@ -18,7 +20,8 @@ const registry = (path: string) => (text: string) => {
 export const collections = {
   reports: defineCollection({
     // The file name is the id and the URL: no `slug` override, so two files can never collide.
-    loader: glob({ base: contentPaths.reports, pattern: '**/*.mdx', generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
+    // Bodies are rendered to HTML by our pipeline, cached by content (src/loaders/reports.ts).
+    loader: reportsLoader({ dir: contentPaths.reports, render: () => ({ tools: readToolSpellings(contentPaths.tools), base: siteBase }) }),
     schema: reportSchema(reference as RefFactory),
   }),
   events: defineCollection({ loader: file(contentPaths.events, { parser: registry(contentPaths.events) }), schema: eventSchema }),

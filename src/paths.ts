@@ -20,3 +20,6 @@ export const contentPathsFor = (dir: string) => ({
 });
 
 export const contentPaths = contentPathsFor(contentDir);
+
+/** The path the site is served under, "/" or e.g. "/kb/" (SITE_BASE, see README). */
+export const siteBase = process.env.SITE_BASE ?? '/';

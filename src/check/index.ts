@@ -9,9 +9,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { VFile } from 'vfile';
 import type { z } from 'astro/zod';
-import { createReportProcessor } from '../markdown/pipeline.ts';
+import { pipelineKey, renderBodies, renderBody } from '../markdown/render.ts';
 import type { ReportRecord } from '../markdown/record.ts';
 import { fieldName, fieldPath, type Problem } from '../lib/problems.ts';
 import { readText, splitReport, type ReportParts } from '../lib/source-text.ts';
@@ -20,8 +19,7 @@ import { parseYaml, type ParsedYaml } from '../lib/yaml.ts';
 import { idPattern } from '../schemas/common.ts';
 import { eventSchema, personSchema, sourceNotesSchema, talkSchema, taxonomySchema, toolSchema, topicSchema, type EventData, type PersonData, type TalkData, type TaxonomyData, type ToolData, type TopicData } from '../schemas/registries.ts';
 import { idReference, reportSchema, type ReportData } from '../schemas/report.ts';
-import { contentDir, contentPathsFor } from '../paths.ts';
-import { bodyProblems } from './body.ts';
+import { contentDir, contentPathsFor, siteBase } from '../paths.ts';
 import { leftovers } from './leftovers.ts';
 import { fieldNames, issueMessages } from './issues.ts';
 
@@ -180,6 +178,21 @@ export function readRegistries(dir = contentDir): Registries {
 }
 
 /**
+ * Renders every report body of `dir` that the cache does not hold yet, on every core, so that
+ * `checkContent` (which is synchronous and renders one at a time) and then the site build find
+ * them cached. Optional: without it the same work happens, on one core. Never throws on bad content.
+ */
+export async function warmReports(options: { dir?: string } = {}): Promise<void> {
+  const { problems, tools } = readRegistries(options.dir);
+  if (problems.some((p) => p.file === contentPathsFor(options.dir ?? contentDir).tools)) return;
+  const inputs = reportFiles(contentPathsFor(options.dir ?? contentDir).reports).filter((f) => f.endsWith('.mdx')).flatMap((file) => {
+    const parts = splitReport(readFileSync(file, 'utf8'), file).parts;
+    return parts ? [{ file, body: parts.body }] : [];
+  });
+  await renderBodies(inputs, { tools, base: siteBase });
+}
+
+/**
  * Checks all content of `dir` (default: CONTENT_DIR, or `content/`). `only` limits the reports
  * checked (registries are always checked). Never throws on bad content; never writes.
  */
@@ -190,8 +203,9 @@ export function checkContent(options: { dir?: string; only?: string[] } = {}): C
   // reference to it look wrong.
   const registriesSound = problems.length === 0;
 
-  // The check needs ids and mentions, not typography: the sentences it records are not published.
-  const processor = createReportProcessor({ tools, base: '/', strict: false, typography: false });
+  // The same rendering as the site's (src/markdown/render.ts), so the build reuses it from the cache.
+  const renderOptions = { tools, base: siteBase };
+  const key = pipelineKey(renderOptions);
   const wanted = options.only?.map((f) => relative('.', f));
   const files = reportFiles(contentPaths.reports).filter((file) => !wanted || wanted.includes(relative('.', file)));
   const reports: CheckedReport[] = [];
@@ -210,10 +224,9 @@ export function checkContent(options: { dir?: string; only?: string[] } = {}): C
     const id = relative(contentPaths.reports, file).replace(/\.mdx$/, '');
     const report: CheckedReport = { id, file, text, parts: split.parts, yaml };
     if (yaml.data !== undefined) report.data = validate(schema, yaml.data ?? {}, file, yaml, problems, 'content/README.md');
-    const vfile = new VFile({ path: file, value: split.parts.body });
-    const body = bodyProblems(() => processor.runSync(processor.parse(vfile), vfile), vfile);
-    problems.push(...body.map((p) => ({ file, ...p })));
-    report.record = vfile.data.record;
+    const body = renderBody({ file, body: split.parts.body }, renderOptions, key);
+    problems.push(...body.problems.map((p) => ({ file, ...p })));
+    if (body.record) report.record = body.record;
     problems.push(...leftovers(split.parts.body, report.data?.draft ?? true).map((p) => ({ file, ...p })));
     reports.push(report);
   }

@@ -1,7 +1,7 @@
 /**
- * The report pipeline, defined once: the site build (astro.config.mjs, through Astro's unified
- * MDX processor) and `npm run check` (which runs it without Astro) use the same plugins in the
- * same order, so both derive the same heading ids, sections and tool mentions.
+ * The report pipeline, defined once. Reports are rendered with `createReportProcessor` by
+ * src/markdown/render.ts, for the site's content loader and `npm run check` alike; the plugin lists
+ * below give Astro the same pipeline for any Markdown or MDX it renders itself (astro.config.mjs).
  *
  * Order matters: the guard runs first, before smartypants or anything else touches the tree.
  */
@@ -39,11 +39,15 @@ const mdxNodeTypes: NonNullable<ToHastOptions['passThrough']> = ['mdxFlowExpress
 
 /**
  * The same pipeline without Astro, up to the HTML tree: `processor.run(processor.parse(file), file)`.
- * `typography: false` leaves out smartypants (a third of the time): quotes and dashes then stay as
- * typed, which changes no heading id and no tool mention, only the look of recorded sentences.
+ * Reports are rendered with it (src/markdown/render.ts), for the site and for the check alike.
  */
-export function createReportProcessor(options: PipelineOptions & { typography?: boolean }) {
-  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGuard, { strict: options.strict }).use(remarkGfm);
-  if (options.typography !== false) processor.use(remarkSmartypants);
-  return processor.use(remarkRehype, { passThrough: mdxNodeTypes }).use(rehypeReport, options);
+export function createReportProcessor(options: PipelineOptions) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkMdx)
+    .use(remarkGuard, { strict: options.strict })
+    .use(remarkGfm)
+    .use(remarkSmartypants)
+    .use(remarkRehype, { passThrough: mdxNodeTypes })
+    .use(rehypeReport, options);
 }

@@ -269,7 +269,7 @@ export function rehypeReport({ tools, base, strict }: RehypeReportOptions) {
     for (const { node, title } of headings) {
       node.children.push(
         txt(' '),
-        el('a', { className: ['anchor'], href: `#${String(node.properties.id)}`, 'data-pagefind-ignore': '' }, [
+        el('a', { className: ['anchor'], href: `#${String(node.properties.id)}`, dataPagefindIgnore: true }, [
           el('span', { ariaHidden: 'true' }, [txt('#')]),
           el('span', { className: ['visually-hidden'] }, [txt(`Link to “${title}”`)]),
         ]),

@@ -1,0 +1,9 @@
+/** A worker thread of src/markdown/render.ts: renders its share of bodies (caching each) and posts them back. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createReportProcessor } from './pipeline.ts';
+import { pipelineKey, renderBody, type BodyInput, type RenderOptions } from './render.ts';
+
+const { inputs, options } = workerData as { inputs: BodyInput[]; options: RenderOptions };
+const key = pipelineKey(options);
+const processor = createReportProcessor({ ...options, strict: false });
+parentPort!.postMessage(inputs.map((input) => renderBody(input, options, key, processor)));
