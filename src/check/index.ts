@@ -10,7 +10,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { z } from 'astro/zod';
-import { pipelineKey, renderBodies, renderBody } from '../markdown/render.ts';
+import { pipelineKey, renderBody, warmCache } from '../markdown/render.ts';
 import type { ReportRecord } from '../markdown/record.ts';
 import { fieldName, fieldPath, type Problem } from '../lib/problems.ts';
 import { readText, splitReport, type ReportParts } from '../lib/source-text.ts';
@@ -189,7 +189,7 @@ export async function warmReports(options: { dir?: string } = {}): Promise<void>
     const parts = splitReport(readFileSync(file, 'utf8'), file).parts;
     return parts ? [{ file, body: parts.body }] : [];
   });
-  await renderBodies(inputs, { tools, base: siteBase });
+  await warmCache(inputs, { tools, base: siteBase });
 }
 
 /**

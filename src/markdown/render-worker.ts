@@ -1,4 +1,4 @@
-/** A worker thread of src/markdown/render.ts: renders its share of bodies (caching each) and posts them back. */
+/** A worker thread of src/markdown/render.ts: renders its share of bodies into the cache, then says it is done. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createReportProcessor } from './pipeline.ts';
 import { pipelineKey, renderBody, type BodyInput, type RenderOptions } from './render.ts';
@@ -6,4 +6,5 @@ import { pipelineKey, renderBody, type BodyInput, type RenderOptions } from './r
 const { inputs, options } = workerData as { inputs: BodyInput[]; options: RenderOptions };
 const key = pipelineKey(options);
 const processor = createReportProcessor({ ...options, strict: false });
-parentPort!.postMessage(inputs.map((input) => renderBody(input, options, key, processor)));
+for (const input of inputs) renderBody(input, options, key, processor);
+parentPort!.postMessage('done');

@@ -10,7 +10,7 @@
  * Does not read frontmatter and does not validate anything across reports (src/lib/validate.ts does).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -108,31 +108,34 @@ export function renderBody(input: BodyInput, options: RenderOptions, key = pipel
 const workerThreshold = 24;
 
 /**
- * Many bodies: cache hits are read, misses rendered, spread over worker threads when there are
- * enough of them. Results are in the order of `inputs`.
+ * Renders every body the cache does not hold, spread over worker threads when there are enough
+ * of them, and keeps nothing in memory: `renderBodies` or `renderBody` then read the cache. Bodies
+ * with problems are not cached (they are rendered again when read, to report them).
  */
-export async function renderBodies(inputs: BodyInput[], options: RenderOptions): Promise<RenderedBody[]> {
+export async function warmCache(inputs: BodyInput[], options: RenderOptions): Promise<void> {
   const key = pipelineKey(options);
-  const results: (RenderedBody | undefined)[] = inputs.map((input) => readCached(cacheFile(key, input.body)));
-  const misses = results.flatMap((r, i) => (r ? [] : [i]));
+  const misses = inputs.filter((input) => !existsSync(cacheFile(key, input.body)));
   const threads = Math.min(availableParallelism(), Math.floor(misses.length / workerThreshold));
   if (threads >= 2) {
-    const shares = Array.from({ length: threads }, (_, t) => misses.filter((_, j) => j % threads === t));
-    await Promise.all(shares.map(async (share) => {
-      const rendered = await inWorker(share.map((i) => inputs[i]!), options);
-      share.forEach((i, j) => (results[i] = rendered[j]));
-    }));
+    await Promise.all(Array.from({ length: threads }, (_, t) => inWorker(misses.filter((_, j) => j % threads === t), options)));
   } else if (misses.length) {
     const processor = createReportProcessor({ ...options, strict: false });
-    for (const i of misses) results[i] = renderBody(inputs[i]!, options, key, processor);
+    for (const input of misses) renderBody(input, options, key, processor);
   }
-  return results as RenderedBody[];
 }
 
-function inWorker(inputs: BodyInput[], options: RenderOptions): Promise<RenderedBody[]> {
+/** Many bodies, in the order of `inputs`: the cache is warmed first (on every core), then read. */
+export async function renderBodies(inputs: BodyInput[], options: RenderOptions): Promise<RenderedBody[]> {
+  await warmCache(inputs, options);
+  const key = pipelineKey(options);
+  const processor = createReportProcessor({ ...options, strict: false });
+  return inputs.map((input) => renderBody(input, options, key, processor));
+}
+
+function inWorker(inputs: BodyInput[], options: RenderOptions): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: { inputs, options } });
-    worker.once('message', resolve);
+    worker.once('message', () => resolve());
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new Error(`the report renderer stopped with code ${code}`)));
   });
