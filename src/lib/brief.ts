@@ -234,8 +234,8 @@ function hits(node: Element, find: TermFinder): number {
  * list (whose items are judged on their own). When no block carries a term: the section's first
  * paragraph (or first block), unmarked, with `matched: false`.
  */
-export function keyExcerpt(html: string, find: TermFinder, { max = 3, chars = 400, sentences = 300 } = {}): Excerpt {
-  const root = fromHtml(html, { fragment: true });
+export function keyExcerpt(html: string | Root, find: TermFinder, { max = 3, chars = 400, sentences = 300 } = {}): Excerpt {
+  const root = typeof html === 'string' ? fromHtml(html, { fragment: true }) : html;
   const picked = pick(root, find);
   if (picked.length) {
     const ranked = picked
@@ -262,8 +262,8 @@ export function keyExcerpt(html: string, find: TermFinder, { max = 3, chars = 40
  * Re-levels the headings inside a quoted section so the highest one sits just below the passage's
  * own heading (`level`), keeping their order: "h5, h6" under an h3 becomes "h4, h5". Never deeper than h6.
  */
-export function relevel(html: string, level: number): string {
-  const root = fromHtml(html, { fragment: true });
+export function relevel(html: string | Root, level: number): string {
+  const root = typeof html === 'string' ? fromHtml(html, { fragment: true }) : html;
   const headings: Element[] = [];
   const walk = (node: Root | Element) => {
     for (const child of node.children) {
@@ -273,10 +273,9 @@ export function relevel(html: string, level: number): string {
     }
   };
   walk(root);
-  if (!headings.length) return html;
   const top = Math.min(...headings.map((h) => Number(h.tagName[1])));
-  const shift = level + 1 - top;
-  if (shift === 0) return html;
+  const shift = headings.length ? level + 1 - top : 0;
+  if (shift === 0) return typeof html === 'string' ? html : toHtml(root);
   for (const h of headings) h.tagName = `h${Math.min(6, Math.max(1, Number(h.tagName[1]) + shift))}`;
   return toHtml(root);
 }
@@ -302,8 +301,11 @@ export function quote<R, S extends { html: string }>(
   section: S,
   { anchor, permalink, find, level }: { anchor: string; permalink: string; find: TermFinder; level: number },
 ): Quoted<R, S> {
-  const words = textOf(fromHtml(section.html, { fragment: true })).split(/\s+/).filter(Boolean).length;
-  return { report, section, anchor, permalink, excerpt: keyExcerpt(section.html, find), html: relevel(section.html, level), words };
+  // One parse: the excerpt copies what it keeps, then the headings are re-levelled in place.
+  const root = fromHtml(section.html, { fragment: true });
+  const words = textOf(root).split(/\s+/).filter(Boolean).length;
+  const excerpt = keyExcerpt(root, find);
+  return { report, section, anchor, permalink, excerpt, html: relevel(root, level), words };
 }
 
 /**

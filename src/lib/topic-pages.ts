@@ -97,7 +97,7 @@ function compare(a: Passage, b: Passage): number {
  * picks the newest that fit on the topic's own page. A single passage larger than the budget
  * still gets a page of its own. Does not render anything.
  */
-export function planTopic(passages: Passage[], { size, pageBudget = 120_000, frontBudget = 90_000, frontMax = 12 }: PlanOptions): TopicPlan {
+export function planTopic(passages: Passage[], { size, pageBudget = 100_000, frontBudget = 90_000, frontMax = 12 }: PlanOptions): TopicPlan {
   const sorted = [...passages].sort(compare);
   const byYear = new Map<number, Passage[]>();
   for (const p of sorted) byYear.set(p.report.event.year, [...(byYear.get(p.report.event.year) ?? []), p]);
