@@ -43,6 +43,12 @@ export const topicSchema = z.strictObject({
   summary: text,
   /** Ids of neighbouring topics, e.g. [operator-lifecycle]. */
   related: z.array(z.string()).default([]),
+  /**
+   * Words and phrases that carry the topic in a passage, e.g. [operator, CRD, custom resource]:
+   * topic pages show the paragraphs with them (whole words, any case, plural "s" included) as the
+   * key excerpt and mark them. Tools the summary names count too, without listing them here.
+   */
+  terms: z.array(text).optional(),
 });
 
 /**

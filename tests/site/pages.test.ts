@@ -107,7 +107,7 @@ describe('pages of the fixture corpus', () => {
     const page = site.page('/topics/capacity-planning/');
     const passages = page.querySelectorAll('article.passage');
     assert.ok(passages.length >= 3, `expected passages from several reports, found ${passages.length}`);
-    const eventHeadings = page.querySelectorAll('main h2').map((h) => h.textContent);
+    const eventHeadings = page.querySelectorAll('main :is(h2, h3)').map((h) => h.textContent);
     for (const year of ['2019', '2023', '2025']) {
       assert.ok(eventHeadings.some((h) => h.includes(`Lantern ${year}`)), `an event heading from ${year} in ${eventHeadings.join(' | ')}`);
     }

@@ -16,9 +16,11 @@ for (const build of allBuilds) {
     test('every deep link of every talk page lands on a real id in its report page', () => {
       for (const id of talks) {
         const links = site.page(at(`talks/${id}/`)).querySelectorAll('article.passage a').map((a) => a.getAttribute('href')!).filter((h) => h.includes('#'));
+        assert.ok(links.some((l) => l.startsWith(at('reports/'))) || links.length === 0, `${id}: passages link into their reports`);
         for (const link of links) {
           const [path, fragment] = link.split('#') as [string, string];
-          assert.ok(path.startsWith(at('reports/')), `${id}: ${link} points at a report`);
+          // Into the report at the section, or (“Link to this passage”) to the passage on this page.
+          assert.ok(path.startsWith(at('reports/')) || path === at(`talks/${id}/`), `${id}: ${link} points at a report or at this page`);
           assert.ok(site.page(path).getElementById(fragment), `${at(`talks/${id}/`)}: ${link} resolves`);
         }
       }
@@ -48,9 +50,10 @@ describe('talks and people of the fixture corpus', () => {
     const page = site.page('/talks/warm-pools-revisited/');
     assert.match(page.querySelector('#coverage')!.textContent, /^2 reports cover this talk$/);
     const passages = page.querySelectorAll('article.passage');
-    assert.deepEqual(passages.map((p) => p.querySelector('h3 a')!.getAttribute('href')), ['/reports/lantern-2023-day-one/', '/reports/lantern-2023-and-tidepool/']);
-    const deep = hrefs('/talks/warm-pools-revisited/', 'article.passage a').filter((h) => h?.includes('#'));
+    assert.deepEqual(passages.map((p) => p.querySelector('.passage-meta a[href^="/reports/"]')!.getAttribute('href')), ['/reports/lantern-2023-day-one/', '/reports/lantern-2023-and-tidepool/']);
+    const deep = passages.map((p) => p.querySelector('h3 a')!.getAttribute('href'));
     assert.deepEqual(deep, ['/reports/lantern-2023-day-one/#warm-pools-revisited', '/reports/lantern-2023-and-tidepool/#what-i-will-try-at-work']);
+    assert.deepEqual(passages.map((p) => p.querySelector('a.permalink')!.getAttribute('href')), passages.map((p) => `/talks/warm-pools-revisited/#${p.id}`), 'each passage links to itself');
     assert.match(passages[0]!.textContent, /brittleness of the warm pool/, 'the passage quotes the report');
     assert.match(passages[1]!.textContent, /warm pools resized every fifteen minutes/);
   });
