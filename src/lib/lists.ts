@@ -3,6 +3,7 @@
  * reading time, grouping by year, paging, a tool's timeline, and links to the sentence that
  * mentions a tool. Pure: no Astro imports, no files, no clock.
  */
+import { createMentionFinder, type Matchable } from './mentions.ts';
 
 /** Page sizes that keep every list page well inside the page budget (≤ 50 KB gzip, ≤ 300 KB raw). */
 export const PAGE_SIZE = {
@@ -177,4 +178,15 @@ export function sentenceHref(reportHref: string, sectionId: string | undefined, 
   const directive = textDirective(sentence);
   const fragment = `${sectionId ?? ''}${directive}`;
   return fragment ? `${reportHref}#${fragment}` : reportHref;
+}
+
+const finders = new Map<string, ReturnType<typeof createMentionFinder>>();
+/**
+ * `sentence` cut around the first mention of `tool` (prose spellings first, then code-only ones,
+ * since the sentence may come from code), or undefined when no spelling matches.
+ */
+export function markMention(sentence: string, tool: Matchable): Marked | undefined {
+  let find = finders.get(tool.id);
+  if (!find) finders.set(tool.id, (find = createMentionFinder([tool])));
+  return markSpan(sentence, find(sentence)[0] ?? find(sentence, true)[0]);
 }

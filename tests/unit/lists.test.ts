@@ -4,6 +4,7 @@ import {
   barTenths,
   byYearDesc,
   countWords,
+  markMention,
   markSpan,
   pageHref,
   pageParam,
@@ -100,4 +101,12 @@ describe('links to a sentence', () => {
     assert.equal(sentenceHref('/reports/x/', undefined, 'Helm rocks.'), '/reports/x/#:~:text=Helm%20rocks.');
     assert.equal(sentenceHref('/reports/x/', undefined, ''), '/reports/x/');
   });
+});
+
+test('markMention marks the tool’s own spelling, case-insensitively unless told otherwise', () => {
+  const helm = { id: 'helm', match: ['Helm', { text: 'helm install', code: true, case: 'sensitive' as const }] };
+  assert.deepEqual(markMention('We let helm do it.', helm), { before: 'We let ', mark: 'helm', after: ' do it.' });
+  assert.equal(markMention('Nothing here.', helm), undefined);
+  const nib = { id: 'nib', match: [{ text: 'nib', code: true, case: 'sensitive' as const }] };
+  assert.equal(markMention('run nib now', nib)?.mark, 'nib', 'a code-only spelling still marks a sentence taken from code');
 });
