@@ -11,8 +11,10 @@ export const PAGE_SIZE = {
   index: 30,
   /** Report cards on one page of a year, an event or a person. */
   list: 50,
-  /** Quoted mentions on one page of a tool. */
+  /** Quoted mentions on one page of a tool's year. */
   mentions: 40,
+  /** Latest mentions on a tool's own page (all of them when there are no more). */
+  toolLatest: 20,
 } as const;
 
 /** Words a minute for the reading-time estimate. */
