@@ -17,7 +17,8 @@ function brokenLinks(site: Site): string[] {
         broken.push(`${path} → ${raw} (no file)`);
         continue;
       }
-      const id = decodeURIComponent(url.hash.slice(1));
+      // A text fragment (`#section:~:text=…`) is a directive, not part of the id: browsers strip it.
+      const id = decodeURIComponent(url.hash.slice(1).split(':~:')[0]!);
       if (id && target.endsWith('/') && !site.page(target).getElementById(id)) broken.push(`${path} → ${raw} (no id "${id}")`);
     }
   }
