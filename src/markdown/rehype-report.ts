@@ -309,7 +309,11 @@ export function rehypeReport({ tools, base, strict }: RehypeReportOptions) {
     data.astro.frontmatter = { ...data.astro.frontmatter, record };
     if (strict) throwProblems(file);
 
-    for (const { node, title } of headings) {
+    // The notes list comes after the record (it is no section of the author's) but gets its "#" link like every heading.
+    const notes = typos.length ? notesList(typos) : undefined;
+    if (notes) tree.children.push(notes);
+    const notesHeading = notes?.children[0] as Element | undefined;
+    for (const { node, title } of [...headings, ...(notesHeading ? [{ node: notesHeading, title: textOf(notesHeading) }] : [])]) {
       node.children.push(
         txt(' '),
         el('a', { className: ['anchor'], href: `#${String(node.properties.id)}`, dataPagefindIgnore: true }, [
@@ -318,6 +322,5 @@ export function rehypeReport({ tools, base, strict }: RehypeReportOptions) {
         ]),
       );
     }
-    if (typos.length) tree.children.push(notesList(typos));
   };
 }
