@@ -5,7 +5,7 @@
  *
  * Scoring: each shared feature adds its kind's weight (topic 3, talk 3, tool 1, event 1) divided by
  * log2(1 + how many reports have it), so a rare shared topic counts for more than a ubiquitous one.
- * Ties: more shared features first, then the later report in the given order, then id.
+ * Ties: more shared features first, then the later report in the given order.
  *
  * Cost: a feature held by at most `maxPostings` reports is walked in full; a more common one only
  * through the `maxPostings` reports nearest to this one in the given order (the catalog's date
@@ -86,9 +86,19 @@ export function relatedReading<R extends { id: string }>(
         count[j] = count[j]! + 1;
       }
     }
-    const best = touched
-      .sort((a, b) => score[b]! - score[a]! || count[b]! - count[a]! || b - a || reports[a]!.id.localeCompare(reports[b]!.id))
-      .slice(0, limit)
+    // Top `limit` by a linear scan (a full sort of every candidate would dominate the cost).
+    const before = (a: number, b: number) => score[b]! - score[a]! || count[b]! - count[a]! || b - a;
+    const top: number[] = [];
+    for (const j of touched) {
+      if (top.length === limit && before(j, top[limit - 1]!) >= 0) continue;
+      let k = Math.min(top.length, limit - 1);
+      top[k] = j;
+      while (k > 0 && before(top[k]!, top[k - 1]!) < 0) {
+        [top[k - 1], top[k]] = [top[k]!, top[k - 1]!];
+        k--;
+      }
+    }
+    const best = top
       .map((j) => ({
         report: reports[j]!,
         score: Math.round(score[j]! * 1000) / 1000,

@@ -82,7 +82,7 @@ function renderEditorNote(node: MdxJsxFlowElementHast | MdxJsxTextElementHast, c
 
 /** The notes of typo-level corrections, each with a link back to its marker; appended after the article's last section. */
 function notesList(typos: Typo[]): Element {
-  return el('section', { className: ['ed-notes'], ariaLabelledBy: 'ed-notes-title', dataPagefindIgnore: true }, [
+  return el('section', { className: ['ed-notes'], ariaLabelledBy: ['ed-notes-title'], dataPagefindIgnore: true }, [
     el('h2', { id: 'ed-notes-title' }, [txt('Editor’s corrections')]),
     el(
       'ol',
