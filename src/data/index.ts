@@ -9,6 +9,7 @@
 import { getCollection, render } from 'astro:content';
 import { buildCatalog } from '../lib/catalog.ts';
 import { formatProblems } from '../lib/problems.ts';
+import { relatedReading, reportFeatures } from '../lib/related.ts';
 import { checkReports } from '../lib/validate.ts';
 import { reportRecordSchema } from '../markdown/record.ts';
 import { contentPaths } from '../paths.ts';
@@ -48,6 +49,9 @@ const problems = checkReports(
 if (problems.length) throw new Error(formatProblems(problems));
 
 export const catalog = buildCatalog({ reports, events, topics, tools, people, talks });
+
+/** Each report's three most related reports and what they share, computed once for the whole catalog. */
+export const relatedByReport = relatedReading(catalog.reports, reportFeatures);
 
 /** The rendered body of a report, for its page. */
 export const contentOf = (id: string) => renderedOf(id).Content;

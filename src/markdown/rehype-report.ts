@@ -43,8 +43,18 @@ function headingDepth(node: Nodes): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-/** `<Ed was="…" note="…">fix</Ed>` → visible editor's note markup. The guard has already refused anything else. */
-function renderEditorNote(node: MdxJsxFlowElementHast | MdxJsxTextElementHast, children: ElementContent[]): Element {
+/** Typo-level corrections collected while rendering, for the notes list at the end of the article. */
+interface Typo {
+  n: number;
+  was: string;
+}
+
+/**
+ * `<Ed was="…" note="…">fix</Ed>` → visible editor's note markup. The guard has already refused anything else.
+ * A typo-level correction (`was` without `note`) shows the corrected word with a footnote-style marker
+ * linking to the notes list (see `notesList`); a substantive note stays inline, where it is read.
+ */
+function renderEditorNote(node: MdxJsxFlowElementHast | MdxJsxTextElementHast, children: ElementContent[], typos: Typo[]): Element {
   const attr = (name: string) =>
     (node.attributes as MdxJsxAttribute[]).find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value as string | undefined;
   const was = attr('was');
@@ -55,20 +65,50 @@ function renderEditorNote(node: MdxJsxFlowElementHast | MdxJsxTextElementHast, c
     // A note wrapping blocks keeps them: the author's text is never dropped.
     return children.length ? el('div', { className: ['ed-wrap'] }, [...children, noteBlock]) : noteBlock;
   }
+  if (was && !note && children.length) {
+    const n = typos.push({ n: typos.length + 1, was });
+    return el('span', { className: ['ed'] }, [
+      el('ins', {}, children),
+      el('a', { className: ['ed-ref'], href: `#ed-note-${n}`, id: `ed-ref-${n}`, dataPagefindIgnore: true }, [
+        el('span', { ariaHidden: 'true' }, [txt(String(n))]),
+        el('span', { className: ['visually-hidden'] }, [txt(` (editor’s note ${n})`)]),
+      ]),
+    ]);
+  }
   // A correction's note carries its own leading space, so removing notes leaves the author's spacing.
   const label = (lead: string) => el('span', { className: ['ed-note'] }, [txt(`${lead}[Editor’s note: ${explanation}]`)]);
   return children.length ? el('span', { className: ['ed'] }, [el('ins', {}, children), label(' ')]) : label('');
 }
 
-function replaceJsx(parent: Root | Element) {
+/** The notes of typo-level corrections, each with a link back to its marker; appended after the article's last section. */
+function notesList(typos: Typo[]): Element {
+  return el('section', { className: ['ed-notes'], ariaLabelledBy: ['ed-notes-title'], dataPagefindIgnore: true }, [
+    el('h2', { id: 'ed-notes-title' }, [txt('Editor’s corrections')]),
+    el(
+      'ol',
+      {},
+      typos.map(({ n, was }) =>
+        el('li', { id: `ed-note-${n}`, className: ['ed-note'] }, [
+          txt(`The captured text reads “${was}”. `),
+          el('a', { href: `#ed-ref-${n}`, className: ['ed-back'] }, [
+            el('span', { ariaHidden: 'true' }, [txt('↩')]),
+            el('span', { className: ['visually-hidden'] }, [txt(`Back to correction ${n}`)]),
+          ]),
+        ]),
+      ),
+    ),
+  ]);
+}
+
+function replaceJsx(parent: Root | Element, typos: Typo[]) {
   parent.children = parent.children.map((child) => {
     const node = child as unknown as MdxJsxFlowElementHast | MdxJsxTextElementHast | RootContent;
     if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
       const holder = node as unknown as Element;
-      replaceJsx(holder);
-      return renderEditorNote(node, holder.children);
+      replaceJsx(holder, typos);
+      return renderEditorNote(node, holder.children, typos);
     }
-    if (child.type === 'element') replaceJsx(child);
+    if (child.type === 'element') replaceJsx(child, typos);
     return child;
   }) as typeof parent.children;
 }
@@ -94,7 +134,7 @@ function runsOf(root: Element): Run[] {
   const visit = (node: Element, current: Piece[], inCode: boolean, linkable: boolean) => {
     for (const child of node.children) {
       if (child.type === 'text') current.push({ node: child, inCode, linkable });
-      if (child.type !== 'element' || hasClass(child, 'anchor')) continue;
+      if (child.type !== 'element' || hasClass(child, 'anchor') || hasClass(child, 'ed-ref')) continue;
       if (runBlocks.has(child.tagName)) {
         const run: Run = { pieces: [], inHeading: Boolean(headingDepth(child)) };
         runs.push(run);
@@ -129,6 +169,8 @@ function sentenceAt(text: string, offset: number): string {
 /** Copies passage nodes for use on another page: headings demoted two levels (they sit under event and report headings) and stripped of ids. */
 function forPassage(node: RootContent): RootContent {
   if (node.type !== 'element') return node;
+  // A typo marker points into this report's notes list, which a quoting page does not have: the corrected word stays, unmarked.
+  if (hasClass(node, 'ed-ref')) return txt('');
   const depth = headingDepth(node);
   const { id: _id, ...properties } = node.properties;
   return {
@@ -153,7 +195,8 @@ export function rehypeReport({ tools, base, strict }: RehypeReportOptions) {
   const href = (tool: string) => `${root}tools/${tool}/`;
 
   return (tree: Root, file: VFile) => {
-    replaceJsx(tree);
+    const typos: Typo[] = [];
+    replaceJsx(tree, typos);
 
     // Headings: ids, and the checks that keep ids meaningful and unique.
     const slugger = new GithubSlugger();
@@ -266,7 +309,11 @@ export function rehypeReport({ tools, base, strict }: RehypeReportOptions) {
     data.astro.frontmatter = { ...data.astro.frontmatter, record };
     if (strict) throwProblems(file);
 
-    for (const { node, title } of headings) {
+    // The notes list comes after the record (it is no section of the author's) but gets its "#" link like every heading.
+    const notes = typos.length ? notesList(typos) : undefined;
+    if (notes) tree.children.push(notes);
+    const notesHeading = notes?.children[0] as Element | undefined;
+    for (const { node, title } of [...headings, ...(notesHeading ? [{ node: notesHeading, title: textOf(notesHeading) }] : [])]) {
       node.children.push(
         txt(' '),
         el('a', { className: ['anchor'], href: `#${String(node.properties.id)}`, dataPagefindIgnore: true }, [

@@ -81,7 +81,8 @@ function fidelitySuite(build: Build) {
         assert.ok(site.fileFor(path), `${capture}: its report page ${path} is missing from ${build.dir}/`);
         const article = site.page(path).querySelector('.article');
         assert.ok(article, `${capture}: ${path} has no article`);
-        const page = fold(textWithout(article, '.ed-note', '.anchor'));
+        // Typo markers (.ed-ref) sit inside sentences; their notes are listed after the article.
+        const page = fold(textWithout(article, '.ed-note', '.ed-ref', '.anchor'));
         const sentences = authorSentences(capture, loadSidecar(join(sources, `${id}.yaml`)));
         assert.ok(sentences.length >= 5, `${capture} yields only ${sentences.length} sentences`);
         const missing = sentences.filter((s) => !page.includes(s));
@@ -115,25 +116,44 @@ describe('editing is visible (fixture corpus)', () => {
   });
 
   test('corrections are visible as editor’s notes, not silent', () => {
+    const page = site.page('/reports/lantern-2019-field-notes/');
     const plain = article('lantern-2019-field-notes').querySelectorAll('.ed').find((e) => e.querySelector('ins')?.textContent.includes('Mossgate'));
     assert.ok(plain, 'the Mossgate correction is wrapped as an edit');
-    assert.match(plain.querySelector('.ed-note')!.textContent, /Editor’s note: the captured text reads “Mosgate”/);
+    // A typo-level correction: the corrected word, a marker linking to its note, and a link back.
+    const marker = plain.querySelector('a.ed-ref');
+    assert.ok(marker, 'the Mossgate correction has a footnote marker');
+    assert.match(marker.textContent, /editor’s note 1/);
+    const note = page.getElementById(marker.getAttribute('href')!.slice(1));
+    assert.ok(note, `the marker's note ${marker.getAttribute('href')} is on the page`);
+    assert.ok(note.closest('.article'), 'the note is listed at the end of the article');
+    assert.match(note.textContent, /The captured text reads “Mosgate”/);
+    assert.equal(note.querySelector('a.ed-back')?.getAttribute('href'), `#${marker.getAttribute('id')}`, 'the note links back to its marker');
+    assert.equal(plain.querySelector('.ed-note'), null, 'a typo note does not interrupt the sentence');
 
     const withNote = article('lantern-2023-day-one').querySelectorAll('.ed').find((e) => e.querySelector('ins')?.textContent === '30 talks');
     assert.ok(withNote, 'the “30 talks” correction is wrapped as an edit');
     assert.match(withNote.querySelector('.ed-note')!.textContent, /the captured text reads “3 talks”\. The capture lost a digit/);
   });
 
-  test('a note on its own line is a block; an inline note stays in its paragraph', () => {
+  test('a quoted section keeps the corrected word but no marker pointing at a note it does not have', () => {
+    const page = site.page('/topics/capacity-planning/');
+    const main = page.querySelector('main')!;
+    assert.ok(main.textContent.includes('lets Mossgate add more'), 'the topic page quotes the corrected sentence');
+    assert.equal(main.querySelectorAll('.ed-ref').length, 0, 'no typo marker outside the report');
+    const dangling = main.querySelectorAll('a[href^="#"]').map((a) => a.getAttribute('href')!).filter((h) => h.length > 1 && !page.getElementById(decodeURIComponent(h.slice(1))));
+    assert.deepEqual(dangling, [], 'in-page links point at ids on the page');
+  });
+
+  test('a note on its own line is a block; a substantive inline note stays in its sentence', () => {
     const notes = article('lantern-2019-field-notes').querySelectorAll('.ed-note');
     const block = notes.find((n) => n.textContent.includes('photo of the sponsor hall'));
     assert.ok(block, 'the block note is on the page');
     assert.equal(block.tagName, 'P');
     assert.ok(block.classList.contains('ed-block'));
     assert.match(block.textContent, /^Editor’s note: The capture lost this section's photo/);
-    const inline = notes.find((n) => n.textContent.includes('“Mosgate”'))!;
+    const inline = article('lantern-2023-day-one').querySelectorAll('.ed-note').find((n) => n.textContent.includes('lost a digit'))!;
     assert.equal(inline.tagName, 'SPAN');
-    assert.equal(inline.closest('p')?.textContent.includes('lets Mossgate'), true);
+    assert.equal(inline.closest('p')?.textContent.includes('on the programme'), true);
   });
 
   test('structure is restored: headings, three-level lists, code, tables', () => {
