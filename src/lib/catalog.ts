@@ -179,27 +179,6 @@ export function buildCatalog(input: {
   };
 }
 
-/**
- * Reports that share topics (worth 2) or tools (worth 1) with `report`, best first, at most `limit`.
- * Ties keep catalog order. Does not include the report itself.
- */
-export function relatedReports(report: Report, all: Report[], limit = 3): Report[] {
-  const topics = new Set(report.topics.map((t) => t.topic.id));
-  const tools = new Set(report.tools.map((t) => t.id));
-  return all
-    .filter((other) => other.id !== report.id)
-    .map((other) => ({
-      other,
-      score:
-        2 * other.topics.filter((t) => topics.has(t.topic.id)).length +
-        other.tools.filter((t) => tools.has(t.id)).length,
-    }))
-    .filter((x) => x.score > 0)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit)
-    .map((x) => x.other);
-}
-
 /** The reports before and after `report` among those of its own event, in catalog order. */
 export function neighbours(report: Report, ofEvent: Report[]): { prev?: Report; next?: Report } {
   const i = ofEvent.findIndex((r) => r.id === report.id);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { buildCatalog, names, neighbours, passagesByReport, personRecord, relatedReports, relatedTopics, reportCount, reportFacets, talksByEventGroup, tally, toolsInPassages, topicCoverage, type Event, type Person, type ReportInfo, type TalkInfo, type Tool, type Topic } from '../../src/lib/catalog.ts';
+import { buildCatalog, names, neighbours, passagesByReport, personRecord, relatedTopics, reportCount, reportFacets, talksByEventGroup, tally, toolsInPassages, topicCoverage, type Event, type Person, type ReportInfo, type TalkInfo, type Tool, type Topic } from '../../src/lib/catalog.ts';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const event = (id: string, start: string): Event => ({
@@ -69,10 +69,6 @@ describe('buildCatalog', () => {
 
 describe('derived lists', () => {
   const [, b, c] = catalog.reports as [typeof catalog.reports[0], typeof catalog.reports[0], typeof catalog.reports[0]];
-  test('related reports share topics (×2) or tools (×1), best first, never the report itself', () => {
-    assert.deepEqual(relatedReports(b, catalog.reports).map((r) => r.id), ['a']);
-    assert.deepEqual(relatedReports(c, catalog.reports), []);
-  });
   test('neighbours within an event', () => {
     assert.deepEqual(neighbours(b, [b, c]), { prev: undefined, next: c });
     assert.deepEqual(neighbours(c, [b, c]), { prev: b, next: undefined });
