@@ -10,7 +10,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { z } from 'astro/zod';
-import { pipelineKey, renderBody, warmCache } from '../markdown/render.ts';
+import { warmCache } from '../markdown/render.ts';
+import { pipelineKey, renderBody } from '../markdown/rendered.ts';
 import type { ReportRecord } from '../markdown/record.ts';
 import { fieldName, fieldPath, type Problem } from '../lib/problems.ts';
 import { readText, splitReport, type ReportParts } from '../lib/source-text.ts';

@@ -6,13 +6,17 @@
  * code; the report checks run here again so `astro dev` and a bare `astro build` stop on bad
  * content too. Drafts are left out of production builds.
  */
-import { getCollection, render } from 'astro:content';
+import { readFileSync } from 'node:fs';
+import { getCollection } from 'astro:content';
 import { buildCatalog } from '../lib/catalog.ts';
 import { formatProblems } from '../lib/problems.ts';
 import { relatedReading, reportFeatures } from '../lib/related.ts';
 import { checkReports } from '../lib/validate.ts';
 import { reportRecordSchema } from '../markdown/record.ts';
-import { contentPaths } from '../paths.ts';
+import { splitReport } from '../lib/source-text.ts';
+import { pipelineKey, renderBody, type RenderOptions } from '../markdown/rendered.ts';
+import { readToolSpellings } from '../markdown/tool-spellings.ts';
+import { contentPaths, siteBase } from '../paths.ts';
 
 const [allReports, eventEntries, toolEntries, topicEntries, peopleEntries, talkEntries] = await Promise.all([
   getCollection('reports'),
@@ -24,10 +28,18 @@ const [allReports, eventEntries, toolEntries, topicEntries, peopleEntries, talkE
 ]);
 const reportEntries = allReports.filter((entry) => import.meta.env.DEV || !entry.data.draft);
 
-const rendered = new Map(
-  await Promise.all(reportEntries.map(async (entry) => [entry.id, await render(entry)] as const)),
-);
-const renderedOf = (id: string) => rendered.get(id)!;
+// Bodies come from the renderer's cache (src/markdown/rendered.ts), which the content loader has
+// just filled: Astro's data store holds frontmatter only. A body's HTML is read when its page is
+// rendered, so thousands of reports' HTML are never in memory at once.
+const renderOptions: RenderOptions = { tools: readToolSpellings(contentPaths.tools), base: siteBase };
+const renderKey = pipelineKey(renderOptions);
+const fileOf = (entry: (typeof reportEntries)[number]) => entry.filePath ?? `${contentPaths.reports}/${entry.id}.mdx`;
+const renderedOf = (file: string) => {
+  const body = splitReport(readFileSync(file, 'utf8'), file).parts?.body ?? '';
+  const result = renderBody({ file, body }, renderOptions, renderKey);
+  if (result.html === undefined || !result.record) throw new Error(formatProblems(result.problems.map((p) => ({ file, ...p }))));
+  return result;
+};
 
 const events = eventEntries.map((e) => ({ id: e.id, ...e.data }));
 const topics = topicEntries.map((t) => ({ id: t.id, ...t.data }));
@@ -36,8 +48,8 @@ const people = peopleEntries.map((p) => ({ id: p.id, ...p.data }));
 const talks = talkEntries.map((t) => ({ id: t.id, ...t.data }));
 
 const reports = reportEntries.map((entry) => {
-  const file = entry.filePath ?? `${contentPaths.reports}/${entry.id}.mdx`;
-  const parsed = reportRecordSchema.safeParse(renderedOf(entry.id).remarkPluginFrontmatter.record);
+  const file = fileOf(entry);
+  const parsed = reportRecordSchema.safeParse(renderedOf(file).record);
   if (!parsed.success) throw new Error(`${file}: the report pipeline's record is malformed: ${parsed.error.message}`);
   return { id: entry.id, file, ...entry.data, record: parsed.data };
 });
@@ -53,5 +65,5 @@ export const catalog = buildCatalog({ reports, events, topics, tools, people, ta
 /** Each report's three most related reports and what they share, computed once for the whole catalog. */
 export const relatedByReport = relatedReading(catalog.reports, reportFeatures);
 
-/** The rendered body of a report, for its page. */
-export const contentOf = (id: string) => renderedOf(id).Content;
+/** The rendered body of a report (HTML), for its page; read from the renderer's cache when asked. */
+export const htmlOf = (report: { file: string }) => renderedOf(report.file).html!;

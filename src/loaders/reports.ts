@@ -1,10 +1,11 @@
 /**
  * The `reports` collection's loader. Each `content/reports/**\/*.mdx` file becomes an entry whose
- * data is its frontmatter (read with our YAML reader, validated by the collection's schema) and
- * whose rendered HTML and record come from src/markdown/render.ts — the same rendering, and the
- * same on-disk cache, as `npm run check`. A body is never compiled to a JavaScript module, so the
- * build does not bundle one module per report, and an unchanged report costs a digest comparison
- * (Astro keeps the entries between builds in its data store).
+ * data is its frontmatter (read with our YAML reader, validated by the collection's schema). Its body
+ * is rendered here too (src/markdown/render.ts, on every core, into the on-disk cache the check
+ * shares), so a bad body stops even a bare `astro build`; but the HTML is not kept in Astro's data
+ * store: the query layer reads it from that cache (src/data/index.ts). Astro serialises its store,
+ * and bundles it into the build, so 5,000 reports' HTML there cost gigabytes and minutes.
+ * A body is never compiled to a JavaScript module. An unchanged report costs a digest comparison.
  *
  * Bad content throws one error in our format (`file:line: field: …`) naming every problem.
  */
@@ -15,7 +16,8 @@ import type { Loader } from 'astro/loaders';
 import { formatProblems, type Problem } from '../lib/problems.ts';
 import { splitReport } from '../lib/source-text.ts';
 import { parseYaml } from '../lib/yaml.ts';
-import { pipelineKey, renderBodies, type RenderOptions } from '../markdown/render.ts';
+import { renderBodies } from '../markdown/render.ts';
+import { pipelineKey, type RenderOptions } from '../markdown/rendered.ts';
 
 const isReport = (file: string) => file.endsWith('.mdx');
 
@@ -55,10 +57,11 @@ export function reportsLoader({ dir, render }: { dir: string; render: () => Rend
         for (const [i, { file, id, digest, frontmatter }] of changed.entries()) {
           const yaml = parseYaml(frontmatter, file, 2);
           const { html, record, problems: bodyProblems } = rendered[i]!;
+          rendered[i] = { problems: [] }; // read again from the cache by the query layer; let it go
           problems.push(...yaml.problems, ...bodyProblems.map((p) => ({ file, ...p })));
           if (yaml.problems.length || html === undefined || !record) continue;
           const data = await parseData({ id, data: (yaml.data ?? {}) as Record<string, unknown>, filePath: resolve(file) });
-          store.set({ id, data, filePath: relative(root, resolve(file)).split(sep).join('/'), digest, rendered: { html, metadata: { frontmatter: { record } } } });
+          store.set({ id, data, filePath: relative(root, resolve(file)).split(sep).join('/'), digest });
         }
         for (const id of untouched) store.delete(id);
         if (problems.length) throw new Error(formatProblems(problems));
