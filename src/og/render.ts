@@ -1,0 +1,104 @@
+/**
+ * Draws Open Graph cards (src/lib/og-card.ts) to PNG with satori (layout → SVG) and resvg
+ * (SVG → PNG, WebAssembly), from the Inter font files of @fontsource/inter: no network, no
+ * native binary, no system font.
+ *
+ * Images are cached by content: `<cacheDir>/<cardKey>.png`, where the key hashes the card's text,
+ * the layout version and the font files. `ensureImages` draws only the cards whose key is not in
+ * the cache yet, so a rebuild redraws only what changed. The default cache dir is
+ * node_modules/.cache/hallway-track-og/ (CI can keep it between runs; see README).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { initWasm, Resvg } from '@resvg/resvg-wasm';
+import satori from 'satori';
+import { cardKey, cardTree, OG_WIDTH, OG_HEIGHT, type OgCard } from '../lib/og-card.ts';
+
+export const defaultCacheDir = join(process.cwd(), 'node_modules', '.cache', 'hallway-track-og');
+
+// Resolved from the project root: this module may run from a bundle written elsewhere.
+const require = createRequire(join(process.cwd(), 'package.json'));
+
+type Weight = 400 | 700;
+interface Fonts {
+  fonts: { name: string; data: Buffer; weight: Weight; style: 'normal' }[];
+  key: string;
+}
+
+let fonts: Fonts | undefined;
+function loadFonts(): Fonts {
+  if (fonts) return fonts;
+  const hash = createHash('sha256');
+  const list: Fonts['fonts'] = [];
+  for (const weight of [400, 700] as const) {
+    for (const subset of ['latin', 'latin-ext']) {
+      const data = readFileSync(require.resolve(`@fontsource/inter/files/inter-${subset}-${weight}-normal.woff`));
+      hash.update(data);
+      list.push({ name: 'Inter', data, weight, style: 'normal' });
+    }
+  }
+  fonts = { fonts: list, key: hash.digest('hex').slice(0, 16) };
+  return fonts;
+}
+
+let wasm: Promise<void> | undefined;
+function ready(): Promise<void> {
+  wasm ??= initWasm(readFileSync(require.resolve('@resvg/resvg-wasm/index_bg.wasm')));
+  return wasm;
+}
+
+/** The cache key of a card with the fonts in use. */
+export const keyOf = (card: OgCard) => cardKey(card, loadFonts().key);
+
+/** Draws one card to a 1200×630 PNG. */
+export async function renderCard(card: OgCard): Promise<Uint8Array> {
+  await ready();
+  const svg = await satori(cardTree(card) as Parameters<typeof satori>[0], {
+    width: OG_WIDTH,
+    height: OG_HEIGHT,
+    fonts: loadFonts().fonts,
+  });
+  const resvg = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } });
+  const image = resvg.render();
+  const png = image.asPng();
+  image.free();
+  resvg.free();
+  return png;
+}
+
+export interface EnsureResult {
+  /** Cards drawn now (not in the cache before). */
+  written: number;
+  /** Cards found in the cache. */
+  cached: number;
+  /** The cached PNG file of each card, in the order given. */
+  files: string[];
+}
+
+/** Makes sure every card has its PNG in the cache, drawing only the missing ones. */
+export async function ensureImages(cards: OgCard[], { cacheDir = defaultCacheDir } = {}): Promise<EnsureResult> {
+  mkdirSync(cacheDir, { recursive: true });
+  let written = 0;
+  let cached = 0;
+  const files: string[] = [];
+  const drawn = new Set<string>();
+  for (const card of cards) {
+    const file = join(cacheDir, `${keyOf(card)}.png`);
+    files.push(file);
+    if (drawn.has(file) || existsSync(file)) {
+      cached++;
+      continue;
+    }
+    const png = await renderCard(card);
+    // Write then rename, so an interrupted build never leaves a half-written PNG in the cache.
+    const partial = `${file}.${process.pid}.partial`;
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(partial, png);
+    renameSync(partial, file);
+    drawn.add(file);
+    written++;
+  }
+  return { written, cached, files };
+}

@@ -1,0 +1,24 @@
+/**
+ * The Open Graph image of every report, topic and event page: /og/reports/<id>.png,
+ * /og/topics/<id>.png, /og/events/<id>.png (1200×630 PNG). Cards are laid out by
+ * src/lib/og-card.ts and drawn by src/og/render.ts, which caches each PNG by a hash of its content
+ * under node_modules/.cache/hallway-track-og/, so a rebuild draws only cards whose text changed.
+ * Pages point at these with Base's `image` prop.
+ */
+import { readFileSync } from 'node:fs';
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
+import { catalog } from '../../../data/index.ts';
+import { eventCard, reportCard, topicCard } from '../../../lib/og-card.ts';
+import { ensureImages } from '../../../og/render.ts';
+
+export const getStaticPaths = (() => [
+  ...catalog.reports.map((r) => ({ params: { kind: 'reports', id: r.id }, props: { card: reportCard(r) } })),
+  ...catalog.topics.map((t) => ({ params: { kind: 'topics', id: t.id }, props: { card: topicCard(t) } })),
+  ...catalog.events.map((e) => ({ params: { kind: 'events', id: e.id }, props: { card: eventCard(e) } })),
+]) satisfies GetStaticPaths;
+type Props = InferGetStaticPropsType<typeof getStaticPaths>;
+
+export const GET: APIRoute<Props> = async ({ props }) => {
+  const { files } = await ensureImages([props.card]);
+  return new Response(readFileSync(files[0]!), { headers: { 'Content-Type': 'image/png' } });
+};
