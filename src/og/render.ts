@@ -11,7 +11,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { threadId, Worker } from 'node:worker_threads';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import satori from 'satori';
 import { cardKey, cardTree, OG_WIDTH, OG_HEIGHT, type OgCard } from '../lib/og-card.ts';
@@ -77,28 +78,59 @@ export interface EnsureResult {
   files: string[];
 }
 
-/** Makes sure every card has its PNG in the cache, drawing only the missing ones. */
-export async function ensureImages(cards: OgCard[], { cacheDir = defaultCacheDir } = {}): Promise<EnsureResult> {
+export interface EnsureOptions {
+  cacheDir?: string;
+  /** Draw in this many worker threads (one per core is right for a build); 1 draws here. */
+  threads?: number;
+}
+
+/** Draws cards into the cache, one after another in this thread; returns how many it wrote. */
+export async function drawInto(cards: OgCard[], cacheDir: string): Promise<number> {
   mkdirSync(cacheDir, { recursive: true });
   let written = 0;
-  let cached = 0;
-  const files: string[] = [];
-  const drawn = new Set<string>();
   for (const card of cards) {
     const file = join(cacheDir, `${keyOf(card)}.png`);
-    files.push(file);
-    if (drawn.has(file) || existsSync(file)) {
-      cached++;
-      continue;
-    }
+    if (existsSync(file)) continue;
     const png = await renderCard(card);
     // Write then rename, so an interrupted build never leaves a half-written PNG in the cache.
-    const partial = `${file}.${process.pid}.partial`;
-    mkdirSync(dirname(file), { recursive: true });
+    const partial = `${file}.${process.pid}.${threadId}.partial`;
     writeFileSync(partial, png);
     renameSync(partial, file);
-    drawn.add(file);
     written++;
   }
-  return { written, cached, files };
+  return written;
+}
+
+// A plain file Node runs itself (type stripping), not part of any bundle: found from the project root.
+const workerFile = join(process.cwd(), 'src', 'og', 'worker.ts');
+
+function drawInWorker(cards: OgCard[], cacheDir: string): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const worker = new Worker(workerFile, { workerData: { cards, cacheDir } });
+    worker.once('message', (n: number) => resolvePromise(n));
+    worker.once('error', reject);
+    worker.once('exit', (code) => code !== 0 && reject(new Error(`Open Graph worker stopped with code ${code}`)));
+  });
+}
+
+/**
+ * Makes sure every card has its PNG in the cache, drawing only the missing ones (spread over
+ * `threads` worker threads when there are enough of them to be worth starting threads for).
+ */
+export async function ensureImages(cards: OgCard[], { cacheDir = defaultCacheDir, threads = 1 }: EnsureOptions = {}): Promise<EnsureResult> {
+  mkdirSync(cacheDir, { recursive: true });
+  const files = cards.map((card) => join(cacheDir, `${keyOf(card)}.png`));
+  const missing = new Map<string, OgCard>();
+  cards.forEach((card, i) => {
+    if (!existsSync(files[i]!)) missing.set(files[i]!, card);
+  });
+  const todo = [...missing.values()];
+  let written: number;
+  if (threads > 1 && todo.length >= 4 * threads) {
+    const shares = Array.from({ length: threads }, (_, t) => todo.filter((_, i) => i % threads === t));
+    written = (await Promise.all(shares.map((share) => drawInWorker(share, cacheDir)))).reduce((a, b) => a + b, 0);
+  } else {
+    written = await drawInto(todo, cacheDir);
+  }
+  return { written, cached: cards.length - missing.size, files };
 }

@@ -6,16 +6,22 @@
  * Pages point at these with Base's `image` prop.
  */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { catalog } from '../../../data/index.ts';
 import { eventCard, reportCard, topicCard } from '../../../lib/og-card.ts';
 import { ensureImages } from '../../../og/render.ts';
 
-export const getStaticPaths = (() => [
-  ...catalog.reports.map((r) => ({ params: { kind: 'reports', id: r.id }, props: { card: reportCard(r) } })),
-  ...catalog.topics.map((t) => ({ params: { kind: 'topics', id: t.id }, props: { card: topicCard(t) } })),
-  ...catalog.events.map((e) => ({ params: { kind: 'events', id: e.id }, props: { card: eventCard(e) } })),
-]) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => {
+  const paths = [
+    ...catalog.reports.map((r) => ({ params: { kind: 'reports', id: r.id }, props: { card: reportCard(r) } })),
+    ...catalog.topics.map((t) => ({ params: { kind: 'topics', id: t.id }, props: { card: topicCard(t) } })),
+    ...catalog.events.map((e) => ({ params: { kind: 'events', id: e.id }, props: { card: eventCard(e) } })),
+  ];
+  // Draw every card missing from the cache now, on all cores; GET below then only copies files.
+  if (import.meta.env.PROD) await ensureImages(paths.map((p) => p.props.card), { threads: availableParallelism() });
+  return paths;
+}) satisfies GetStaticPaths;
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
 export const GET: APIRoute<Props> = async ({ props }) => {
