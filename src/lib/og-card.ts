@@ -85,10 +85,18 @@ export const reportCard = (r: ReportLike): OgCard => ({
   context: clip([r.author.name, r.event.shortName, formatDate(r.published ?? r.event.start)].join(' · '), CONTEXT_MAX),
 });
 
+/** The first sentence of a text, when it is a real one (not "e.g."), else the whole text. */
+export function firstSentence(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const end = /[.!?](?= [A-Z\u201c"])/g;
+  for (let m = end.exec(flat); m; m = end.exec(flat)) if (m.index >= 40) return flat.slice(0, m.index + 1);
+  return flat;
+}
+
 export const topicCard = (t: TopicLike): OgCard => ({
   kind: 'Topic',
   title: clip(t.title, TITLE_MAX),
-  context: clip(t.summary, CONTEXT_MAX),
+  context: clip(firstSentence(t.summary), CONTEXT_MAX),
 });
 
 export const eventCard = (e: EventLike): OgCard => ({

@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { cardKey, cardTree, clip, eventCard, ogImagePath, reportCard, titleSize, topicCard, type OgCard } from '../../src/lib/og-card.ts';
+import { cardKey, cardTree, clip, eventCard, firstSentence, ogImagePath, reportCard, titleSize, topicCard, type OgCard } from '../../src/lib/og-card.ts';
 import { ensureImages, renderCard } from '../../src/og/render.ts';
 import { pngSize } from '../helpers/png.ts';
 
@@ -29,6 +29,13 @@ describe('card text', () => {
     assert.deepEqual([event.kind, event.title], ['Event', 'Lantern Summit 2023']);
     assert.match(event.context, /^Brackenford · 12\s?–\s?14 June 2023$/);
     assert.deepEqual(topicCard({ title: 'Release trains', summary: 'Shipping on a timetable.' }), { kind: 'Topic', title: 'Release trains', context: 'Shipping on a timetable.' });
+  });
+
+  test('a topic card says the first sentence of the summary, when it is long enough to say something', () => {
+    const summary = 'Extending Kubernetes with custom resource definitions and controllers. The reports cover what teams built.';
+    assert.equal(topicCard({ title: 'Operators', summary }).context, 'Extending Kubernetes with custom resource definitions and controllers.');
+    assert.equal(firstSentence('Short one. Then a second sentence that is longer than forty characters.'), 'Short one. Then a second sentence that is longer than forty characters.');
+    assert.equal(firstSentence('Tools for platform teams, e.g. Backstage and Crossplane, and what they cost.'), 'Tools for platform teams, e.g. Backstage and Crossplane, and what they cost.');
   });
 
   test('long text is clipped at a word with an ellipsis; short text is kept whole', () => {

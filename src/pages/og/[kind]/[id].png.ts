@@ -19,7 +19,12 @@ export const getStaticPaths = (async () => {
     ...catalog.events.map((e) => ({ params: { kind: 'events', id: e.id }, props: { card: eventCard(e) } })),
   ];
   // Draw every card missing from the cache now, on all cores; GET below then only copies files.
-  if (import.meta.env.PROD) await ensureImages(paths.map((p) => p.props.card), { threads: availableParallelism() });
+  if (import.meta.env.PROD) {
+    const start = performance.now();
+    const { written, cached } = await ensureImages(paths.map((p) => p.props.card), { threads: availableParallelism() });
+    const seconds = ((performance.now() - start) / 1000).toFixed(1);
+    console.log(`Open Graph images: ${written} drawn, ${cached} from the cache (${seconds} s)`);
+  }
   return paths;
 }) satisfies GetStaticPaths;
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
