@@ -126,7 +126,8 @@ export async function ensureImages(cards: OgCard[], { cacheDir = defaultCacheDir
   });
   const todo = [...missing.values()];
   let written: number;
-  if (threads > 1 && todo.length >= 4 * threads) {
+  // Threads pay off only for more than a few cards; the worker file must be where the build runs from.
+  if (threads > 1 && todo.length >= 4 * threads && existsSync(workerFile)) {
     const shares = Array.from({ length: threads }, (_, t) => todo.filter((_, i) => i % threads === t));
     written = (await Promise.all(shares.map((share) => drawInWorker(share, cacheDir)))).reduce((a, b) => a + b, 0);
   } else {
