@@ -17,7 +17,8 @@ import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import satori from 'satori';
 import { cardKey, cardTree, OG_WIDTH, OG_HEIGHT, type OgCard } from '../lib/og-card.ts';
 
-export const defaultCacheDir = join(process.cwd(), 'node_modules', '.cache', 'hallway-track-og');
+/** OG_CACHE_DIR moves it, e.g. to measure a build with an empty cache. */
+export const defaultCacheDir = process.env.OG_CACHE_DIR ?? join(process.cwd(), 'node_modules', '.cache', 'hallway-track-og');
 
 // Resolved from the project root: this module may run from a bundle written elsewhere.
 const require = createRequire(join(process.cwd(), 'package.json'));
