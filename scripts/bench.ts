@@ -27,8 +27,8 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 const s1 = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-/** RSS (bytes) of `pid` and all its descendants, from /proc. */
-function treeRss(root: number): number {
+/** RSS (bytes) of `pid` and all its descendants, from /proc, in all and by program name (node, pagefind…). */
+function treeRss(root: number): { total: number; byName: Map<string, number> } {
   const children = new Map<number, number[]>();
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
@@ -39,33 +39,59 @@ function treeRss(root: number): number {
     } catch { /* gone */ }
   }
   let total = 0;
+  const byName = new Map<string, number>();
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
     try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (m) total += Number(m[1]) * 1024;
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const m = /VmRSS:\s+(\d+) kB/.exec(status);
+      const name = /Name:\s+(\S+)/.exec(status)?.[1] ?? '?';
+      const key = name.startsWith('pagefind') ? 'pagefind' : 'node'; // Node 24 names its process "MainThread"
+      if (m) {
+        total += Number(m[1]) * 1024;
+        byName.set(key, Math.max(byName.get(key) ?? 0, Number(m[1]) * 1024));
+      }
     } catch { /* gone */ }
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return { total, byName };
 }
 
-interface Run { ms: number; peak: number; stdout: string }
+interface Run {
+  ms: number;
+  /** Largest sum of RSS over the process tree. */
+  peak: number;
+  /** Largest RSS of one Node process, and of the Pagefind indexer. */
+  nodePeak: number;
+  pagefindPeak: number;
+  /** How long the Pagefind indexer ran (first to last sample seen). */
+  pagefindMs: number;
+  stdout: string;
+}
 /** Runs a command, sampling the whole process tree's RSS every 100 ms. */
 function run(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<Run> {
   return new Promise((res, rej) => {
     const start = performance.now();
     const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '', err = '', peak = 0;
+    let out = '', err = '', peak = 0, nodePeak = 0, pagefindPeak = 0, pfFirst = 0, pfLast = 0;
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
-    const timer = setInterval(() => { peak = Math.max(peak, treeRss(child.pid!)); }, 100);
+    const timer = setInterval(() => {
+      const { total, byName } = treeRss(child.pid!);
+      peak = Math.max(peak, total);
+      nodePeak = Math.max(nodePeak, byName.get('node') ?? 0);
+      if (byName.has('pagefind')) {
+        pagefindPeak = Math.max(pagefindPeak, byName.get('pagefind')!);
+        pfFirst ||= performance.now();
+        pfLast = performance.now();
+      }
+    }, 100);
     child.on('close', (code) => {
       clearInterval(timer);
       const ms = performance.now() - start;
       if (code !== 0) rej(new Error(`${cmd} ${args.join(' ')} failed (${code}) in ${cwd}:\n${(out + err).slice(-3000)}`));
-      else res({ ms, peak, stdout: out + err });
+      else res({ ms, peak, nodePeak, pagefindPeak, pagefindMs: pfLast - pfFirst, stdout: out + err });
     });
   });
 }
@@ -163,6 +189,15 @@ function frequentWord(contentDir: string): string {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'kubernetes';
 }
 
+/** Astro's cache folder for a content folder and base, as astro.config.mjs names it. */
+const astroCache = (content: string, base = '/') => join('node_modules', '.astro', `${resolve(content)}${base}`.replace(/[^a-z0-9]+/gi, '-'));
+
+/** Forgets everything a previous build of `content` left (rendered reports, Astro's data store): the next build is cold. */
+function coldCaches(content: string, reportCache: string) {
+  rmSync(reportCache, { recursive: true, force: true });
+  rmSync(astroCache(content), { recursive: true, force: true });
+}
+
 async function starlightBuilds(n: number, work: string, reps: number, ours: () => Promise<Run>) {
   const anchors = '/work/shared/anchors';
   const sl = join(work, 'sl');
@@ -176,6 +211,7 @@ async function starlightBuilds(n: number, work: string, reps: number, ours: () =
   for (let i = 0; i < reps; i++) {
     a.push(await ours());
     rmSync(join(sl, 'dist'), { recursive: true, force: true });
+    rmSync(join(sl, 'node_modules', '.astro'), { recursive: true, force: true });
     b.push(await run(node, [join(sl, 'node_modules/astro/bin/astro.mjs'), 'build'], sl, { PATH: `${join(sl, 'node_modules/.bin')}:${dirname(node)}:${process.env.PATH}` }));
   }
   return { ours: a, starlight: b, dist: join(sl, 'dist') };
@@ -183,7 +219,7 @@ async function starlightBuilds(n: number, work: string, reps: number, ours: () =
 
 async function main() {
   const lines: string[] = ['# Benchmark results', '', `Written by \`npm run bench -- ${argv.join(' ')}\`. Machine: ${machine()}.`, '',
-    'Build = `node scripts/build.ts --silent` (the check, then `astro build` with Pagefind), wall time; peak memory = the largest sum of VmRSS over the whole process tree, sampled every 100 ms. Check = `node scripts/check.ts` alone. Pages: largest / median, raw and gzip. Search: headless Chromium on `/search/`, a cold context each time, ms from the last keydown to the first result in the list (includes the page\'s debounce), bytes as transferred (CDP encodedDataLength), median of 3.', ''];
+    'Build = `node scripts/build.ts --silent` (the check, then `astro build` with Pagefind), wall time, cold: no rendered report or Astro data store left from an earlier run (both are kept by a rebuild, as on a developer\'s machine or a CI with a cache); peak memory = the largest sum of VmRSS over the whole process tree, sampled every 100 ms. Check = `node scripts/check.ts` alone. Pages: largest / median, raw and gzip. Search: headless Chromium on `/search/`, a cold context each time, ms from the last keydown to the first result in the list (includes the page\'s debounce), bytes as transferred (CDP encodedDataLength), median of 3.', ''];
   const emit = (l: string[]) => { lines.push(...l); console.log(l.join('\n')); };
   console.log(lines.join('\n'));
   for (const n of sizes) {
@@ -194,26 +230,29 @@ async function main() {
       const tg = performance.now();
       writeCorpus({ n, seed, out: content });
       const genMs = performance.now() - tg;
-      const env = { CONTENT_DIR: content, OUT_DIR: dist };
-      const check = await run(node, ['scripts/check.ts'], process.cwd(), env);
+      const reportCache = join(work, 'report-cache');
+      const env = { CONTENT_DIR: content, OUT_DIR: dist, HALLWAY_CACHE: reportCache };
+      // Cold: nothing rendered or loaded by an earlier run. The check alone gets its own cold cache.
+      const check = await run(node, ['scripts/check.ts'], process.cwd(), { ...env, HALLWAY_CACHE: join(work, 'check-cache') });
+      coldCaches(content, reportCache);
       const build = await run(node, ['scripts/build.ts', '--silent'], process.cwd(), env);
+      const unchanged = await run(node, ['scripts/build.ts', '--silent'], process.cwd(), env);
       const w = weigh(dist);
       const word = frequentWord(content);
       let search: Awaited<ReturnType<typeof measureSearch>> | undefined;
       let searchError = '';
       try { search = await measureSearch(dist, word); } catch (e) { searchError = String(e).split('\n')[0]!; }
-      let rebuild: Run | undefined;
-      if (n === 1000) {
-        const f = join(content, 'reports', readdirSync(join(content, 'reports')).sort()[0]!);
-        appendFileSync(f, '\nOne more sentence, added to time a rebuild after a one-file edit.\n');
-        rebuild = await run(node, ['scripts/build.ts', '--silent'], process.cwd(), env);
-      }
+      const f = join(content, 'reports', readdirSync(join(content, 'reports')).sort()[0]!);
+      appendFileSync(f, '\nOne more sentence, added to time a rebuild after a one-file edit.\n');
+      const rebuild = await run(node, ['scripts/build.ts', '--silent'], process.cwd(), env);
       const t: string[] = [`## ${n} reports (seed ${seed})`, '', '| measure | value |', '| --- | --- |',
         `| corpus generation + its check | ${s1(genMs)} |`,
-        `| check alone (\`scripts/check.ts\`) | ${s1(check.ms)}, peak ${mb(check.peak)} |`,
-        `| **build** (check + astro build + Pagefind) | **${s1(build.ms)}**, peak **${mb(build.peak)}** |`,
-        `| Astro phase (build − check alone) | ≈ ${s1(build.ms - check.ms)} |`,
-        ...(rebuild ? [`| rebuild after editing one report | ${s1(rebuild.ms)}, peak ${mb(rebuild.peak)} |`] : []),
+        `| check alone, cold (\`scripts/check.ts\`) | ${s1(check.ms)}, peak ${mb(check.peak)} |`,
+        `| **build, cold** (check + astro build + Pagefind) | **${s1(build.ms)}** (${((build.ms / n)).toFixed(1)} ms per report), peak **${mb(build.peak)}** |`,
+        `| of which Pagefind indexing | ≈ ${s1(build.pagefindMs)} |`,
+        `| peak of one process: Node / Pagefind | ${mb(build.nodePeak)} / ${mb(build.pagefindPeak)} |`,
+        `| rebuild, nothing changed | ${s1(unchanged.ms)}, peak ${mb(unchanged.peak)} |`,
+        `| rebuild after editing one report | ${s1(rebuild.ms)}, peak ${mb(rebuild.peak)} |`,
         `| HTML pages | ${w.htmlPages} |`,
         `| dist | ${mb(w.total)} |`,
         `| Pagefind index | ${mb(w.pagefind)} in ${w.pagefindFiles} files |`,
@@ -224,13 +263,17 @@ async function main() {
         ''];
       emit(t);
       if (starlight && n >= 1000) {
-        const sl = await starlightBuilds(n, work, 2, () => run(node, ['scripts/build.ts', '--silent'], process.cwd(), env));
+        const sl = await starlightBuilds(n, work, 2, () => {
+          coldCaches(content, reportCache);
+          return run(node, ['scripts/build.ts', '--silent'], process.cwd(), env);
+        });
         const slw = weigh(sl.dist);
         emit([`### Side by side with stock Starlight at ${n} pages (A B A B, medians)`, '', '| | build | peak memory | HTML pages | dist |', '| --- | --: | --: | --: | --: |',
           `| Hallway Track | ${s1(median(sl.ours.map((r) => r.ms)))} (${sl.ours.map((r) => s1(r.ms)).join(', ')}) | ${mb(median(sl.ours.map((r) => r.peak)))} | ${w.htmlPages} | ${mb(w.total)} |`,
           `| Starlight | ${s1(median(sl.starlight.map((r) => r.ms)))} (${sl.starlight.map((r) => s1(r.ms)).join(', ')}) | ${mb(median(sl.starlight.map((r) => r.peak)))} | ${slw.htmlPages} | ${mb(slw.total)} |`, '']);
       }
     } finally {
+      rmSync(astroCache(join(work, 'content')), { recursive: true, force: true });
       rmSync(work, { recursive: true, force: true });
     }
   }

@@ -10,11 +10,11 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype, { type Options as ToHastOptions } from 'remark-rehype';
-import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
 import type { Matchable } from '../lib/mentions.ts';
 import { remarkGuard } from './guard.ts';
 import { rehypeReport } from './rehype-report.ts';
+import { remarkTypography } from './typography.ts';
 
 export interface PipelineOptions {
   /** Registry tools (id + spellings). */
@@ -29,7 +29,7 @@ export interface PipelineOptions {
 export const remarkPlugins = ({ strict }: PipelineOptions): RemarkPlugins => [
   [remarkGuard, { strict }],
   remarkGfm,
-  remarkSmartypants as RemarkPlugin,
+  remarkTypography as RemarkPlugin,
 ];
 
 export const rehypePlugins = (options: PipelineOptions): RehypePlugins => [[rehypeReport, options]];
@@ -47,7 +47,7 @@ export function createReportProcessor(options: PipelineOptions) {
     .use(remarkMdx)
     .use(remarkGuard, { strict: options.strict })
     .use(remarkGfm)
-    .use(remarkSmartypants)
+    .use(remarkTypography)
     .use(remarkRehype, { passThrough: mdxNodeTypes })
     .use(rehypeReport, options);
 }

@@ -1,0 +1,60 @@
+/**
+ * Smart quotes, dashes and ellipses, with retext-smartypants, as remark-smartypants does it, but
+ * only where there is something to change: half the time of rendering a report went into running
+ * the natural-language parser over every text node, most of which hold no quote, "--", "..." or
+ * "``". The output is the same (tested against remark-smartypants on the fixture corpus).
+ *
+ * How: all text of the document is joined (a space at the start of each paragraph, heading and
+ * table cell, code spans as placeholder letters) so quotes pair across links and emphasis, and
+ * quotes are converted once in that string; each text node then takes its slice back, and only
+ * slices with a dash, dot or backtick pair go through the second pass (dashes, ellipses, backticks).
+ * Does not touch code, or JSX other than text inside it.
+ */
+import type { Root, Text, InlineCode, Parent } from 'mdast';
+import { retext } from 'retext';
+import smartypants from 'retext-smartypants';
+import { visit } from 'unist-util-visit';
+
+const quotes = retext().use(smartypants, { ellipses: false, dashes: false, backticks: false });
+const symbols = retext().use(smartypants, { quotes: false });
+
+/** What the second pass can change: "--", "..." or ". . .", "``", "''". */
+const hasSymbols = /--|\.\s*\.|``|''/;
+
+const blocks = new Set(['paragraph', 'heading', 'tableCell']);
+const ignoredElements = new Set(['style', 'script']);
+
+export function remarkTypography() {
+  return (tree: Root) => {
+    let all = '';
+    const pieces: (Text | InlineCode | 'block')[] = [];
+    visit(tree, (node, _index, parent: Parent | undefined) => {
+      if (!parent) return;
+      if (parent.type === 'mdxJsxTextElement') {
+        const name = (parent as { name?: unknown }).name;
+        if (typeof name !== 'string' || ignoredElements.has(name)) return;
+      }
+      if ((node.type === 'text' || node.type === 'inlineCode') && 'value' in node) {
+        all += node.type === 'text' ? node.value : 'A'.repeat(node.value.length);
+        pieces.push(node);
+      } else if (blocks.has(node.type)) {
+        all += ' ';
+        pieces.push('block');
+      }
+    });
+    if (/["'`]/.test(all)) all = quotes.processSync(all).toString();
+    let at = 0;
+    for (const piece of pieces) {
+      if (piece === 'block') {
+        at += 1;
+        continue;
+      }
+      const end = at + piece.value.length;
+      if (piece.type === 'text') {
+        const slice = all.slice(at, end);
+        piece.value = hasSymbols.test(slice) ? symbols.processSync(slice).toString() : slice;
+      }
+      at = end;
+    }
+  };
+}
