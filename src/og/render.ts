@@ -6,7 +6,7 @@
  * Images are cached by content: `<cacheDir>/<cardKey>.png`, where the key hashes the card's text,
  * the layout version and the font files. `ensureImages` draws only the cards whose key is not in
  * the cache yet, so a rebuild redraws only what changed. The default cache dir is
- * node_modules/.cache/hallway-track-og/ (CI can keep it between runs; see README).
+ * node_modules/.cache/hallway/og/ (CI can keep it between runs; see README).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ import satori from 'satori';
 import { cardKey, cardTree, OG_WIDTH, OG_HEIGHT, type OgCard } from '../lib/og-card.ts';
 
 /** OG_CACHE_DIR moves it, e.g. to measure a build with an empty cache. */
-export const defaultCacheDir = process.env.OG_CACHE_DIR ?? join(process.cwd(), 'node_modules', '.cache', 'hallway-track-og');
+export const defaultCacheDir = process.env.OG_CACHE_DIR ?? join(process.cwd(), 'node_modules', '.cache', 'hallway', 'og');
 
 // Resolved from the project root: this module may run from a bundle written elsewhere.
 const require = createRequire(join(process.cwd(), 'package.json'));

@@ -2,7 +2,7 @@
  * The Open Graph image of every report, topic and event page: /og/reports/<id>.png,
  * /og/topics/<id>.png, /og/events/<id>.png (1200×630 PNG). Cards are laid out by
  * src/lib/og-card.ts and drawn by src/og/render.ts, which caches each PNG by a hash of its content
- * under node_modules/.cache/hallway-track-og/, so a rebuild draws only cards whose text changed.
+ * under node_modules/.cache/hallway/og/, so a rebuild draws only cards whose text changed.
  * Pages point at these with Base's `image` prop.
  */
 import { readFileSync } from 'node:fs';
