@@ -11,9 +11,19 @@ import { createHash } from 'node:crypto';
 import { formatDate, formatRange } from './format.ts';
 
 /** Bump when cardTree() changes what is drawn, so cached images are redrawn. */
-export const OG_LAYOUT_VERSION = 1;
+export const OG_LAYOUT_VERSION = 2;
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
+
+/**
+ * Inter's Latin and Latin Extended files under two names: satori looks a glyph up only in the
+ * first file of a family name, so "Łódź" needs the second as a fallback family of its own.
+ */
+export const OG_FONTS = [
+  { name: 'Inter', subset: 'latin' },
+  { name: 'Inter Ext', subset: 'latin-ext' },
+] as const;
+const OG_FONT_FAMILY = OG_FONTS.map((f) => `"${f.name}"`).join(', ');
 
 export type OgKind = 'Report' | 'Topic' | 'Event';
 
@@ -46,7 +56,8 @@ export const ogImagePath = (kind: OgKind, id: string) => `og/${folder[kind]}/${i
 
 /** Shortens text to at most `max` characters at a word boundary, with an ellipsis. */
 export function clip(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  // Collapses ordinary white space only: no-break and thin spaces stay as they are.
+  const flat = text.replace(/[ \t\r\n]+/g, ' ').trim();
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
@@ -82,7 +93,8 @@ interface EventLike {
 export const reportCard = (r: ReportLike): OgCard => ({
   kind: 'Report',
   title: clip(r.title, TITLE_MAX),
-  context: clip([r.author.name, r.event.shortName, formatDate(r.published ?? r.event.start)].join(' · '), CONTEXT_MAX),
+  // The date never breaks across lines.
+  context: clip([r.author.name, r.event.shortName, formatDate(r.published ?? r.event.start).replace(/ /g, '\u00a0')].join(' · '), CONTEXT_MAX),
 });
 
 /** The first sentence of a text, when it is a real one (not "e.g."), else the whole text. */
@@ -125,7 +137,7 @@ const el = (type: string, style: Record<string, string | number>, ...children: (
 
 /**
  * The card: a blue band with the site name and page kind over an orange rule, the title in large
- * dark type on white, the context line in muted type, and an orange rule at the foot. Font family "Inter" (400, 700).
+ * dark type on white, the context line in muted type, and an orange rule at the foot. Inter 400 and 700.
  */
 export function cardTree(card: OgCard, siteName = 'Hallway Track'): OgNode {
   const c = OG_COLOURS;
@@ -137,7 +149,7 @@ export function cardTree(card: OgCard, siteName = 'Hallway Track'): OgNode {
       display: 'flex',
       flexDirection: 'column',
       backgroundColor: c.bg,
-      fontFamily: 'Inter',
+      fontFamily: OG_FONT_FAMILY,
       color: c.fg,
     },
     el(

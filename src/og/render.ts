@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { threadId, Worker } from 'node:worker_threads';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import satori from 'satori';
-import { cardKey, cardTree, OG_WIDTH, OG_HEIGHT, type OgCard } from '../lib/og-card.ts';
+import { cardKey, cardTree, OG_FONTS, OG_WIDTH, OG_HEIGHT, type OgCard } from '../lib/og-card.ts';
 
 /** OG_CACHE_DIR moves it, e.g. to measure a build with an empty cache. */
 export const defaultCacheDir = process.env.OG_CACHE_DIR ?? join(process.cwd(), 'node_modules', '.cache', 'hallway', 'og');
@@ -35,10 +35,10 @@ function loadFonts(): Fonts {
   const hash = createHash('sha256');
   const list: Fonts['fonts'] = [];
   for (const weight of [400, 700] as const) {
-    for (const subset of ['latin', 'latin-ext']) {
+    for (const { name, subset } of OG_FONTS) {
       const data = readFileSync(require.resolve(`@fontsource/inter/files/inter-${subset}-${weight}-normal.woff`));
       hash.update(data);
-      list.push({ name: 'Inter', data, weight, style: 'normal' });
+      list.push({ name, data, weight, style: 'normal' });
     }
   }
   fonts = { fonts: list, key: hash.digest('hex').slice(0, 16) };

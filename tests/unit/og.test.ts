@@ -20,8 +20,8 @@ const report = (title: string, author = 'Mireille Osei') => ({
 
 describe('card text', () => {
   test('a report card says author · event · publication date, else the event date', () => {
-    assert.deepEqual(reportCard(report('Day one')), { kind: 'Report', title: 'Day one', context: 'Mireille Osei · Lantern 2023 · 20 June 2023' });
-    assert.equal(reportCard({ ...report('Day one'), published: undefined }).context, 'Mireille Osei · Lantern 2023 · 12 June 2023');
+    assert.deepEqual(reportCard(report('Day one')), { kind: 'Report', title: 'Day one', context: 'Mireille Osei · Lantern 2023 · 20\u00a0June\u00a02023' });
+    assert.equal(reportCard({ ...report('Day one'), published: undefined }).context, 'Mireille Osei · Lantern 2023 · 12\u00a0June\u00a02023');
   });
 
   test('an event card says city · dates; a topic card its summary', () => {
@@ -60,7 +60,7 @@ describe('card text', () => {
 
   test('the layout shows site name, kind, title and context', () => {
     const text = JSON.stringify(cardTree(reportCard(report('Day one'))));
-    for (const part of ['Hallway Track', 'Report', 'Day one', 'Mireille Osei · Lantern 2023 · 20 June 2023']) assert.ok(text.includes(JSON.stringify(part)), part);
+    for (const part of ['Hallway Track', 'Report', 'Day one', 'Mireille Osei · Lantern 2023 · 20\u00a0June\u00a02023']) assert.ok(text.includes(JSON.stringify(part)), part);
   });
 
   test('the cache key changes with the text and the fonts, and only with them', () => {
@@ -85,6 +85,12 @@ describe('drawing and the content cache', () => {
 
   test('a card draws to a 1200×630 PNG, also with text outside Latin-1', async () => {
     assert.deepEqual(pngSize(await renderCard(reportCard(report('Łódź, València and Zürich: a ﬁeld report', 'Ça Ğül')))), { width: 1200, height: 630 });
+  });
+
+  test('Latin-1 and Latin Extended letters have glyphs (they do not draw as the missing-glyph box)', async () => {
+    const draw = async (title: string) => Buffer.from(await renderCard({ kind: 'Topic', title, context: title })).toString('base64');
+    const missing = await draw('\ue000\ue000\ue000');
+    for (const letters of ['ééé', 'ŁŁŁ', 'ĞĞĞ']) assert.notEqual(await draw(letters), missing, letters);
   });
 
   test('a first build draws every card; a second draws none; after one edit only that card is drawn', async () => {
