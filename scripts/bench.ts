@@ -195,6 +195,7 @@ const astroCache = (content: string, base = '/') => join('node_modules', '.astro
 /** Forgets everything a previous build of `content` left (rendered reports, Astro's data store): the next build is cold. */
 function coldCaches(content: string, reportCache: string) {
   rmSync(reportCache, { recursive: true, force: true });
+  rmSync(join(dirname(reportCache), 'og-cache'), { recursive: true, force: true });
   rmSync(astroCache(content), { recursive: true, force: true });
 }
 
@@ -231,7 +232,7 @@ async function main() {
       writeCorpus({ n, seed, out: content });
       const genMs = performance.now() - tg;
       const reportCache = join(work, 'report-cache');
-      const env = { CONTENT_DIR: content, OUT_DIR: dist, HALLWAY_CACHE: reportCache };
+      const env = { CONTENT_DIR: content, OUT_DIR: dist, HALLWAY_CACHE: reportCache, OG_CACHE_DIR: join(work, 'og-cache') };
       // Cold: nothing rendered or loaded by an earlier run. The check alone gets its own cold cache.
       const check = await run(node, ['scripts/check.ts'], process.cwd(), { ...env, HALLWAY_CACHE: join(work, 'check-cache') });
       coldCaches(content, reportCache);
