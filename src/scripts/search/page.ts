@@ -8,8 +8,14 @@ import { nearest, type Place } from './nearest.ts';
 import { resultArticle, h } from './render.ts';
 import { FACETS, type Facet, type SearchState, type Sort, hasFilters, isEmpty, readState, searchOptions, writeState } from './state.ts';
 
-/** Results rendered at once; more on "Show more" (each result costs a fragment request). */
+/**
+ * Results rendered at first (about a screenful), then per "Show more" or when its button scrolls
+ * into view. Each result costs a fragment request (~4 KB), so the first search fetches only what shows.
+ */
+const FIRST_PAGE = 5;
 const PAGE_SIZE = 10;
+/** Queries shorter than this match most of the index: the page waits for one more letter. */
+const MIN_QUERY = 2;
 /** Facets with more values than this show the most used ones and a "Show all" button. */
 const SHORT_LIST = 8;
 const LABELS: Record<Facet, string> = { type: 'Type', year: 'Year', event: 'Event', topic: 'Topic', tool: 'Tool', talk: 'Talk', speaker: 'Speaker', author: 'Author', city: 'City' };
@@ -197,6 +203,16 @@ async function run({ countsOnly = false } = {}) {
     if (mine === generation) showCounts(all.filters);
     return;
   }
+  if (term && term.length < MIN_QUERY && !hasFilters(current)) {
+    if (!countsOnly) {
+      list.replaceChildren();
+      moreButton.hidden = true;
+      showHelp(false);
+      shown = undefined;
+      status.textContent = 'Keep typing…';
+    }
+    return;
+  }
   const response = await pf.search(term, searchOptions(current, undefined, wanted));
   if (mine !== generation) return;
   if (!countsOnly) {
@@ -226,7 +242,7 @@ async function run({ countsOnly = false } = {}) {
 async function showMore(mine = generation, fresh = false): Promise<boolean> {
   if (!shown) return true;
   const { response, count, withPassages } = shown;
-  const next = response.results.slice(count, count + PAGE_SIZE);
+  const next = response.results.slice(count, count + (fresh ? FIRST_PAGE : PAGE_SIZE));
   const data = await Promise.all(next.map((r) => r.data()));
   if (mine !== generation) return false;
   const items = data.map((d) => h('li', {}, resultArticle(d, { withPassages })));
@@ -292,9 +308,21 @@ clearButton.addEventListener('click', () => {
   update({ ...state, filters: readState(new URLSearchParams()).filters }, 'push');
   input.focus();
 });
+// More results load by themselves when the button comes into view (it stays for keyboard users).
+let more: Promise<boolean> | undefined;
+const loadMore = () => (more ??= showMore().finally(() => {
+  more = undefined;
+  // Observing again reports the button's place now: still in view loads the next page.
+  io.unobserve(moreButton);
+  io.observe(moreButton);
+}));
+const io = new IntersectionObserver((entries) => {
+  if (entries.some((e) => e.isIntersecting) && !moreButton.hidden && shown) void loadMore();
+}, { rootMargin: '0px 0px 200px 0px' });
+io.observe(moreButton);
 moreButton.addEventListener('click', () => {
   const first = shown?.count ?? 0;
-  void showMore().then(() => (list.children[first]?.querySelector('a') as HTMLElement | null)?.focus());
+  void loadMore().then(() => (list.children[first]?.querySelector('a') as HTMLElement | null)?.focus());
 });
 window.addEventListener('popstate', () => {
   typing = false;
