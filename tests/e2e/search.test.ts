@@ -88,7 +88,7 @@ for (const site of sites) {
 
       const result = w.page.locator('.result', { has: w.page.locator(`h3 a[href="${at(DAY_ONE)}"]`) });
       assert.equal((await result.locator('h3').textContent())?.trim(), 'Lantern Summit 2023, day one');
-      assert.match((await result.locator('.result-meta').textContent()) ?? '', /^Lantern 2023 · June 2023 · \S/);
+      assert.match((await result.locator('.result-meta').textContent()) ?? '', /^Report · Lantern 2023 · June 2023 · \S/);
       const section = result.locator(`.passages a[href="${at(DAY_ONE)}#${SECTION}"]`);
       assert.equal((await section.textContent())?.trim(), 'Pipelines without a queue');
       const marks = await result.locator('mark').allTextContents();
@@ -97,6 +97,69 @@ for (const site of sites) {
       await section.click();
       await w.page.waitForURL((url) => url.pathname === at(DAY_ONE) && url.hash === `#${SECTION}`);
       assert.equal(await w.page.locator(`h2#${SECTION}`).count(), 1);
+      clean(w);
+    });
+
+    test('a result shows a section heading apart from its excerpt, and highlights words without their punctuation', async () => {
+      const w = await visit('search/?q=Quillpipe');
+      await statusSays(w.page, /results? for “Quillpipe”/);
+      const result = w.page.locator('.result', { has: w.page.locator(`h3 a[href="${at(DAY_ONE)}"]`) });
+      const passage = result.locator('.passages li').first();
+      const heading = (await passage.locator('a').textContent())?.trim() ?? '';
+      const excerpt = (await passage.locator('.excerpt').textContent())?.trim() ?? '';
+      assert.equal(heading, 'Pipelines without a queue');
+      assert.ok(excerpt.length > 0, 'the passage has no excerpt');
+      assert.ok(!excerpt.toLowerCase().startsWith(heading.toLowerCase()), `the excerpt repeats its heading: ${excerpt}`);
+      // Wherever a heading falls inside an excerpt it is its own element, never run into the text.
+      for (const text of await w.page.locator('#search-results .excerpt').evaluateAll((ps) => ps.map((p) => [...p.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('')))) {
+        assert.ok(!/Pipelines (without a queue|everywhere) Quillpipe/i.test(text), `a heading runs into the text: ${text}`);
+      }
+      const marks = await w.page.locator('#search-results mark').allTextContents();
+      assert.ok(marks.length > 0);
+      for (const m of marks) assert.match(m, /^[\p{L}\p{N}][\s\S]*[\p{L}\p{N}]$|^[\p{L}\p{N}]$/u, `a highlight carries punctuation: “${m}”`);
+      clean(w);
+    });
+
+    test('the type facet narrows to one kind of page and is kept in the address', async () => {
+      const w = await visit('search/?q=quillpipe');
+      await statusSays(w.page, /results? for “quillpipe”$/);
+      const hrefs = await resultHrefs(w.page);
+      assert.ok(hrefs.includes(at('tools/quillpipe/')) && hrefs.includes(at(DAY_ONE)), `expected the tool and a report in ${hrefs.join(', ')}`);
+      const type = w.page.getByRole('group', { name: 'Type' });
+      await type.getByRole('checkbox', { name: /^Tools \(1\)$/ }).check();
+      await statusSays(w.page, /^1 result for “quillpipe” \(Tools\)$/);
+      assert.deepEqual(await resultHrefs(w.page), [at('tools/quillpipe/')]);
+      assert.deepEqual(params(w.page), { q: 'quillpipe', type: 'tool' });
+      assert.match((await w.page.locator('#search-results .result-meta').first().textContent()) ?? '', /^Tool/);
+
+      // Opened from a link, the type and the query come back; reports only leaves the tool out.
+      const r = await visit('search/?q=quillpipe&type=report');
+      await statusSays(r.page, /results? for “quillpipe” \(Reports\)$/);
+      const reports = await resultHrefs(r.page);
+      assert.ok(reports.length > 0 && reports.every((href) => href!.startsWith(at('reports/'))), reports.join(', '));
+      assert.ok(await r.page.getByRole('group', { name: 'Type' }).getByRole('checkbox', { name: /^Reports/ }).isChecked());
+      clean(w);
+      clean(r);
+    });
+
+    test('a search that finds nothing offers the nearest topics and tools and the browse pages', async () => {
+      const w = await visit('search/?q=quilpipe');
+      await statusSays(w.page, /^0 results for “quilpipe”$/);
+      const help = w.page.locator('#search-help');
+      await help.waitFor({ state: 'visible' });
+      const near = await help.locator('#search-nearest-list a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      assert.equal(near[0], at('tools/quillpipe/'), `nearest: ${near.join(', ')}`);
+      const browse = await help.locator('.browse a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      assert.deepEqual(browse, ['events/', 'topics/', 'talks/', 'people/', 'tools/', 'reports/'].map(at));
+
+      // A word close to a topic offers the topic; the help goes away once something matches.
+      const input = w.page.locator('#search-q');
+      await input.fill('capasity');
+      await statusSays(w.page, /^0 results for “capasity”$/);
+      await w.page.locator(`#search-nearest-list a[href="${at('topics/capacity-planning/')}"]`).waitFor();
+      await input.fill('capacity');
+      await statusSays(w.page, /results? for “capacity”$/);
+      assert.ok(await help.isHidden(), 'the no-results help stays after a search that found something');
       clean(w);
     });
 
@@ -127,7 +190,9 @@ for (const site of sites) {
       await statusSays(w.page, /^2 results \(Warm Pools, Four Years Later\)$/);
       assert.deepEqual((await resultHrefs(w.page)).sort(), [DAY_ONE, 'reports/lantern-2023-and-tidepool/'].map(at).sort());
       assert.ok(await w.page.getByRole('group', { name: 'Talk' }).getByRole('checkbox', { name: /^Warm Pools, Four Years Later/ }).isChecked());
-      assert.ok(await w.page.getByRole('group', { name: 'Speaker' }).getByRole('checkbox', { name: /^Mireille Osei/ }).count(), 'speakers are listed by name');
+      // Facets other than type and year load their counts when opened.
+      await w.page.locator('details[data-facet="speaker"] > summary').click();
+      await w.page.getByRole('group', { name: 'Speaker' }).getByRole('checkbox', { name: /^Mireille Osei/ }).waitFor({ state: 'attached' });
       clean(w);
     });
 
@@ -287,7 +352,7 @@ for (const site of sites) {
       // (Playwright's getByText skips <noscript>, so look for the paragraph itself.)
       assert.ok(await w.page.locator('noscript p', { hasText: 'Search runs in your browser and needs JavaScript' }).isVisible());
       assert.ok(await w.page.locator('#search-q').isHidden(), 'a search field that cannot work is shown');
-      const hrefs = await w.page.locator('#search-app a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      const hrefs = await w.page.locator('#search-app noscript a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
       assert.deepEqual(hrefs, ['events/', 'topics/', 'talks/', 'people/', 'tools/', 'reports/'].map(at));
       clean(w);
     });

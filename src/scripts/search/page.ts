@@ -3,14 +3,25 @@
  * its results, typing and ticking facets update the address, Back and Forward restore earlier states.
  * Facet ids are shown with the display names the page embeds as JSON (from the catalog).
  */
-import { loadPagefind, type FilterCounts, type Pagefind, type SearchResponse } from './pagefind.ts';
+import { loadPagefind, type Pagefind, type SearchResponse } from './pagefind.ts';
+import { nearest, type Place } from './nearest.ts';
 import { resultArticle, h } from './render.ts';
 import { FACETS, type Facet, type SearchState, type Sort, hasFilters, isEmpty, readState, searchOptions, writeState } from './state.ts';
 
-const PAGE_SIZE = 20;
+/**
+ * Results rendered at first (about a screenful), then per "Show more" or when its button scrolls
+ * into view. Each result costs a fragment request (~4 KB), so the first search fetches only what shows.
+ */
+const FIRST_PAGE = 5;
+const PAGE_SIZE = 10;
+/** Queries shorter than this match most of the index: the page waits for one more letter. */
+const MIN_QUERY = 2;
 /** Facets with more values than this show the most used ones and a "Show all" button. */
 const SHORT_LIST = 8;
-const LABELS: Record<Facet, string> = { year: 'Year', event: 'Event', topic: 'Topic', tool: 'Tool', talk: 'Talk', speaker: 'Speaker', author: 'Author', city: 'City' };
+const LABELS: Record<Facet, string> = { type: 'Type', year: 'Year', event: 'Event', topic: 'Topic', tool: 'Tool', talk: 'Talk', speaker: 'Speaker', author: 'Author', city: 'City' };
+const TYPE_NAMES: Record<string, string> = { report: 'Reports', topic: 'Topics', tool: 'Tools', event: 'Events', talk: 'Talks', person: 'People' };
+/** Facets counted from the start; the others load their counts (one Pagefind chunk each) when opened. */
+const OPEN_FACETS: readonly Facet[] = ['type', 'year'];
 
 const $ = <T extends HTMLElement>(id: string) => {
   const el = document.getElementById(id);
@@ -18,6 +29,7 @@ const $ = <T extends HTMLElement>(id: string) => {
   return el as T;
 };
 
+const base = import.meta.env.BASE_URL;
 const app = $('search-app');
 const form = $<HTMLFormElement>('search-form');
 const input = $<HTMLInputElement>('search-q');
@@ -28,69 +40,114 @@ const clearButton = $<HTMLButtonElement>('search-clear');
 const status = $('search-status');
 const list = $<HTMLOListElement>('search-results');
 const moreButton = $<HTMLButtonElement>('search-more');
-const names = JSON.parse($('search-facet-names').textContent ?? '{}') as Record<Facet, Record<string, string>>;
+const help = $('search-help');
+const nearBox = $('search-nearest');
+const nearList = $('search-nearest-list');
+const places = JSON.parse($('search-places').textContent ?? '[]') as Place[];
 const siteTitle = document.title;
 
+// ——— Facet names, fetched per facet when shown ———
+
+const names: Partial<Record<Facet, Record<string, string>>> = { type: TYPE_NAMES };
+const namesLoading = new Map<Facet, Promise<void>>();
+function loadNames(facet: Facet): Promise<void> {
+  if (names[facet]) return Promise.resolve();
+  let p = namesLoading.get(facet);
+  if (!p) {
+    p = fetch(`${base}search/names/${facet}.json`)
+      .then((r) => (r.ok ? (r.json() as Promise<Record<string, string>>) : {}))
+      .catch(() => ({}))
+      .then((map) => void (names[facet] = map));
+    namesLoading.set(facet, p);
+  }
+  return p;
+}
 const nameOf = (facet: Facet, id: string) => names[facet]?.[id] ?? id;
 
 let pagefind: Pagefind | undefined;
-let totals: FilterCounts = {};
 let state: SearchState = readState(new URLSearchParams(location.search));
 /** While someone types, the first change adds a history entry and the next ones replace it. */
 let typing = false;
 let generation = 0;
 let shown: { response: SearchResponse; count: number; withPassages: boolean } | undefined;
 
-// ——— Facet controls: built once from the whole index, counts refreshed after every search ———
+// ——— Facet controls: one disclosure per facet; values appear with their counts ———
 
-const boxes = new Map<string, HTMLInputElement>();
-const counts = new Map<string, HTMLElement>();
-const key = (facet: Facet, value: string) => `${facet}\u0000${value}`;
+/** Facets whose counts are shown (Pagefind loads a facet's chunk only when asked). */
+const counted = new Set<Facet>(OPEN_FACETS);
+const groups = new Map<Facet, { details: HTMLDetailsElement; ul: HTMLUListElement; items: Map<string, { li: HTMLLIElement; box: HTMLInputElement; count: HTMLElement; label: Text }>; toggle: HTMLButtonElement }>();
 
 function buildFacets() {
   facetsList.replaceChildren();
   for (const facet of FACETS) {
-    const values = Object.keys({ ...totals[facet] });
-    for (const v of state.filters[facet]) if (!values.includes(v)) values.push(v);
-    if (!values.length) continue;
-    values.sort((a, b) =>
-      facet === 'year'
-        ? b.localeCompare(a)
-        : (totals[facet]?.[b] ?? 0) - (totals[facet]?.[a] ?? 0) || nameOf(facet, a).localeCompare(nameOf(facet, b)),
-    );
-    const items = values.map((value, i) => {
-      const box = h('input', { type: 'checkbox', name: facet, value });
-      const count = h('span', { class: 'count' });
-      boxes.set(key(facet, value), box);
-      counts.set(key(facet, value), count);
-      return h('li', i >= SHORT_LIST ? { 'data-extra': '' } : {}, h('label', {}, box, ' ', nameOf(facet, value), ' ', count));
+    const ul = h('ul', {});
+    const toggle = h('button', { type: 'button', class: 'link-button', 'aria-expanded': 'false' });
+    toggle.hidden = true;
+    const fieldset = h('fieldset', { class: 'facet', 'data-facet': facet }, h('legend', { class: 'visually-hidden' }, LABELS[facet]), ul, toggle);
+    const details = h('details', { class: 'facet-group', 'data-facet': facet }, h('summary', {}, LABELS[facet]), fieldset);
+    details.open = OPEN_FACETS.includes(facet) || state.filters[facet].length > 0;
+    if (details.open) counted.add(facet);
+    toggle.addEventListener('click', () => {
+      const open = toggle.getAttribute('aria-expanded') !== 'true';
+      toggle.setAttribute('aria-expanded', String(open));
+      fieldset.classList.toggle('show-all', open);
+      showToggle(facet);
     });
-    const group = h('fieldset', { class: 'facet', 'data-facet': facet }, h('legend', {}, LABELS[facet]), h('ul', {}, ...items));
-    if (values.length > SHORT_LIST) {
-      const toggle = h('button', { type: 'button', class: 'link-button', 'aria-expanded': 'false' }, `Show all ${values.length}`);
-      toggle.addEventListener('click', () => {
-        const open = toggle.getAttribute('aria-expanded') !== 'true';
-        toggle.setAttribute('aria-expanded', String(open));
-        toggle.textContent = open ? 'Show fewer' : `Show all ${values.length}`;
-        group.classList.toggle('show-all', open);
-      });
-      group.append(toggle);
-    }
-    facetsList.append(group);
+    details.addEventListener('toggle', () => {
+      if (details.open && !counted.has(facet)) {
+        counted.add(facet);
+        ul.replaceChildren(h('li', { class: 'loading' }, 'Loading…'));
+        void run({ countsOnly: true });
+      }
+    });
+    groups.set(facet, { details, ul, items: new Map(), toggle });
+    facetsList.append(details);
   }
 }
 
+function showToggle(facet: Facet) {
+  const g = groups.get(facet)!;
+  const visible = [...g.items.values()].filter((i) => !i.li.hidden).length;
+  g.toggle.hidden = visible <= SHORT_LIST;
+  const open = g.toggle.getAttribute('aria-expanded') === 'true';
+  g.toggle.textContent = open ? 'Show fewer' : `Show all ${visible}`;
+}
+
 function showCounts(byFacet: Partial<Record<Facet, Record<string, number>>>) {
-  for (const [k, box] of boxes) {
-    const facet = box.name as Facet;
-    const n = byFacet[facet]?.[box.value] ?? 0;
-    box.checked = state.filters[facet].includes(box.value);
-    counts.get(k)!.textContent = `(${n})`;
-    // Values that would give no results are hidden, unless ticked.
-    box.closest('li')!.hidden = n === 0 && !box.checked;
-  }
-  for (const group of facetsList.querySelectorAll<HTMLElement>('fieldset')) {
-    group.hidden = !group.querySelector('li:not([hidden])');
+  for (const facet of FACETS) {
+    const g = groups.get(facet)!;
+    const ticked = state.filters[facet];
+    if (!counted.has(facet)) {
+      g.details.hidden = false;
+      continue;
+    }
+    const tally = byFacet[facet] ?? {};
+    const fresh = [...new Set([...Object.keys(tally), ...ticked])].filter((v) => !g.items.has(v));
+    fresh.sort((a, b) =>
+      facet === 'year' ? b.localeCompare(a) : (tally[b] ?? 0) - (tally[a] ?? 0) || nameOf(facet, a).localeCompare(nameOf(facet, b)),
+    );
+    for (const stale of g.ul.querySelectorAll('.loading, .none')) stale.remove();
+    for (const value of fresh) {
+      const box = h('input', { type: 'checkbox', name: facet, value });
+      const count = h('span', { class: 'count' });
+      const label = document.createTextNode(nameOf(facet, value));
+      const li = h('li', {}, h('label', {}, box, ' ', label, ' ', count));
+      g.items.set(value, { li, box, count, label });
+      g.ul.append(li);
+    }
+    let rank = 0;
+    for (const [value, item] of g.items) {
+      const n = tally[value] ?? 0;
+      item.box.checked = ticked.includes(value);
+      item.count.textContent = `(${n})`;
+      item.label.textContent = nameOf(facet, value);
+      // Values that would give no results are hidden, unless ticked.
+      item.li.hidden = n === 0 && !item.box.checked;
+      if (!item.li.hidden) item.li.toggleAttribute('data-extra', rank++ >= SHORT_LIST);
+    }
+    g.details.hidden = g.items.size > 0 && rank === 0;
+    if (!g.items.size) g.ul.replaceChildren(h('li', { class: 'none' }, 'None here.'));
+    showToggle(facet);
   }
   clearButton.hidden = !hasFilters(state);
 }
@@ -104,46 +161,96 @@ function describe(count: number): string {
   return `${what}${q}${parts.length ? ` (${parts.join(', ')})` : ''}`;
 }
 
-async function run() {
+/** When nothing matches: the topics and tools nearest to the query, and the browse pages. */
+function showHelp(on: boolean) {
+  help.hidden = !on;
+  if (!on) return;
+  const near = nearest(state.q, places);
+  nearList.replaceChildren(
+    ...near.map((p) => h('li', {}, h('a', { href: p.url }, p.name), ' ', h('span', { class: 'kind' }, p.kind === 'topic' ? 'topic' : 'tool'))),
+  );
+  nearBox.hidden = near.length === 0;
+}
+
+/**
+ * Searches for the current state and shows the results, then the facet counts. Every keystroke
+ * calls it; a newer call makes older ones stop at their next step. `countsOnly` refreshes the counts.
+ */
+async function run({ countsOnly = false } = {}) {
   if (!pagefind) return; // start() runs the search once the index is loaded
   const mine = ++generation;
   const current = state;
+  const pf = pagefind;
+  for (const f of FACETS) {
+    if (current.filters[f].length && !counted.has(f)) {
+      counted.add(f);
+      groups.get(f)!.details.open = true;
+    }
+  }
+  const wanted = [...counted];
+  const term = current.q || null;
   if (isEmpty(current)) {
-    showCounts(totals);
-    list.replaceChildren();
-    moreButton.hidden = true;
-    status.textContent = 'Type a word, or pick a filter to list the reports that match it.';
-    shown = undefined;
+    if (!countsOnly) {
+      list.replaceChildren();
+      moreButton.hidden = true;
+      showHelp(false);
+      status.textContent = 'Type a word, or pick a filter to list the pages that match it.';
+      shown = undefined;
+    }
+    // Counts over the whole index, for the facets shown only.
+    const all = await pf.search(null, searchOptions(current, undefined, wanted));
+    await Promise.all(wanted.map(loadNames));
+    if (mine === generation) showCounts(all.filters);
     return;
   }
-  const term = current.q || null;
-  const pf = pagefind;
-  const response = await pf.search(term, searchOptions(current));
+  if (term && term.length < MIN_QUERY && !hasFilters(current)) {
+    if (!countsOnly) {
+      list.replaceChildren();
+      moreButton.hidden = true;
+      showHelp(false);
+      shown = undefined;
+      status.textContent = 'Keep typing…';
+    }
+    return;
+  }
+  const response = await pf.search(term, searchOptions(current, undefined, wanted));
+  if (mine !== generation) return;
+  if (!countsOnly) {
+    shown = { response, count: 0, withPassages: Boolean(term) };
+    const n = response.results.length;
+    if (!(await showMore(mine, true))) return;
+    await Promise.all(FACETS.filter((f) => current.filters[f].length).map(loadNames));
+    if (mine !== generation) return;
+    status.textContent = describe(n);
+    showHelp(n === 0);
+  }
   // Each ticked facet counts values as if it were not ticked, so its other values stay visible.
   const byFacet: Partial<Record<Facet, Record<string, number>>> = { ...response.filters };
-  await Promise.all(
-    FACETS.filter((f) => current.filters[f].length).map(async (f) => {
-      byFacet[f] = !term && !hasFilters(current, f) ? totals[f] : (await pf.search(term, searchOptions(current, f))).filters[f];
-    }),
-  );
+  await Promise.all([
+    ...wanted.map(loadNames),
+    ...wanted
+      .filter((f) => current.filters[f].length)
+      .map(async (f) => {
+        byFacet[f] = (await pf.search(term, searchOptions(current, f, wanted))).filters[f];
+      }),
+  ]);
   if (mine !== generation) return;
   showCounts(byFacet);
-  shown = { response, count: 0, withPassages: Boolean(term) };
-  list.replaceChildren();
-  await showMore(mine);
-  if (mine !== generation) return;
-  status.textContent = describe(response.results.length);
 }
 
-async function showMore(mine = generation) {
-  if (!shown) return;
+/** Shows the next page of results; `fresh` replaces the list. False when a newer search took over. */
+async function showMore(mine = generation, fresh = false): Promise<boolean> {
+  if (!shown) return true;
   const { response, count, withPassages } = shown;
-  const next = response.results.slice(count, count + PAGE_SIZE);
+  const next = response.results.slice(count, count + (fresh ? FIRST_PAGE : PAGE_SIZE));
   const data = await Promise.all(next.map((r) => r.data()));
-  if (mine !== generation) return;
-  list.append(...data.map((d) => h('li', {}, resultArticle(d, { withPassages }))));
+  if (mine !== generation) return false;
+  const items = data.map((d) => h('li', {}, resultArticle(d, { withPassages })));
+  if (fresh) list.replaceChildren(...items);
+  else list.append(...items);
   shown.count = count + next.length;
   moreButton.hidden = shown.count >= response.results.length;
+  return true;
 }
 
 // ——— State ⇄ controls ⇄ address ———
@@ -172,20 +279,17 @@ const withFacet = (facet: Facet, value: string, on: boolean): SearchState => {
   return { ...state, filters: { ...state.filters, [facet]: on ? [...values, value] : values } };
 };
 
-let debounce: ReturnType<typeof setTimeout> | undefined;
+// No debounce: Pagefind answers a keystroke in a few milliseconds once its index chunks are in,
+// and a newer search makes an older one stop (see run()).
 input.addEventListener('input', () => {
-  clearTimeout(debounce);
-  debounce = setTimeout(() => {
-    const q = input.value.trim();
-    if (q === state.q) return;
-    update({ ...state, q }, typing ? 'replace' : 'push');
-    typing = true;
-  }, 250);
+  const q = input.value.trim();
+  if (q === state.q) return;
+  update({ ...state, q }, typing ? 'replace' : 'push');
+  typing = true;
 });
 input.addEventListener('blur', () => (typing = false));
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  clearTimeout(debounce);
   typing = false;
   update({ ...state, q: input.value.trim() }, 'push');
 });
@@ -204,12 +308,23 @@ clearButton.addEventListener('click', () => {
   update({ ...state, filters: readState(new URLSearchParams()).filters }, 'push');
   input.focus();
 });
+// More results load by themselves when the button comes into view (it stays for keyboard users).
+let more: Promise<boolean> | undefined;
+const loadMore = () => (more ??= showMore().finally(() => {
+  more = undefined;
+  // Observing again reports the button's place now: still in view loads the next page.
+  io.unobserve(moreButton);
+  io.observe(moreButton);
+}));
+const io = new IntersectionObserver((entries) => {
+  if (entries.some((e) => e.isIntersecting) && !moreButton.hidden && shown) void loadMore();
+}, { rootMargin: '0px 0px 200px 0px' });
+io.observe(moreButton);
 moreButton.addEventListener('click', () => {
   const first = shown?.count ?? 0;
-  void showMore().then(() => list.children[first]?.querySelector('a')?.focus());
+  void loadMore().then(() => (list.children[first]?.querySelector('a') as HTMLElement | null)?.focus());
 });
 window.addEventListener('popstate', () => {
-  clearTimeout(debounce);
   typing = false;
   state = readState(new URLSearchParams(location.search));
   showState();
@@ -224,9 +339,7 @@ async function start() {
   showState();
   status.textContent = 'Loading the search index…';
   try {
-    const pf = await loadPagefind();
-    totals = await pf.filters();
-    pagefind = pf;
+    pagefind = await loadPagefind();
   } catch (error) {
     status.textContent = 'The search index could not be loaded. Try reloading the page, or browse the reports instead.';
     throw error;

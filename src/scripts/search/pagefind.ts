@@ -42,8 +42,8 @@ export interface SearchResponse {
   totalFilters: FilterCounts;
 }
 
-/** `{ tool: { any: ['crossplane', 'helm'] } }`: a page matches if it has any of the values. */
-export type Filters = Record<string, { any: string[] }>;
+/** `{ tool: { any: ['crossplane', 'helm'] } }`: a page matches if it has any of the values; `none`: if it has none of them. */
+export type Filters = Record<string, { any: string[] } | { none: string[] }>;
 
 export interface SearchOptions {
   filters?: Filters;

@@ -1,11 +1,13 @@
 /**
  * The search state and its address: `?q=operators&year=2022&tool=crossplane&tool=helm&sort=newest`.
- * Facet values are the stable ids the report pages give Pagefind. Pure functions, no DOM.
+ * Facet values are the stable ids the report pages give Pagefind. `type` narrows by kind of page:
+ * `?q=helm&type=tool&type=report` (values: report, topic, tool, event, talk, person; every indexed
+ * page carries one, from src/lib/page-type.ts). Pure functions, no DOM.
  */
 import type { Filters, SearchOptions } from './pagefind.ts';
 
 /** The facets, in the order the search page shows them. */
-export const FACETS = ['year', 'event', 'topic', 'tool', 'talk', 'speaker', 'author', 'city'] as const;
+export const FACETS = ['type', 'year', 'event', 'topic', 'tool', 'talk', 'speaker', 'author', 'city'] as const;
 export type Facet = (typeof FACETS)[number];
 
 export const SORTS = ['relevance', 'newest', 'oldest'] as const;
@@ -48,9 +50,17 @@ export const hasFilters = (state: SearchState, except?: Facet) =>
 
 export const isEmpty = (state: SearchState) => !state.q.trim() && !hasFilters(state);
 
-/** Pagefind's search options for a state; `except` leaves one facet out (for that facet's counts). */
-export function searchOptions(state: SearchState, except?: Facet): SearchOptions {
+/** A filter no page fails: it narrows nothing, but makes Pagefind load that facet's chunk and count it. */
+export const COUNT_ONLY = { none: ['\u0000'] } as const;
+
+/**
+ * Pagefind's search options for a state; `except` leaves one facet out (for that facet's counts).
+ * `counted` facets get counts without narrowing (Pagefind only counts facets it has loaded, and
+ * loads a facet's chunk only when a search names it: so the page asks for the facets it shows).
+ */
+export function searchOptions(state: SearchState, except?: Facet, counted: readonly Facet[] = []): SearchOptions {
   const filters: Filters = {};
+  for (const facet of counted) filters[facet] = { ...COUNT_ONLY, none: [...COUNT_ONLY.none] };
   for (const facet of FACETS) {
     if (facet !== except && state.filters[facet].length) filters[facet] = { any: state.filters[facet] };
   }
