@@ -146,12 +146,19 @@ async function measureSearch(dist: string, word: string, reps = 3) {
     for (let i = 0; i < reps; i++) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      // Every response of the context, the search worker's included, counted as a compressing server
+      // would send it: text gzipped, Pagefind's own files (already gzipped) and images as they are.
       let bytes = 0;
-      cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => { bytes += e.encodedDataLength; });
+      context.on('requestfinished', (request) => {
+        void request.response().then(async (response) => {
+          const body = await response?.body().catch(() => undefined);
+          if (!body) return;
+          const type = response!.headers()['content-type'] ?? '';
+          bytes += /text|javascript|json|xml|svg/.test(type) ? gzipSync(body).length : body.length;
+        });
+      });
       await page.goto(`${served.url}search/`, { waitUntil: 'networkidle' });
+      await page.waitForTimeout(200);
       const loadBytes = bytes;
       await page.evaluate(() => {
         const w = window as unknown as { __key: number; __done: number };
@@ -163,6 +170,7 @@ async function measureSearch(dist: string, word: string, reps = 3) {
       await page.keyboard.type(word, { delay: 60 });
       await page.waitForFunction(() => { const w = window as unknown as { __key: number; __done: number }; return w.__done > w.__key; }, undefined, { timeout: 20000, polling: 'raf' });
       await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(300);
       const r = await page.evaluate(() => { const w = window as unknown as { __key: number; __done: number }; return { ms: w.__done - w.__key, n: document.querySelectorAll('#search-results > li').length }; });
       out.push({ ms: r.ms, loadBytes, searchBytes: bytes - loadBytes, results: r.n });
       await context.close();
@@ -220,7 +228,7 @@ async function starlightBuilds(n: number, work: string, reps: number, ours: () =
 
 async function main() {
   const lines: string[] = ['# Benchmark results', '', `Written by \`npm run bench -- ${argv.join(' ')}\`. Machine: ${machine()}.`, '',
-    'Build = `node scripts/build.ts --silent` (the check, then `astro build` with Pagefind), wall time, cold: no rendered report or Astro data store left from an earlier run (both are kept by a rebuild, as on a developer\'s machine or a CI with a cache); peak memory = the largest sum of VmRSS over the whole process tree, sampled every 100 ms. Check = `node scripts/check.ts` alone. Pages: largest / median, raw and gzip. Search: headless Chromium on `/search/`, a cold context each time, ms from the last keydown to the first result in the list (includes the page\'s debounce), bytes as transferred (CDP encodedDataLength), median of 3.', ''];
+    'Build = `node scripts/build.ts --silent` (the check, then `astro build` with Pagefind), wall time, cold: no rendered report or Astro data store left from an earlier run (both are kept by a rebuild, as on a developer\'s machine or a CI with a cache); peak memory = the largest sum of VmRSS over the whole process tree, sampled every 100 ms. Check = `node scripts/check.ts` alone. Pages: largest / median, raw and gzip. Search: headless Chromium on `/search/`, a cold context each time, ms from the last keydown to the first result in the list, bytes of every response in the browser context (the search worker’s too), text gzipped as a compressing server sends it, Pagefind’s pre-compressed files as they are, median of 3.', ''];
   const emit = (l: string[]) => { lines.push(...l); console.log(l.join('\n')); };
   console.log(lines.join('\n'));
   for (const n of sizes) {

@@ -12,6 +12,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { checkContent, warmReports } from '../src/check/index.ts';
+import { indexSite } from '../src/integrations/search-index.ts';
 import { formatProblems, type Problem } from '../src/lib/problems.ts';
 
 if (!isMainThread) {
@@ -21,6 +22,7 @@ if (!isMainThread) {
 }
 
 const out = process.env.OUT_DIR ?? 'dist';
+const silent = process.argv.includes('--silent');
 const partial = `${out}.partial`;
 const kept = () => (existsSync(out) ? `the previous ${out}/ is left as it was` : `no ${out}/ was written`);
 
@@ -37,12 +39,17 @@ if (problems.length) {
 rmSync(partial, { recursive: true, force: true });
 const { status } = spawnSync(process.execPath, [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...process.argv.slice(2)], {
   stdio: 'inherit',
-  env: { ...process.env, OUT_DIR: partial },
+  // The search index is written below, once Astro has exited and given its memory back.
+  env: { ...process.env, OUT_DIR: partial, HALLWAY_SEARCH_INDEX: 'after-astro' },
 });
-if (status !== 0) {
+const indexed = status === 0 && (await indexSite(partial, silent ? () => {} : console.log).then(() => true, (error: Error) => {
+  console.error(error.message);
+  return false;
+}));
+if (!indexed) {
   rmSync(partial, { recursive: true, force: true });
   console.error(`\nBuild failed: ${kept()}.`);
-  process.exit(status ?? 1);
+  process.exit(status || 1);
 }
 rmSync(out, { recursive: true, force: true });
 renameSync(partial, out);

@@ -66,4 +66,5 @@ export const catalog = buildCatalog({ reports, events, topics, tools, people, ta
 export const relatedByReport = relatedReading(catalog.reports, reportFeatures);
 
 /** The rendered body of a report (HTML), for its page; read from the renderer's cache when asked. */
-export const htmlOf = (report: { file: string }) => renderedOf(report.file).html!;
+const fileById = new Map(reports.map((r) => [r.id, r.file]));
+export const htmlOf = (id: string) => renderedOf(fileById.get(id)!).html!;

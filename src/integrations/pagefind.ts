@@ -5,17 +5,15 @@
  *   (`src/scripts/search/header.ts`) under a stable, unhashed name (`search/header.js` by default),
  *   because the tiny inline loader in the layout must know its address without a build manifest.
  *   Its own imports are ordinary hashed chunks in `_astro/`.
- * - `astro:build:done` indexes every HTML file of the build output with Pagefind's Node API and
- *   writes the bundle to `<outDir>/pagefind/`. Every `errors` array Pagefind returns is checked;
- *   any error fails the build. Nothing is written into the source tree.
- *
- * Does not decide what is indexed: pages say that with `data-pagefind-*` attributes.
+ * - `astro:build:done` indexes the build output (src/integrations/search-index.ts) into
+ *   `<outDir>/pagefind/`, unless `npm run build` said it will do that itself once Astro has exited
+ *   (HALLWAY_SEARCH_INDEX=after-astro). Nothing is written into the source tree.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import * as pagefind from 'pagefind';
+import { indexSite } from './search-index.ts';
 
 export interface PagefindOptions {
   /** Client module loaded on demand by the header search, relative to the project root. */
@@ -32,10 +30,6 @@ export interface PagefindOptions {
 export function shortcutScriptHash(): `sha256-${string}` {
   const text = readFileSync(new URL('../scripts/search/shortcut.inline.js', import.meta.url), 'utf8').trim();
   return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
-}
-
-function check(step: string, errors: string[]) {
-  if (errors.length) throw new Error(`Pagefind ${step} failed:\n  ${errors.join('\n  ')}`);
 }
 
 export default function pagefindIntegration({
@@ -63,23 +57,9 @@ export default function pagefindIntegration({
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const site = fileURLToPath(dir);
-        try {
-          // The "#" link after each heading (src/markdown/rehype-report.ts) carries
-          // data-pagefind-ignore, but Pagefind still reads its text into the heading's title for
-          // sub-results ("Section #Link to “Section”"); ignoring its children keeps titles clean.
-          const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['.anchor *'] });
-          check('createIndex', errors);
-          if (!index) throw new Error('Pagefind createIndex returned no index.');
-          const added = await index.addDirectory({ path: site });
-          check(`indexing ${site}`, added.errors);
-          if (added.page_count === 0) throw new Error(`Pagefind found no pages to index in ${site}.`);
-          const written = await index.writeFiles({ outputPath: fileURLToPath(new URL('pagefind/', dir)) });
-          check('writing the index', written.errors);
-          logger.info(`Indexed ${added.page_count} pages into ${written.outputPath}`);
-        } finally {
-          await pagefind.close();
-        }
+        // `npm run build` indexes after Astro has exited, so their memory never adds up.
+        if (process.env.HALLWAY_SEARCH_INDEX === 'after-astro') return;
+        await indexSite(fileURLToPath(dir), (message) => logger.info(message));
       },
     },
   };

@@ -59,6 +59,8 @@ export interface Pagefind {
   debouncedSearch(term: string | null, options: SearchOptions, ms: number): Promise<SearchResponse | null>;
   /** Counts over the whole index. */
   filters(): Promise<FilterCounts>;
+  /** Adds another bundle's pages to every search. */
+  mergeIndex(url: string, options?: { baseUrl?: string }): Promise<void>;
 }
 
 let loading: Promise<Pagefind> | undefined;
@@ -71,6 +73,9 @@ export function loadPagefind(): Promise<Pagefind> {
     // pageLength: Pagefind favours short pages by default (0.75), which put every one-paragraph
     // tool and topic page above the reports; 0.1 keeps the best hub first, then the reports.
     await pagefind.options({ baseUrl: base, excerptLength: 26, ranking: { pageLength: 0.1 } });
+    // A large site's index comes in parts (src/integrations/search-index.ts); most sites have one.
+    const parts = (await fetch(`${base}pagefind/parts.json`).then((r) => (r.ok ? r.json() : []), () => [])) as string[];
+    for (const part of parts) await pagefind.mergeIndex(`${base}pagefind/${part}`, { baseUrl: base });
     await pagefind.init();
     return pagefind;
   })();
