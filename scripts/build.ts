@@ -4,20 +4,20 @@
  * `<out>.partial` and only on success replaces `<out>` (default `dist`, or $OUT_DIR), so a failed
  * build never leaves a half-written or emptied site behind. Extra arguments go to `astro build`.
  *
- * The check runs in a worker thread that ends before Astro starts, so its memory is given back
- * instead of adding to Astro's (the peak matters at thousands of reports, see bench/).
+ * The check runs in a child process that ends before Astro starts, so its memory is given back
+ * instead of adding to Astro's (the peak matters at thousands of reports, see bench/); the search
+ * index is written once Astro has exited, for the same reason.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { checkContent, warmReports } from '../src/check/index.ts';
 import { indexSite } from '../src/integrations/search-index.ts';
 import { formatProblems, type Problem } from '../src/lib/problems.ts';
 
-if (!isMainThread) {
+if (process.env.HALLWAY_BUILD_STEP === 'check') {
   await warmReports();
-  parentPort!.postMessage(checkContent().problems);
+  process.stdout.write(JSON.stringify(checkContent().problems));
   process.exit(0);
 }
 
@@ -26,11 +26,14 @@ const silent = process.argv.includes('--silent');
 const partial = `${out}.partial`;
 const kept = () => (existsSync(out) ? `the previous ${out}/ is left as it was` : `no ${out}/ was written`);
 
-const problems = await new Promise<Problem[]>((resolve, reject) => {
-  const worker = new Worker(new URL(import.meta.url));
-  worker.once('message', resolve);
-  worker.once('error', reject);
+const check = spawnSync(process.execPath, [import.meta.filename], {
+  env: { ...process.env, HALLWAY_BUILD_STEP: 'check' },
+  stdio: ['ignore', 'pipe', 'inherit'],
+  encoding: 'utf8',
+  maxBuffer: 1 << 30,
 });
+if (check.status !== 0) process.exit(check.status || 1);
+const problems = JSON.parse(check.stdout) as Problem[];
 if (problems.length) {
   console.error(`${formatProblems(problems)}\n\nBuild stopped before anything was built: ${kept()}. \`npm run check\` lists the heading ids; \`npm run check -- --fix\` writes tools, year, city and section ids.`);
   process.exit(1);

@@ -58,7 +58,11 @@ export async function indexSite(site: string, log: (message: string) => void = c
       const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['.anchor *'] });
       check('createIndex', errors);
       if (!index) throw new Error('Pagefind createIndex returned no index.');
-      for (let at = 0; at < files.length; at += batch) {
+      if (parts.length === 1) {
+        // One part: Pagefind reads the folder itself, on every core (faster than file by file).
+        const added = await index.addDirectory({ path: site });
+        check(`indexing ${site}`, added.errors);
+      } else for (let at = 0; at < files.length; at += batch) {
         const added = await Promise.all(files.slice(at, at + batch).map((sourcePath) =>
           index.addHTMLFile({ sourcePath, content: readFileSync(join(site, sourcePath), 'utf8') })));
         for (const [j, result] of added.entries()) check(`indexing ${files[at + j]}`, result.errors);

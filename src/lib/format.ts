@@ -6,9 +6,13 @@ export const formatDate = (date: Date) => day.format(date);
 /** "2022-06-28", for <time datetime>. */
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
-/** "16–20 May 2022", "30 May – 2 June 2022", or one day. */
+const ranges = new Map<string, string>();
+/** "16–20 May 2022", "30 May – 2 June 2022", or one day. Remembered: events are few, pages many. */
 export function formatRange(start: Date, end: Date): string {
-  return day.formatRange(start, end);
+  const key = `${start.getTime()}/${end.getTime()}`;
+  let text = ranges.get(key);
+  if (text === undefined) ranges.set(key, (text = day.formatRange(start, end)));
+  return text;
 }
 
 /** "1 report" / "3 reports". */
