@@ -10,7 +10,7 @@
  * reports (src/lib/validate.ts does).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
@@ -44,8 +44,9 @@ const codeFiles = () => [
   ...readdirSync(join('src', 'markdown')).filter((f) => f.endsWith('.ts')).sort().map((f) => join('src', 'markdown', f)),
   join('src', 'lib', 'mentions.ts'),
   join('src', 'check', 'body.ts'),
-  'package-lock.json',
-];
+  // The installed versions of every package (npm's own record of node_modules).
+  join('node_modules', '.package-lock.json'),
+].filter((file) => existsSync(file));
 let codeHash: string | undefined;
 
 /** A hash of the pipeline's code and options; part of every cache key and of the loader's digests. */
