@@ -6,24 +6,14 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launch, open } from '../helpers/browser.ts';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { open, servedInChromium } from '../helpers/browser.ts';
 import { fixture } from '../helpers/builds.ts';
-import { serve, type Served } from '../helpers/serve.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let browser: Browser;
-let site: Served;
-before(async () => {
-  site = await serve(fixture.dir, fixture.base);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const served = servedInChromium(fixture.dir, fixture.base);
 
 /** Whether the first element matching `selector` whose text contains `text` is inside the viewport. */
 const inView = (page: Page, selector: string, text: string) =>
@@ -39,13 +29,13 @@ const inView = (page: Page, selector: string, text: string) =>
 
 describe('links from a tool page to the sentence', () => {
   test('following “Read it in the report” scrolls to the sentence, not just the section', async () => {
-    const { page, problems } = await open(browser, site.origin, { viewport: { width: 390, height: 420 } });
-    await page.goto(`${site.origin}/tools/quillpipe/`);
+    const { page, problems } = await open(served.browser, served.site.origin, { viewport: { width: 390, height: 420 } });
+    await page.goto(`${served.site.origin}/tools/quillpipe/`);
     const links = page.locator('a.to-sentence');
     const count = await links.count();
     assert.ok(count > 0);
     for (let i = 0; i < count; i++) {
-      await page.goto(`${site.origin}/tools/quillpipe/`);
+      await page.goto(`${served.site.origin}/tools/quillpipe/`);
       const link = page.locator('a.to-sentence').nth(i);
       const quote = (await link.locator('xpath=ancestor::li[1]//blockquote').textContent())!.replace(/\s+/g, ' ').trim();
       await link.click();
@@ -69,12 +59,12 @@ describe('links from a tool page to the sentence', () => {
   });
 
   test('when the sentence no longer matches, the section id is the fallback', async () => {
-    const { page } = await open(browser, site.origin, { viewport: { width: 390, height: 420 } });
-    await page.goto(`${site.origin}/tools/quillpipe/`);
+    const { page } = await open(served.browser, served.site.origin, { viewport: { width: 390, height: 420 } });
+    await page.goto(`${served.site.origin}/tools/quillpipe/`);
     const href = (await page.locator('a.to-sentence').first().getAttribute('href'))!;
     const [path, fragment] = href.split('#');
     const section = fragment!.split(':~:')[0]!;
-    await page.goto(`${site.origin}${path}#${section}:~:text=no%20such%20words%20anywhere`);
+    await page.goto(`${served.site.origin}${path}#${section}:~:text=no%20such%20words%20anywhere`);
     // Chromium looks for the text first and falls back to the id once it is not found.
     await page.waitForFunction((id) => { const t = document.getElementById(id)!.getBoundingClientRect().top; return t >= 0 && t < innerHeight; }, section, { timeout: 5_000 }).catch(() => undefined);
     const top = await page.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().top, section);
@@ -87,8 +77,8 @@ describe('accessibility of the paged list pages (axe-core, WCAG 2 A and AA)', ()
   for (const path of ['/years/2023/', '/tools/quillpipe/2023/']) {
     for (const scheme of ['light', 'dark'] as const) {
       test(`${path}, ${scheme}`, async () => {
-        const { page } = await open(browser, site.origin, { colorScheme: scheme });
-        await page.goto(site.origin + path);
+        const { page } = await open(served.browser, served.site.origin, { colorScheme: scheme });
+        await page.goto(served.site.origin + path);
         await page.evaluate(axeSource);
         const violations = await page.evaluate(async () => {
           const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;

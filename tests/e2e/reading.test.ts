@@ -5,11 +5,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launch, open } from '../helpers/browser.ts';
+import { describe, test } from 'node:test';
+import { open, servedInChromium } from '../helpers/browser.ts';
 import { fixture } from '../helpers/builds.ts';
-import { serve, type Served } from '../helpers/serve.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const pageTypes = {
@@ -28,23 +26,14 @@ const pageTypes = {
   'not found': '/no-such-page/',
 };
 
-let browser: Browser;
-let site: Served;
-before(async () => {
-  site = await serve(fixture.dir, fixture.base);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const served = servedInChromium(fixture.dir, fixture.base);
 
 describe('accessibility (axe-core, WCAG 2 A and AA, contrast included)', () => {
   for (const [name, path] of Object.entries(pageTypes)) {
     for (const scheme of ['light', 'dark'] as const) {
       test(`${name} page, ${scheme}`, async () => {
-        const { page } = await open(browser, site.origin, { colorScheme: scheme });
-        await page.goto(site.origin + path);
+        const { page } = await open(served.browser, served.site.origin, { colorScheme: scheme });
+        await page.goto(served.site.origin + path);
         if (name === 'search') await page.waitForSelector('#search-results article, [data-search-results] article', { timeout: 10_000 }).catch(() => undefined);
         await page.evaluate(axeSource);
         const violations = await page.evaluate(async () => {
@@ -61,8 +50,8 @@ describe('accessibility (axe-core, WCAG 2 A and AA, contrast included)', () => {
 
 describe('reading with the keyboard and on a phone', () => {
   test('the first Tab reaches a visible “Skip to content” link with a focus outline', async () => {
-    const { page } = await open(browser, site.origin);
-    await page.goto(`${site.origin}/reports/lantern-2019-field-notes/`);
+    const { page } = await open(served.browser, served.site.origin);
+    await page.goto(`${served.site.origin}/reports/lantern-2019-field-notes/`);
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement;
@@ -76,8 +65,8 @@ describe('reading with the keyboard and on a phone', () => {
   });
 
   test('every link on a report page can be reached with Tab', async () => {
-    const { page } = await open(browser, site.origin);
-    await page.goto(`${site.origin}/reports/lantern-2023-day-one/`);
+    const { page } = await open(served.browser, served.site.origin);
+    await page.goto(`${served.site.origin}/reports/lantern-2023-day-one/`);
     const links = await page.evaluate(() => {
       const visible = [...document.querySelectorAll('a[href]')].filter((a) => (a as HTMLElement).offsetParent !== null);
       visible.forEach((a, i) => a.setAttribute('data-tab-check', String(i)));
@@ -94,9 +83,9 @@ describe('reading with the keyboard and on a phone', () => {
   });
 
   test('on a phone, reports with a table, code and nested lists do not scroll sideways', async () => {
-    const { page } = await open(browser, site.origin, { viewport: { width: 390, height: 800 } });
+    const { page } = await open(served.browser, served.site.origin, { viewport: { width: 390, height: 800 } });
     for (const path of ['/reports/lantern-2025-recap/', '/reports/lantern-2023-and-tidepool/']) {
-      await page.goto(site.origin + path);
+      await page.goto(served.site.origin + path);
       const { scrollWidth, hasWide } = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
         hasWide: document.querySelector('.article table, .article pre') !== null,
@@ -109,8 +98,8 @@ describe('reading with the keyboard and on a phone', () => {
 
   for (const [label, width] of [['phone', 390], ['desktop', 1280]] as const) {
     test(`a deep link lands on its passage, not under the header (${label})`, async () => {
-      const { page } = await open(browser, site.origin, { viewport: { width, height: 800 } });
-      await page.goto(`${site.origin}/reports/lantern-2023-day-one/#pipelines-without-a-queue`);
+      const { page } = await open(served.browser, served.site.origin, { viewport: { width, height: 800 } });
+      await page.goto(`${served.site.origin}/reports/lantern-2023-day-one/#pipelines-without-a-queue`);
       const { headingTop, headerBottom, scrollWidth } = await page.evaluate(() => ({
         headingTop: document.getElementById('pipelines-without-a-queue')!.getBoundingClientRect().top,
         headerBottom: Math.max(0, document.querySelector('.site-header')!.getBoundingClientRect().bottom),

@@ -5,31 +5,20 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launch, open } from '../helpers/browser.ts';
+import { describe, test } from 'node:test';
+import { open, servedInChromium } from '../helpers/browser.ts';
 import { fixture } from '../helpers/builds.ts';
-import { serve, type Served } from '../helpers/serve.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TOPIC = '/topics/stateful-workloads/';
 const YEAR = '/topics/capacity-planning/2023/';
 
-let browser: Browser;
-let site: Served;
-before(async () => {
-  site = await serve(fixture.dir, fixture.base);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const served = servedInChromium(fixture.dir, fixture.base);
 
 describe('topic pages in the browser', () => {
   test('at 1280 px the year/event rail sits beside the passages and stays in view while they scroll', async () => {
-    const { page, problems } = await open(browser, site.origin, { viewport: { width: 1280, height: 500 } });
-    await page.goto(site.origin + YEAR);
+    const { page, problems } = await open(served.browser, served.site.origin, { viewport: { width: 1280, height: 500 } });
+    await page.goto(served.site.origin + YEAR);
     const rail = page.locator('.topic-rail');
     const main = page.locator('.topic-main');
     const [r, m] = [(await rail.boundingBox())!, (await main.boundingBox())!];
@@ -42,8 +31,8 @@ describe('topic pages in the browser', () => {
   });
 
   test('passage sub-headings are smaller than the passage heading and larger or bolder than body text', async () => {
-    const { page } = await open(browser, site.origin);
-    await page.goto(site.origin + TOPIC);
+    const { page } = await open(served.browser, served.site.origin);
+    await page.goto(served.site.origin + TOPIC);
     const passage = page.locator('#lantern-2023-and-tidepool--tidepool-day');
     await passage.locator('summary').click();
     const style = (selector: string) =>
@@ -55,8 +44,8 @@ describe('topic pages in the browser', () => {
   });
 
   test('the full section opens from the keyboard, without JavaScript, and the permanent link lands on the passage', async () => {
-    const { page } = await open(browser, site.origin, { javaScriptEnabled: false });
-    await page.goto(site.origin + TOPIC);
+    const { page } = await open(served.browser, served.site.origin, { javaScriptEnabled: false });
+    await page.goto(served.site.origin + TOPIC);
     const passage = page.locator('#lantern-2023-and-tidepool--tidepool-day');
     const body = passage.locator('.passage-body');
     assert.equal(await body.isVisible(), false, 'the full section starts closed');
@@ -74,8 +63,8 @@ describe('topic pages in the browser', () => {
   });
 
   test('on a narrow phone the topic table scrolls inside its frame with the topic column kept in view', async () => {
-    const { page } = await open(browser, site.origin, { viewport: { width: 320, height: 700 } });
-    await page.goto(`${site.origin}/topics/`);
+    const { page } = await open(served.browser, served.site.origin, { viewport: { width: 320, height: 700 } });
+    await page.goto(`${served.site.origin}/topics/`);
     const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(pageWidth <= 320, `the page itself does not scroll sideways (${pageWidth}px)`);
     const region = page.locator('.matrix-scroll');
@@ -91,8 +80,8 @@ describe('topic pages in the browser', () => {
 
   for (const scheme of ['light', 'dark'] as const) {
     test(`a year page passes axe (WCAG 2 A and AA), ${scheme}`, async () => {
-      const { page } = await open(browser, site.origin, { colorScheme: scheme });
-      await page.goto(site.origin + YEAR);
+      const { page } = await open(served.browser, served.site.origin, { colorScheme: scheme });
+      await page.goto(served.site.origin + YEAR);
       await page.locator('details.passage-full').first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
       await page.evaluate(axeSource);
       const violations = await page.evaluate(async () => {

@@ -3,7 +3,9 @@
  * `watch(page, origin)` records what should never happen on our pages: console errors, uncaught
  * exceptions, failed requests, HTTP errors and requests to any other origin.
  */
+import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { serve, type Served } from './serve.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -56,4 +58,21 @@ export async function open(browser: Browser, origin: string, options: BrowserCon
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
   const page = await context.newPage();
   return watch(page, origin);
+}
+
+/**
+ * For a test file: serves `dir` under `base` and launches Chromium before its tests, closes both
+ * after. Read `.site` and `.browser` inside tests (they are set once `before` has run).
+ */
+export function servedInChromium(dir: string, base: string): { site: Served; browser: Browser } {
+  const fixture = {} as { site: Served; browser: Browser };
+  before(async () => {
+    fixture.site = await serve(dir, base);
+    fixture.browser = await launch();
+  });
+  after(async () => {
+    await fixture.browser?.close();
+    await fixture.site?.close();
+  });
+  return fixture;
 }
