@@ -26,6 +26,17 @@ interface CompiledSpelling {
 }
 
 /**
+ * What a spelling means, with the registry's defaults applied (a bare string, or a map whose `case`
+ * or `code` is left out, means case-insensitive and anywhere). Also what the renderer's cache key
+ * hashes, so tools.yaml read with or without its schema's defaults gives one key.
+ */
+export function spellingRule(spelling: Spelling): { text: string; sensitive: boolean; codeOnly: boolean } {
+  return typeof spelling === 'string'
+    ? { text: spelling, sensitive: false, codeOnly: false }
+    : { text: spelling.text, sensitive: spelling.case === 'sensitive', codeOnly: spelling.code === true };
+}
+
+/**
  * Compiles the registry's spellings once. The returned function finds whole-word mentions in a
  * piece of text; pass `inCode` when the text is inside code, which is the only place `code: true`
  * spellings count. Overlapping hits keep the longest ("AWS CDK" over "CDK").
@@ -35,10 +46,7 @@ interface CompiledSpelling {
 export function createMentionFinder(tools: Matchable[]) {
   const compiled: CompiledSpelling[] = tools.flatMap((tool) =>
     tool.match.map((spelling) => {
-      const { text, sensitive, codeOnly } =
-        typeof spelling === 'string'
-          ? { text: spelling, sensitive: false, codeOnly: false }
-          : { text: spelling.text, sensitive: spelling.case === 'sensitive', codeOnly: spelling.code };
+      const { text, sensitive, codeOnly } = spellingRule(spelling);
       const flags = sensitive ? 'gu' : 'giu';
       return {
         tool: tool.id,

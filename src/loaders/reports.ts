@@ -65,7 +65,7 @@ export function reportsLoader({ dir, render }: { dir: string; render: () => Rend
         }
         for (const id of untouched) store.delete(id);
         if (problems.length) throw new Error(formatProblems(problems));
-        if (changed.length) logger.info(`${changed.length} report${changed.length === 1 ? '' : 's'} rendered, ${files.length - changed.length} unchanged`);
+        if (changed.length) logger.info(`${changed.length} new or changed report${changed.length === 1 ? '' : 's'} loaded, ${files.length - changed.length} unchanged`);
       }
 
       await sync(walk(dir), true);

@@ -16,6 +16,7 @@ import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { VFile } from 'vfile';
 import { bodyProblems } from '../check/body.ts';
+import { spellingRule } from '../lib/mentions.ts';
 import type { Problem } from '../lib/problems.ts';
 import { createReportProcessor, type PipelineOptions } from './pipeline.ts';
 import type { ReportRecord } from './record.ts';
@@ -56,7 +57,7 @@ export function pipelineKey(options: RenderOptions): string {
     for (const file of codeFiles()) hash.update(file).update('\0').update(readFileSync(file)).update('\0');
     codeHash = hash.digest('hex');
   }
-  const tools = options.tools.map(({ id, match }) => ({ id, match }));
+  const tools = options.tools.map(({ id, match }) => ({ id, match: match.map(spellingRule) }));
   return createHash('sha256').update(codeHash).update(JSON.stringify({ base: options.base, tools })).digest('hex');
 }
 
