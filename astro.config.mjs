@@ -25,7 +25,9 @@ export default defineConfig({
   trailingSlash: 'always',
   // Two reports resolving to one URL (e.g. the same `slug`) must fail the build, not overwrite.
   prerenderConflictBehavior: 'error',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  // concurrency: pages copied from the incremental cache wait on the disk, not the CPU; several
+  // at once keep both busy (a rebuild at 1,000 reports spent 2.5 s idle copying one at a time).
+  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 8 },
   markdown: {
     syntaxHighlight: false,
     // Reports are rendered by their content loader (src/loaders/reports.ts), not here. This gives
@@ -38,6 +40,10 @@ export default defineConfig({
       rehypePlugins: [...rehypePlugins(pipeline)],
     }),
   },
+  // Pages whose getStaticPaths gives a cacheKey (src/data/index.ts, pageKey) are copied from the
+  // previous build when neither their data nor their code changed; the cache lives in cacheDir.
+  // `astro build --force` (or `npm run build -- --force`) renders every page again.
+  experimental: { incrementalBuild: true },
   integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind()],
   // Every page gets a CSP <meta>: only our own files load; Astro hashes its styles and scripts.
   // Search adds what Pagefind needs (WebAssembly, its worker, fetching index files) and the

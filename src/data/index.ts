@@ -6,7 +6,8 @@
  * code; the report checks run here again so `astro dev` and a bare `astro build` stop on bad
  * content too. Drafts are left out of production builds.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
 import { buildCatalog } from '../lib/catalog.ts';
 import { formatProblems } from '../lib/problems.ts';
@@ -34,8 +35,8 @@ const reportEntries = allReports.filter((entry) => import.meta.env.DEV || !entry
 const renderOptions: RenderOptions = { tools: readToolSpellings(contentPaths.tools), base: siteBase };
 const renderKey = pipelineKey(renderOptions);
 const fileOf = (entry: (typeof reportEntries)[number]) => entry.filePath ?? `${contentPaths.reports}/${entry.id}.mdx`;
-const renderedOf = (file: string) => {
-  const body = splitReport(readFileSync(file, 'utf8'), file).parts?.body ?? '';
+const renderedOf = (file: string, text = readFileSync(file, 'utf8')) => {
+  const body = splitReport(text, file).parts?.body ?? '';
   const result = renderBody({ file, body }, renderOptions, renderKey);
   if (result.html === undefined || !result.record) throw new Error(formatProblems(result.problems.map((p) => ({ file, ...p }))));
   return result;
@@ -47,9 +48,15 @@ const tools = toolEntries.map((t) => ({ id: t.id, ...t.data }));
 const people = peopleEntries.map((p) => ({ id: p.id, ...p.data }));
 const talks = talkEntries.map((t) => ({ id: t.id, ...t.data }));
 
+const hash = (text: string) => createHash('sha1').update(text).digest('base64url');
+/** Each report's revision: a hash of its file, which is all a report's page draws from it. */
+const revisions = new Map<string, string>();
+
 const reports = reportEntries.map((entry) => {
   const file = fileOf(entry);
-  const parsed = reportRecordSchema.safeParse(renderedOf(file).record);
+  const text = readFileSync(file, 'utf8');
+  revisions.set(entry.id, hash(text));
+  const parsed = reportRecordSchema.safeParse(renderedOf(file, text).record);
   if (!parsed.success) throw new Error(`${file}: the report pipeline's record is malformed: ${parsed.error.message}`);
   return { id: entry.id, file, ...entry.data, record: parsed.data };
 });
@@ -68,3 +75,26 @@ export const relatedByReport = relatedReading(catalog.reports, reportFeatures);
 /** The rendered body of a report (HTML), for its page; read from the renderer's cache when asked. */
 const fileById = new Map(reports.map((r) => [r.id, r.file]));
 export const htmlOf = (id: string) => renderedOf(fileById.get(id)!).html!;
+
+/**
+ * Everything else any page draws on: the registries (events, tools, topics, people, talks,
+ * taxonomy) and the renderer (its code, tool spellings and base, as in the renderer's cache key).
+ */
+const siteRevision = hash([renderKey, ...Object.entries(contentPaths)
+  .filter(([name]) => name !== 'reports' && name !== 'sources')
+  .map(([, path]) => (existsSync(path) ? readFileSync(path, 'utf8') : ''))].join('\0'));
+
+/**
+ * A page's `cacheKey` for Astro's incremental build (`experimental.incrementalBuild` in
+ * astro.config.mjs): Astro copies the page from the previous build when this key and the page's
+ * code are unchanged. So it must change whenever anything the page shows can: the reports it
+ * draws on (their revisions: list every report whose title, text or facts it shows, including
+ * neighbours and related reading), the registries and renderer (`siteRevision`), and `extra`, any
+ * other data about the rest of the corpus it shows (e.g. how many reports each year has). A test
+ * builds the fixture site incrementally after edits and compares it with a full build.
+ */
+export function pageKey(pageReports: Iterable<{ id: string }>, extra?: unknown): string {
+  const ids = new Set<string>();
+  for (const r of pageReports) ids.add(r.id);
+  return hash([siteRevision, ...[...ids].map((id) => `${id}:${revisions.get(id)}`), JSON.stringify(extra ?? null)].join('\0'));
+}

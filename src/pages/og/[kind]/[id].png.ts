@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { catalog } from '../../../data/index.ts';
+import { catalog, pageKey } from '../../../data/index.ts';
 import { eventCard, topicCard } from '../../../lib/og-card.ts';
 import { ensureImages } from '../../../og/render.ts';
 
@@ -17,7 +17,7 @@ export const getStaticPaths = (async () => {
   const paths = [
     ...catalog.topics.map((t) => ({ params: { kind: 'topics', id: t.id }, props: { card: topicCard(t) } })),
     ...catalog.events.map((e) => ({ params: { kind: 'events', id: e.id }, props: { card: eventCard(e) } })),
-  ];
+  ].map((p) => ({ ...p, cacheKey: pageKey([], p.props.card) }));
   // Draw every card missing from the cache now, on all cores; GET below then only copies files.
   if (import.meta.env.PROD) {
     const start = performance.now();

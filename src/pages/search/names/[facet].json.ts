@@ -4,13 +4,13 @@
  * they are not embedded in the page.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { catalog } from '../../../data/index.ts';
+import { catalog, pageKey } from '../../../data/index.ts';
 import { reportFacets } from '../../../lib/catalog.ts';
 
 export const getStaticPaths = (() => {
   const names: Record<string, Record<string, string>> = {};
   for (const { facet, id, name } of catalog.reports.flatMap(reportFacets)) (names[facet] ??= {})[id] = name;
-  return Object.entries(names).map(([facet, map]) => ({ params: { facet }, props: { map } }));
+  return Object.entries(names).map(([facet, map]) => ({ params: { facet }, props: { map }, cacheKey: pageKey([], map) }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>
