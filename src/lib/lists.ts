@@ -5,6 +5,8 @@
  */
 import { createMentionFinder, type Matchable } from './mentions.ts';
 
+export { countWords } from '../markdown/words.ts';
+
 /** Page sizes that keep every list page well inside the page budget (≤ 50 KB gzip, ≤ 300 KB raw). */
 export const PAGE_SIZE = {
   /** Report cards on /reports/ (the most recent ones). */
@@ -20,40 +22,14 @@ export const PAGE_SIZE = {
 /** Words a minute for the reading-time estimate. */
 export const WORDS_PER_MINUTE = 230;
 
-/** The words of an HTML fragment: tags and entities dropped, whitespace-separated tokens with a letter or digit. */
-export function countWords(html: string): number {
-  const text = html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&[#\w]+;/g, ' ');
-  let n = 0;
-  for (const token of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(token)) n += 1;
-  return n;
-}
-
 /** Minutes to read `words` words, at least 1. */
 export const readingMinutes = (words: number) => Math.max(1, Math.round(words / WORDS_PER_MINUTE));
 
 /** "4 min read". */
 export const formatReadingTime = (minutes: number) => `${minutes} min read`;
 
-interface HasSections {
-  sections: { depth: number; html: string }[];
-}
-const minutesCache = new WeakMap<object, number>();
-/**
- * Reading time of a report, from its `##` sections (each holds its `###` subsections), computed
- * once per report object.
- */
-export function reportReadingMinutes(report: HasSections): number {
-  let minutes = minutesCache.get(report);
-  if (minutes === undefined) {
-    const words = report.sections.filter((s) => s.depth === 2).reduce((sum, s) => sum + countWords(s.html), 0);
-    minutes = readingMinutes(words);
-    minutesCache.set(report, minutes);
-  }
-  return minutes;
-}
+/** Reading time of a report, from the words its record counted in its `##` sections. */
+export const reportReadingMinutes = (report: { record: { words: number } }) => readingMinutes(report.record.words);
 
 /**
  * Whether a title says little on its own: short, or nothing more than the event's name

@@ -33,6 +33,8 @@ export const reportRecordSchema = z.strictObject({
   sections: z.array(sectionSchema),
   /** One mention per tool per section, in order of first appearance. */
   mentions: z.array(mentionSchema),
+  /** Words in the `##` sections, for the reading time (src/markdown/words.ts). */
+  words: z.number().int().min(0),
 });
 
 export type Section = z.infer<typeof sectionSchema>;

@@ -6,6 +6,7 @@ import type { VFile } from 'vfile';
 import { createMentionFinder, type Matchable, type Mention } from '../lib/mentions.ts';
 import { addProblem, throwProblems } from './problems.ts';
 import type { ReportRecord, Section, ToolMention } from './record.ts';
+import { sectionWords } from './words.ts';
 
 declare module 'vfile' {
   interface DataMap {
@@ -302,6 +303,7 @@ export function rehypeReport({ tools, base, strict }: RehypeReportOptions) {
       headings: headings.map((h) => ({ id: String(h.node.properties.id), depth: h.depth, title: h.title, line: h.node.position?.start.line })),
       sections,
       mentions: [...mentions.values()].map(({ inHeading: _, ...m }) => m),
+      words: sectionWords(sections),
     };
     file.data.record = record;
     const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };

@@ -24,6 +24,7 @@ const report = (id: string, ev: string, topics: [string, string[]][], tools: str
     headings: sections.map((s) => ({ id: s.id, depth: 2, title: s.title })),
     sections: sections.map(({ mentions: _, ...s }) => s),
     mentions: sections.flatMap((s) => s.mentions.map(([tool, sentence]) => ({ tool, section: s.id, sentence }))),
+    words: sections.length * 10,
   },
 });
 
