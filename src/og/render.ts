@@ -13,8 +13,6 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { threadId, Worker } from 'node:worker_threads';
-import { initWasm, Resvg } from '@resvg/resvg-wasm';
-import satori from 'satori';
 import { cardKey, cardTree, OG_FONTS, OG_WIDTH, OG_HEIGHT, type OgCard } from '../lib/og-card.ts';
 
 /** OG_CACHE_DIR moves it, e.g. to measure a build with an empty cache. */
@@ -45,10 +43,14 @@ function loadFonts(): Fonts {
   return fonts;
 }
 
-let wasm: Promise<void> | undefined;
-function ready(): Promise<void> {
-  wasm ??= initWasm(readFileSync(require.resolve('@resvg/resvg-wasm/index_bg.wasm')));
-  return wasm;
+/** satori and resvg, loaded when a card is first drawn: a build whose cards are all cached never pays for them (satori unpacks its fonts on import). */
+let drawing: Promise<{ satori: typeof import('satori').default; Resvg: typeof import('@resvg/resvg-wasm').Resvg }> | undefined;
+function ready() {
+  drawing ??= Promise.all([import('satori'), import('@resvg/resvg-wasm')]).then(async ([s, r]) => {
+    await r.initWasm(readFileSync(require.resolve('@resvg/resvg-wasm/index_bg.wasm')));
+    return { satori: s.default, Resvg: r.Resvg };
+  });
+  return drawing;
 }
 
 /** The cache key of a card with the fonts in use. */
@@ -56,7 +58,7 @@ export const keyOf = (card: OgCard) => cardKey(card, loadFonts().key);
 
 /** Draws one card to a 1200×630 PNG. */
 export async function renderCard(card: OgCard): Promise<Uint8Array> {
-  await ready();
+  const { satori, Resvg } = await ready();
   const svg = await satori(cardTree(card) as Parameters<typeof satori>[0], {
     width: OG_WIDTH,
     height: OG_HEIGHT,
