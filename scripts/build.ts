@@ -26,6 +26,16 @@ const silent = process.argv.includes('--silent');
 const partial = `${out}.partial`;
 const kept = () => (existsSync(out) ? `the previous ${out}/ is left as it was` : `no ${out}/ was written`);
 
+const started = performance.now();
+const took: string[] = [];
+let mark = started;
+/** Records how long the step that just ended took, for the last line. */
+const step = (name: string) => {
+  const now = performance.now();
+  took.push(`${name} ${((now - mark) / 1000).toFixed(1)} s`);
+  mark = now;
+};
+
 const check = spawnSync(process.execPath, [import.meta.filename], {
   env: { ...process.env, HALLWAY_BUILD_STEP: 'check' },
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -39,12 +49,14 @@ if (problems.length) {
   process.exit(1);
 }
 
+step('check');
 rmSync(partial, { recursive: true, force: true });
 const { status } = spawnSync(process.execPath, [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...process.argv.slice(2)], {
   stdio: 'inherit',
   // The search index is written below, once Astro has exited and given its memory back.
   env: { ...process.env, OUT_DIR: partial, HALLWAY_SEARCH_INDEX: 'after-astro' },
 });
+step('Astro');
 const indexed = status === 0 && (await indexSite(partial, silent ? () => {} : console.log).then(() => true, (error: Error) => {
   console.error(error.message);
   return false;
@@ -54,6 +66,7 @@ if (!indexed) {
   console.error(`\nBuild failed: ${kept()}.`);
   process.exit(status || 1);
 }
+step('search index');
 rmSync(out, { recursive: true, force: true });
 renameSync(partial, out);
-console.log(`Site written to ${out}/`);
+console.log(`Site written to ${out}/ in ${((performance.now() - started) / 1000).toFixed(1)} s (${took.join(', ')}).`);
