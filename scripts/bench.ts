@@ -200,10 +200,11 @@ function frequentWord(contentDir: string): string {
 /** Astro's cache folder for a content folder and base, as astro.config.mjs names it. */
 const astroCache = (content: string, base = '/') => join('node_modules', '.astro', `${resolve(content)}${base}`.replace(/[^a-z0-9]+/gi, '-'));
 
-/** Forgets everything a previous build of `content` left (rendered reports, Astro's data store): the next build is cold. */
+/** Forgets everything a previous build of `content` left (rendered reports, cards, the search index, Astro's data store and incremental cache): the next build is cold. */
 function coldCaches(content: string, reportCache: string) {
   rmSync(reportCache, { recursive: true, force: true });
   rmSync(join(dirname(reportCache), 'og-cache'), { recursive: true, force: true });
+  rmSync(join(dirname(reportCache), 'search-cache'), { recursive: true, force: true });
   rmSync(astroCache(content), { recursive: true, force: true });
 }
 
@@ -240,7 +241,7 @@ async function main() {
       writeCorpus({ n, seed, out: content });
       const genMs = performance.now() - tg;
       const reportCache = join(work, 'report-cache');
-      const env = { CONTENT_DIR: content, OUT_DIR: dist, HALLWAY_CACHE: reportCache, OG_CACHE_DIR: join(work, 'og-cache') };
+      const env = { CONTENT_DIR: content, OUT_DIR: dist, HALLWAY_CACHE: reportCache, OG_CACHE_DIR: join(work, 'og-cache'), HALLWAY_SEARCH_CACHE: join(work, 'search-cache') };
       // Cold: nothing rendered or loaded by an earlier run. The check alone gets its own cold cache.
       const check = await run(node, ['scripts/check.ts'], process.cwd(), { ...env, HALLWAY_CACHE: join(work, 'check-cache') });
       coldCaches(content, reportCache);

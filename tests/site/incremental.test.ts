@@ -4,6 +4,7 @@
  * unchanged. A key that misses something a page shows would publish a stale page, so after each
  * kind of edit a person makes, the rebuilt site must equal, file for file and byte for byte, a
  * build that renders every page again (`--force`); and the rebuild must really have reused pages.
+ * The search index is rebuilt unless every page is unchanged (src/integrations/search-index.ts).
  * Runs on a copy of the made-up fixture corpus.
  */
 import assert from 'node:assert/strict';
@@ -84,6 +85,7 @@ describe('incremental rebuilds equal full builds', { timeout: 600_000 }, () => {
     const output = build('incremental');
     assert.ok(reused(output).length > 0, 'the rebuild reused pages');
     assert.ok(reused(output).some((f) => f?.startsWith('/reports/')), 'report pages were reused');
+    assert.match(output, /Search index unchanged/, 'the search index was copied, not built again');
     build('full', '--force');
     assertSameSite();
   });
@@ -104,6 +106,7 @@ describe('incremental rebuilds equal full builds', { timeout: 600_000 }, () => {
     const output = build('incremental');
     assert.ok(!reused(output).includes(`/reports/${id}/index.html`), 'the edited report’s page was rendered again');
     assert.ok(reused(output).length > 0, 'unrelated pages were still reused');
+    assert.doesNotMatch(output, /Search index unchanged/, 'pages changed, so the search index was built again');
     build('full', '--force');
     assertSameSite();
     assert.match(readFileSync(join(dir, 'incremental', 'reports', id, 'index.html'), 'utf8'), /A retitled report for the rebuild test/);
