@@ -1,72 +1,100 @@
 /**
- * `npm run build`: checks all content first (src/check/, the same check as `npm run check`), so
- * bad content stops the build with our messages before Astro starts; then builds into
- * `<out>.partial` and only on success replaces `<out>` (default `dist`, or $OUT_DIR), so a failed
- * build never leaves a half-written or emptied site behind. Extra arguments go to `astro build`.
+ * `npm run build`: checks all content (src/check/, the same check as `npm run check`), so bad
+ * content stops the build with our messages and nothing else; builds into `<out>.partial` and only
+ * on success replaces `<out>` (default `dist`, or $OUT_DIR), so a failed build never leaves a
+ * half-written or emptied site behind. Extra arguments go to `astro build`.
  *
- * The check runs in a child process that ends before Astro starts, so its memory is given back
- * instead of adding to Astro's (the peak matters at thousands of reports, see bench/); the search
- * index is written once Astro has exited, for the same reason.
+ * The check runs in a child process. It first renders every new or changed report body into the
+ * renderer's cache (on every core); then Astro starts, reading those bodies from the cache, while
+ * the check finishes its cross-checks. Astro's output is held back until the check has passed; if
+ * it fails, Astro is stopped and only the check's problems are printed. The search index is
+ * written once Astro has exited, so Pagefind's memory never adds to Astro's (the peak matters at
+ * thousands of reports, see bench/).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkContent, warmReports } from '../src/check/index.ts';
-import { indexSite } from '../src/integrations/search-index.ts';
-import { formatProblems, type Problem } from '../src/lib/problems.ts';
+import type { Problem } from '../src/lib/problems.ts';
 
+// Each process imports only what it runs: the build's own process stays small while Astro runs.
 if (process.env.HALLWAY_BUILD_STEP === 'check') {
+  const { checkContent, warmReports } = await import('../src/check/index.ts');
   await warmReports();
+  process.send?.('rendered');
   process.stdout.write(JSON.stringify(checkContent().problems));
-  process.exit(0);
+  process.disconnect?.();
+  process.exitCode = 0;
+} else {
+  await build();
 }
 
-const out = process.env.OUT_DIR ?? 'dist';
-const silent = process.argv.includes('--silent');
-const partial = `${out}.partial`;
-const kept = () => (existsSync(out) ? `the previous ${out}/ is left as it was` : `no ${out}/ was written`);
+async function build() {
+  const { formatProblems } = await import('../src/lib/problems.ts');
+  const out = process.env.OUT_DIR ?? 'dist';
+  const silent = process.argv.includes('--silent');
+  const partial = `${out}.partial`;
+  const kept = () => (existsSync(out) ? `the previous ${out}/ is left as it was` : `no ${out}/ was written`);
 
-const started = performance.now();
-const took: string[] = [];
-let mark = started;
-/** Records how long the step that just ended took, for the last line. */
-const step = (name: string) => {
-  const now = performance.now();
-  took.push(`${name} ${((now - mark) / 1000).toFixed(1)} s`);
-  mark = now;
-};
+  const started = performance.now();
+  const took: string[] = [];
+  let mark = started;
+  /** Records how long the step that just ended took, for the last line. */
+  const step = (name: string) => {
+    const now = performance.now();
+    took.push(`${name} ${((now - mark) / 1000).toFixed(1)} s`);
+    mark = now;
+  };
 
-const check = spawnSync(process.execPath, [import.meta.filename], {
-  env: { ...process.env, HALLWAY_BUILD_STEP: 'check' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-  encoding: 'utf8',
-  maxBuffer: 1 << 30,
-});
-if (check.status !== 0) process.exit(check.status || 1);
-const problems = JSON.parse(check.stdout) as Problem[];
-if (problems.length) {
-  console.error(`${formatProblems(problems)}\n\nBuild stopped before anything was built: ${kept()}. \`npm run check\` lists the heading ids; \`npm run check -- --fix\` writes tools, year, city and section ids.`);
-  process.exit(1);
-}
+  const check = spawn(process.execPath, [import.meta.filename], {
+    env: { ...process.env, HALLWAY_BUILD_STEP: 'check' },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  let checkOutput = '';
+  check.stdout!.setEncoding('utf8').on('data', (text: string) => (checkOutput += text));
+  const checked = new Promise<number>((resolve) => check.on('close', (code) => resolve(code ?? 1)));
+  // Astro starts once every body is rendered (so no body is rendered twice), or when the check ends.
+  await Promise.race([new Promise((resolve) => check.once('message', resolve)), checked]);
 
-step('check');
-rmSync(partial, { recursive: true, force: true });
-const { status } = spawnSync(process.execPath, [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  // The search index is written below, once Astro has exited and given its memory back.
-  env: { ...process.env, OUT_DIR: partial, HALLWAY_SEARCH_INDEX: 'after-astro' },
-});
-step('Astro');
-const indexed = status === 0 && (await indexSite(partial, silent ? () => {} : console.log).then(() => true, (error: Error) => {
-  console.error(error.message);
-  return false;
-}));
-if (!indexed) {
   rmSync(partial, { recursive: true, force: true });
-  console.error(`\nBuild failed: ${kept()}.`);
-  process.exit(status || 1);
+  const astro = spawn(process.execPath, [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...process.argv.slice(2)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // The search index is written below, once Astro has exited and given its memory back.
+    env: { ...process.env, OUT_DIR: partial, HALLWAY_SEARCH_INDEX: 'after-astro' },
+  });
+  const built = new Promise<number>((resolve) => astro.on('close', (code) => resolve(code ?? 1)));
+  // Astro's output waits for the check's verdict: a failed check prints its problems alone.
+  const held: [NodeJS.WriteStream, Buffer][] = [];
+  let holding = true;
+  for (const [from, to] of [[astro.stdout!, process.stdout], [astro.stderr!, process.stderr]] as const) {
+    from.on('data', (chunk: Buffer) => (holding ? held.push([to, chunk]) : to.write(chunk)));
+  }
+
+  const checkStatus = await checked;
+  const problems = checkStatus === 0 ? (JSON.parse(checkOutput) as Problem[]) : [];
+  if (checkStatus !== 0 || problems.length) {
+    astro.kill();
+    await built;
+    rmSync(partial, { recursive: true, force: true });
+    if (problems.length) console.error(`${formatProblems(problems)}\n\nBuild stopped before anything was built: ${kept()}. \`npm run check\` lists the heading ids; \`npm run check -- --fix\` writes tools, year, city and section ids.`);
+    process.exit(checkStatus || 1);
+  }
+  step('check');
+  holding = false;
+  for (const [to, chunk] of held.splice(0)) to.write(chunk);
+  const status = await built;
+  step('Astro');
+  const { indexSite } = await import('../src/integrations/search-index.ts');
+  const indexed = status === 0 && (await indexSite(partial, silent ? () => {} : console.log).then(() => true, (error: Error) => {
+    console.error(error.message);
+    return false;
+  }));
+  if (!indexed) {
+    rmSync(partial, { recursive: true, force: true });
+    console.error(`\nBuild failed: ${kept()}.`);
+    process.exit(status || 1);
+  }
+  step('search index');
+  rmSync(out, { recursive: true, force: true });
+  renameSync(partial, out);
+  console.log(`Site written to ${out}/ in ${((performance.now() - started) / 1000).toFixed(1)} s (${took.join(', ')}).`);
 }
-step('search index');
-rmSync(out, { recursive: true, force: true });
-renameSync(partial, out);
-console.log(`Site written to ${out}/ in ${((performance.now() - started) / 1000).toFixed(1)} s (${took.join(', ')}).`);
