@@ -4,26 +4,23 @@
  * on success replaces `<out>` (default `dist`, or $OUT_DIR), so a failed build never leaves a
  * half-written or emptied site behind. Extra arguments go to `astro build`.
  *
- * The check runs in a child process. It first renders every new or changed report body into the
- * renderer's cache (on every core); then Astro starts, reading those bodies from the cache, while
- * the check finishes its cross-checks. Astro's output is held back until the check has passed; if
- * it fails, Astro is stopped and only the check's problems are printed. The search index is
+ * A child process first renders every new or changed report body into the renderer's cache (on
+ * every core). Then Astro starts, reading those bodies from the cache, while the check runs beside
+ * it in another child. Astro's output is held back until the check has passed; if it fails, Astro
+ * is stopped and only the check's problems are printed. The search index is
  * written once Astro has exited, so Pagefind's memory never adds to Astro's (the peak matters at
  * thousands of reports, see bench/).
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '../src/lib/problems.ts';
 
 // Each process imports only what it runs: the build's own process stays small while Astro runs.
-if (process.env.HALLWAY_BUILD_STEP === 'check') {
-  const { checkContent, warmReports } = await import('../src/check/index.ts');
-  await warmReports();
-  process.send?.('rendered');
-  process.stdout.write(JSON.stringify(checkContent().problems));
-  process.disconnect?.();
-  process.exitCode = 0;
+if (process.env.HALLWAY_BUILD_STEP === 'render') {
+  await (await import('../src/check/index.ts')).warmReports();
+} else if (process.env.HALLWAY_BUILD_STEP === 'check') {
+  process.stdout.write(JSON.stringify((await import('../src/check/index.ts')).checkContent().problems));
 } else {
   await build();
 }
@@ -45,15 +42,19 @@ async function build() {
     mark = now;
   };
 
-  const check = spawn(process.execPath, [import.meta.filename], {
-    env: { ...process.env, HALLWAY_BUILD_STEP: 'check' },
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  const child = (name: string) => spawn(process.execPath, [import.meta.filename], {
+    env: { ...process.env, HALLWAY_BUILD_STEP: name },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  const ended = (child: ChildProcess) => new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+  // Every new or changed body is rendered first, on every core, by a process of its own that ends
+  // (and gives back its workers' memory) before Astro starts, so no body is rendered twice.
+  const rendered = await ended(child('render'));
+  if (rendered !== 0) process.exit(rendered);
+  const check = child('check');
   let checkOutput = '';
   check.stdout!.setEncoding('utf8').on('data', (text: string) => (checkOutput += text));
-  const checked = new Promise<number>((resolve) => check.on('close', (code) => resolve(code ?? 1)));
-  // Astro starts once every body is rendered (so no body is rendered twice), or when the check ends.
-  await Promise.race([new Promise((resolve) => check.once('message', resolve)), checked]);
+  const checked = ended(check);
 
   rmSync(partial, { recursive: true, force: true });
   const astro = spawn(process.execPath, [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...process.argv.slice(2)], {
@@ -61,7 +62,7 @@ async function build() {
     // The search index is written below, once Astro has exited and given its memory back.
     env: { ...process.env, OUT_DIR: partial, HALLWAY_SEARCH_INDEX: 'after-astro' },
   });
-  const built = new Promise<number>((resolve) => astro.on('close', (code) => resolve(code ?? 1)));
+  const built = ended(astro);
   // Astro's output waits for the check's verdict: a failed check prints its problems alone.
   const held: [NodeJS.WriteStream, Buffer][] = [];
   let holding = true;
