@@ -13,13 +13,11 @@
  * indexed: pages say that with `data-pagefind-*` attributes.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { closeSync, cpSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 
 export const reportsPerPart = 2500;
-/** Files sent to Pagefind at once. */
-const batch = 64;
 
 function check(step: string, errors: string[]) {
   if (errors.length) throw new Error(`Pagefind ${step} failed:\n  ${errors.join('\n  ')}`);
@@ -47,6 +45,16 @@ export function partition(files: string[], perPart = reportsPerPart): string[][]
   return parts;
 }
 
+/** A folder holding hard links to `files` of `site`, at the same relative paths. */
+function linkPart(site: string, files: string[], folder: string): string {
+  rmSync(folder, { recursive: true, force: true });
+  for (const file of files) {
+    mkdirSync(dirname(join(folder, file)), { recursive: true });
+    linkSync(join(site, file), join(folder, file));
+  }
+  return folder;
+}
+
 /**
  * Indexes written before, by what they were made from: a rebuild whose pages are all unchanged
  * copies the index instead of running Pagefind again (seconds at 1,000 reports, half a minute at
@@ -60,7 +68,18 @@ function indexKey(site: string, files: string[], perPart: number): string {
   const hash = createHash('sha256');
   const version = (JSON.parse(readFileSync(join('node_modules', 'pagefind', 'package.json'), 'utf8')) as { version: string }).version;
   hash.update(readFileSync(join('src', 'integrations', 'search-index.ts'))).update(`\0${version}\0${perPart}\0`);
-  for (const file of files) hash.update(file).update('\0').update(readFileSync(join(site, file))).update('\0');
+  // Read through one buffer: thousands of pages' bytes never pile up in memory at once.
+  const buffer = Buffer.alloc(1 << 20);
+  for (const file of files) {
+    hash.update(file).update('\0');
+    const fd = openSync(join(site, file), 'r');
+    try {
+      for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) hash.update(buffer.subarray(0, n));
+    } finally {
+      closeSync(fd);
+    }
+    hash.update('\0');
+  }
   return hash.digest('hex').slice(0, 32);
 }
 
@@ -100,14 +119,15 @@ export async function indexSite(site: string, log: (message: string) => void = c
       const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['.anchor *'] });
       check('createIndex', errors);
       if (!index) throw new Error('Pagefind createIndex returned no index.');
-      if (parts.length === 1) {
-        // One part: Pagefind reads the folder itself, on every core (faster than file by file).
-        const added = await index.addDirectory({ path: site });
+      // Pagefind reads a folder itself, on every core: the whole site when there is one part, else
+      // a folder of hard links to this part's pages at the same paths (so their URLs are the same).
+      // Reading them here and sending them over would cost this process hundreds of MB at 5,000.
+      const folder = parts.length === 1 ? site : linkPart(site, files, `${site}.search-part-${i + 1}`);
+      try {
+        const added = await index.addDirectory({ path: folder });
         check(`indexing ${site}`, added.errors);
-      } else for (let at = 0; at < files.length; at += batch) {
-        const added = await Promise.all(files.slice(at, at + batch).map((sourcePath) =>
-          index.addHTMLFile({ sourcePath, content: readFileSync(join(site, sourcePath), 'utf8') })));
-        for (const [j, result] of added.entries()) check(`indexing ${files[at + j]}`, result.errors);
+      } finally {
+        if (folder !== site) rmSync(folder, { recursive: true, force: true });
       }
       const written = await index.writeFiles({ outputPath });
       check('writing the index', written.errors);
