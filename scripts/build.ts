@@ -7,9 +7,9 @@
  * A child process first renders every new or changed report body into the renderer's cache (on
  * every core). Then Astro starts, reading those bodies from the cache, while the check runs beside
  * it in another child. Astro's output is held back until the check has passed; if it fails, Astro
- * is stopped and only the check's problems are printed. The search index is
- * written once Astro has exited, so Pagefind's memory never adds to Astro's (the peak matters at
- * thousands of reports, see bench/).
+ * is stopped and only the check's problems are printed. The search index is written once Astro
+ * has exited, so Pagefind's memory never adds to Astro's (the peak matters at thousands of
+ * reports, see bench/).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
