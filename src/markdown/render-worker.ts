@@ -1,10 +1,12 @@
-/** A worker thread of src/markdown/render.ts: renders its share of bodies into the cache, then says it is done. */
+/** A worker thread of src/markdown/render.ts: renders each batch of bodies it is sent into the cache, then says so. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createReportProcessor } from './pipeline.ts';
 import { pipelineKey, renderBody, type BodyInput, type RenderOptions } from './rendered.ts';
 
-const { inputs, options } = workerData as { inputs: BodyInput[]; options: RenderOptions };
+const { options } = workerData as { options: RenderOptions };
 const key = pipelineKey(options);
 const processor = createReportProcessor({ ...options, strict: false });
-for (const input of inputs) renderBody(input, options, key, processor);
-parentPort!.postMessage('done');
+parentPort!.on('message', (inputs: BodyInput[]) => {
+  for (const input of inputs) renderBody(input, options, key, processor);
+  parentPort!.postMessage('done');
+});

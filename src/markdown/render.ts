@@ -36,11 +36,26 @@ export async function renderBodies(inputs: BodyInput[], options: RenderOptions):
   return inputs.map((input) => renderBody(input, options, key, processor));
 }
 
+/** Bodies sent to a worker at once: its memory holds one batch, whatever the number of reports. */
+const batch = 50;
+
+/**
+ * Renders `inputs` in a worker thread, `batch` at a time. The worker's heap is capped: it holds one
+ * batch and the pipeline, and without a cap V8 lets it grow to gigabytes of garbage at 5,000 reports.
+ */
 function inWorker(inputs: BodyInput[], options: RenderOptions): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: { inputs, options } });
-    worker.once('message', () => resolve());
+    const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: { options }, resourceLimits: { maxOldGenerationSizeMb: 384 } });
+    let at = 0;
+    let finished = false;
+    const next = () => {
+      if (at < inputs.length) return worker.postMessage(inputs.slice(at, (at += batch)));
+      finished = true;
+      void worker.terminate().then(() => resolve());
+    };
+    worker.on('message', next);
     worker.once('error', reject);
-    worker.once('exit', (code) => code !== 0 && reject(new Error(`the report renderer stopped with code ${code}`)));
+    worker.once('exit', (code) => !finished && reject(new Error(`the report renderer stopped with code ${code}`)));
+    next();
   });
 }
