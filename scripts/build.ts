@@ -4,9 +4,9 @@
  * on success replaces `<out>` (default `dist`, or $OUT_DIR), so a failed build never leaves a
  * half-written or emptied site behind. Extra arguments go to `astro build`.
  *
- * A child process first renders every new or changed report body into the renderer's cache (on
- * every core). Then Astro starts, reading those bodies from the cache, while the check runs beside
- * it in another child. Astro's output is held back until the check has passed; if it fails, Astro
+ * When many report bodies are new or changed (a cold build), a child process first renders them
+ * into the renderer's cache on every core. Then Astro starts, reading bodies from the cache, while
+ * the check runs beside it in another child. Astro's output is held back until the check has passed; if it fails, Astro
  * is stopped and only the check's problems are printed. The search index is written once Astro
  * has exited, so Pagefind's memory never adds to Astro's (the peak matters at thousands of
  * reports, see bench/).
@@ -61,10 +61,16 @@ async function build() {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const ended = (child: ChildProcess) => new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
-  // Every new or changed body is rendered first, on every core, by a process of its own that ends
-  // (and gives back its workers' memory) before Astro starts, so no body is rendered twice.
-  const rendered = await ended(child('render'));
-  if (rendered !== 0) process.exit(rendered);
+  // Many new or changed bodies (a cold build) are rendered first, on every core, by a process of
+  // its own that ends (and gives back its workers' memory) before Astro starts, so no body is
+  // rendered twice. A few (an edit) are rendered by the check and by Astro as they come to them.
+  const { uncachedBodies, workerThreshold } = await import('../src/markdown/cache.ts');
+  const { contentPaths, siteBase } = await import('../src/paths.ts');
+  const uncached = uncachedBodies(contentPaths.reports, contentPaths.tools, siteBase);
+  if (uncached === undefined || uncached >= workerThreshold) {
+    const rendered = await ended(child('render'));
+    if (rendered !== 0) process.exit(rendered);
+  }
   const check = child('check');
   let checkOutput = '';
   check.stdout!.setEncoding('utf8').on('data', (text: string) => (checkOutput += text));

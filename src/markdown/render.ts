@@ -5,11 +5,10 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { workerThreshold } from './cache.ts';
 import { createReportProcessor } from './pipeline.ts';
 import { cacheFile, pipelineKey, renderBody, type BodyInput, type RenderedBody, type RenderOptions } from './rendered.ts';
 
-/** Below this many misses, starting workers costs more than it saves. */
-const workerThreshold = 24;
 
 /**
  * Renders every body the cache does not hold, spread over worker threads when there are enough

@@ -9,15 +9,13 @@
  * is written out as a string. Does not read frontmatter and does not validate anything across
  * reports (src/lib/validate.ts does).
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { VFile } from 'vfile';
 import { bodyProblems } from '../check/body.ts';
-import { spellingRule } from '../lib/mentions.ts';
 import type { Problem } from '../lib/problems.ts';
+import { cacheDir, cacheFile, pipelineKey } from './cache.ts';
 import { createReportProcessor, type PipelineOptions } from './pipeline.ts';
 import type { ReportRecord } from './record.ts';
 
@@ -38,31 +36,7 @@ export interface BodyInput {
   body: string;
 }
 
-export const cacheDir = process.env.HALLWAY_CACHE ?? join('node_modules', '.cache', 'hallway', 'reports');
-
-/** Everything that decides a body's output besides its text: the code that renders it and its options. */
-const codeFiles = () => [
-  ...readdirSync(join('src', 'markdown')).filter((f) => f.endsWith('.ts')).sort().map((f) => join('src', 'markdown', f)),
-  join('src', 'lib', 'mentions.ts'),
-  join('src', 'check', 'body.ts'),
-  // The installed versions of every package (npm's own record of node_modules).
-  join('node_modules', '.package-lock.json'),
-].filter((file) => existsSync(file));
-let codeHash: string | undefined;
-
-/** A hash of the pipeline's code and options; part of every cache key and of the loader's digests. */
-export function pipelineKey(options: RenderOptions): string {
-  if (!codeHash) {
-    const hash = createHash('sha256');
-    for (const file of codeFiles()) hash.update(file).update('\0').update(readFileSync(file)).update('\0');
-    codeHash = hash.digest('hex');
-  }
-  const tools = options.tools.map(({ id, match }) => ({ id, match: match.map(spellingRule) }));
-  return createHash('sha256').update(codeHash).update(JSON.stringify({ base: options.base, tools })).digest('hex');
-}
-
-export const cacheFile = (key: string, body: string) =>
-  join(cacheDir, `${createHash('sha256').update(key).update('\0').update(body).digest('hex')}.json`);
+export { cacheDir, cacheFile, pipelineKey } from './cache.ts';
 
 function readCached(path: string): RenderedBody | undefined {
   try {
