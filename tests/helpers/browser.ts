@@ -46,7 +46,12 @@ export function watch(page: Page, origin: string): Watched {
       watched.problems.push(`third-party request: ${request.url()}`);
     }
   });
-  page.on('requestfailed', (request) => watched.problems.push(`failed: ${request.url()} (${request.failure()?.errorText})`));
+  page.on('requestfailed', (request) => {
+    // A request the browser cancels because the page moved on (e.g. the favicon when a test follows
+    // a link at once) is no fault of the site; a load that fails is.
+    if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
+    watched.problems.push(`failed: ${request.url()} (${request.failure()?.errorText})`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) watched.problems.push(`${response.status()} ${response.url()}`);
   });
