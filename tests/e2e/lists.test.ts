@@ -4,14 +4,11 @@
  * the new year and per-year tool pages pass axe in both themes.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { open, servedInChromium } from '../helpers/browser.ts';
+import { axeViolations, open, servedInChromium } from '../helpers/browser.ts';
 import { fixture } from '../helpers/builds.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const served = servedInChromium(fixture.dir, fixture.base);
 
@@ -79,12 +76,7 @@ describe('accessibility of the paged list pages (axe-core, WCAG 2 A and AA)', ()
       test(`${path}, ${scheme}`, async () => {
         const { page } = await open(served.browser, served.site.origin, { colorScheme: scheme });
         await page.goto(served.site.origin + path);
-        await page.evaluate(axeSource);
-        const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-          const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-          return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-        });
+        const violations = await axeViolations(page);
         assert.deepEqual(violations, []);
         await page.context().close();
       });

@@ -3,13 +3,10 @@
  * and dark, the keyboard, deep links below the sticky header, phones without horizontal scrolling.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, test } from 'node:test';
-import { open, servedInChromium } from '../helpers/browser.ts';
+import { axeViolations, open, servedInChromium } from '../helpers/browser.ts';
 import { fixture } from '../helpers/builds.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const pageTypes = {
   home: '/',
   'report with lists and code': '/reports/lantern-2023-and-tidepool/',
@@ -35,12 +32,7 @@ describe('accessibility (axe-core, WCAG 2 A and AA, contrast included)', () => {
         const { page } = await open(served.browser, served.site.origin, { colorScheme: scheme });
         await page.goto(served.site.origin + path);
         if (name === 'search') await page.waitForSelector('#search-results article, [data-search-results] article', { timeout: 10_000 }).catch(() => undefined);
-        await page.evaluate(axeSource);
-        const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-          const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-          return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-        });
+        const violations = await axeViolations(page);
         assert.deepEqual(violations, []);
         await page.context().close();
       });

@@ -3,13 +3,10 @@
  * the rail, the passages, the disclosure and the topic × event table, and axe on a year page.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, test } from 'node:test';
-import { open, servedInChromium } from '../helpers/browser.ts';
+import { axeViolations, open, servedInChromium } from '../helpers/browser.ts';
 import { fixture } from '../helpers/builds.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TOPIC = '/topics/stateful-workloads/';
 const YEAR = '/topics/capacity-planning/2023/';
 
@@ -83,12 +80,7 @@ describe('topic pages in the browser', () => {
       const { page } = await open(served.browser, served.site.origin, { colorScheme: scheme });
       await page.goto(served.site.origin + YEAR);
       await page.locator('details.passage-full').first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-      });
+      const violations = await axeViolations(page);
       assert.deepEqual(violations, []);
       await page.context().close();
     });

@@ -3,6 +3,8 @@
  * `watch(page, origin)` records what should never happen on our pages: console errors, uncaught
  * exceptions, failed requests, HTTP errors and requests to any other origin.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { serve, type Served } from './serve.ts';
@@ -80,4 +82,16 @@ export function servedInChromium(dir: string, base: string): { site: Served; bro
     await fixture.site?.close();
   });
   return fixture;
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** What axe-core finds on `page` as it is now against WCAG 2.0/2.1 A and AA: "rule: up to 3 targets" each. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
 }
