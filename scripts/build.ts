@@ -12,7 +12,7 @@
  * reports, see bench/).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '../src/lib/problems.ts';
 
@@ -23,10 +23,8 @@ import type { Problem } from '../src/lib/problems.ts';
  * grows with the corpus with half as much again to spare on both counts (0.25 MB a report,
  * 32 × the text, at least 1 GB), so a larger site never runs out.
  */
-function astroHeapMb(): number {
-  const dir = join(process.env.CONTENT_DIR ?? 'content', 'reports');
-  const reports = (existsSync(dir) ? (readdirSync(dir, { recursive: true }) as string[]) : []).filter((f) => f.endsWith('.mdx'));
-  const bytes = reports.reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
+function astroHeapMb(reports: string[]): number {
+  const bytes = reports.reduce((sum, file) => sum + statSync(file).size, 0);
   return Math.max(1024, Math.ceil(reports.length / 4), Math.ceil((32 * bytes) / 2 ** 20));
 }
 
@@ -65,8 +63,9 @@ async function build() {
   // its own that ends (and gives back its workers' memory) before Astro starts, so no body is
   // rendered twice. A few (an edit) are rendered by the check and by Astro as they come to them.
   const { uncachedBodies, workerThreshold } = await import('../src/markdown/cache.ts');
-  const { contentPaths, siteBase } = await import('../src/paths.ts');
-  const uncached = uncachedBodies(contentPaths.reports, contentPaths.tools, siteBase);
+  const { contentPaths, reportFilesUnder, siteBase } = await import('../src/paths.ts');
+  const reports = reportFilesUnder(contentPaths.reports);
+  const uncached = uncachedBodies(reports, contentPaths.tools, siteBase);
   if (uncached === undefined || uncached >= workerThreshold) {
     const rendered = await ended(child('render'));
     if (rendered !== 0) process.exit(rendered);
@@ -77,7 +76,7 @@ async function build() {
   const checked = ended(check);
 
   rmSync(partial, { recursive: true, force: true });
-  const astro = spawn(process.execPath, [`--max-old-space-size=${astroHeapMb()}`, join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...process.argv.slice(2)], {
+  const astro = spawn(process.execPath, [`--max-old-space-size=${astroHeapMb(reports)}`, join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...process.argv.slice(2)], {
     stdio: ['ignore', 'pipe', 'pipe'],
     // The search index is written below, once Astro has exited and given its memory back.
     env: { ...process.env, OUT_DIR: partial, HALLWAY_SEARCH_INDEX: 'after-astro' },

@@ -3,6 +3,7 @@
  * another corpus, e.g. the fixture corpus under tests/. Paths are relative to the project root,
  * as people see them in error messages.
  */
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const contentDir = process.env.CONTENT_DIR ?? 'content';
@@ -20,6 +21,18 @@ export const contentPathsFor = (dir: string) => ({
 });
 
 export const contentPaths = contentPathsFor(contentDir);
+
+/** Every file under `dir` (e.g. a reports folder, with its sub-folders), sorted; none when it is missing. */
+export function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).sort().flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/** The report files (`.mdx`) under a reports folder. */
+export const reportFilesUnder = (dir: string) => filesUnder(dir).filter((file) => file.endsWith('.mdx'));
 
 /** The path the site is served under, "/" or e.g. "/kb/" (SITE_BASE, see README). */
 export const siteBase = process.env.SITE_BASE ?? '/';

@@ -7,7 +7,7 @@
  * Reports go through the real report pipeline (src/markdown/pipeline.ts), so the heading ids and
  * tool mentions checked here are the ones the site will use.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { z } from 'astro/zod';
 import { warmCache } from '../markdown/render.ts';
@@ -20,7 +20,7 @@ import { parseYaml, type ParsedYaml } from '../lib/yaml.ts';
 import { idPattern } from '../schemas/common.ts';
 import { eventSchema, personSchema, sourceNotesSchema, talkSchema, taxonomySchema, toolSchema, topicSchema, type EventData, type PersonData, type TalkData, type TaxonomyData, type ToolData, type TopicData } from '../schemas/registries.ts';
 import { idReference, reportSchema, type ReportData } from '../schemas/report.ts';
-import { contentDir, contentPathsFor, siteBase } from '../paths.ts';
+import { contentDir, contentPathsFor, filesUnder, reportFilesUnder, siteBase } from '../paths.ts';
 import { leftovers } from './leftovers.ts';
 import { fieldNames, issueMessages } from './issues.ts';
 
@@ -109,13 +109,6 @@ function loadTaxonomy(file: string, problems: Problem[]): TaxonomyData | undefin
 }
 
 /** Every file under the reports folder, as paths relative to the project. */
-function reportFiles(folder: string): string[] {
-  const walk = (dir: string): string[] =>
-    readdirSync(dir)
-      .sort()
-      .flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)]));
-  return existsSync(folder) ? walk(folder) : [];
-}
 
 /** Kept captures: each `<id>.txt` belongs to a report, and its `<id>.yaml` notes are well formed. */
 function checkSources(folder: string, reportIds: Set<string>): Problem[] {
@@ -186,7 +179,7 @@ export function readRegistries(dir = contentDir): Registries {
 export async function warmReports(options: { dir?: string } = {}): Promise<void> {
   const { problems, tools } = readRegistries(options.dir);
   if (problems.some((p) => p.file === contentPathsFor(options.dir ?? contentDir).tools)) return;
-  const inputs = reportFiles(contentPathsFor(options.dir ?? contentDir).reports).filter((f) => f.endsWith('.mdx')).flatMap((file) => {
+  const inputs = reportFilesUnder(contentPathsFor(options.dir ?? contentDir).reports).flatMap((file) => {
     const parts = splitReport(readFileSync(file, 'utf8'), file).parts;
     return parts ? [{ file, body: parts.body }] : [];
   });
@@ -208,7 +201,7 @@ export function checkContent(options: { dir?: string; only?: string[] } = {}): C
   const renderOptions = { tools, base: siteBase };
   const key = pipelineKey(renderOptions);
   const wanted = options.only?.map((f) => relative('.', f));
-  const files = reportFiles(contentPaths.reports).filter((file) => !wanted || wanted.includes(relative('.', file)));
+  const files = filesUnder(contentPaths.reports).filter((file) => !wanted || wanted.includes(relative('.', file)));
   const reports: CheckedReport[] = [];
   for (const file of files) {
     if (!file.endsWith('.mdx')) {

@@ -9,25 +9,18 @@
  *
  * Bad content throws one error in our format (`file:line: field: …`) naming every problem.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { formatProblems, type Problem } from '../lib/problems.ts';
 import { splitReport } from '../lib/source-text.ts';
 import { parseYaml } from '../lib/yaml.ts';
+import { reportFilesUnder } from '../paths.ts';
 import { renderBodies } from '../markdown/render.ts';
 import { pipelineKey, type RenderOptions } from '../markdown/rendered.ts';
 
 const isReport = (file: string) => file.endsWith('.mdx');
-
-function walk(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).sort().flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : isReport(path) ? [path] : [];
-  });
-}
 
 export function reportsLoader({ dir, render }: { dir: string; render: () => RenderOptions }): Loader {
   return {
@@ -68,7 +61,7 @@ export function reportsLoader({ dir, render }: { dir: string; render: () => Rend
         if (changed.length) logger.info(`${changed.length} new or changed report${changed.length === 1 ? '' : 's'} loaded, ${files.length - changed.length} unchanged`);
       }
 
-      await sync(walk(dir), true);
+      await sync(reportFilesUnder(dir), true);
 
       // `astro dev`: re-load a report when it is saved, forget it when it is deleted.
       if (watcher) {

@@ -4,7 +4,7 @@
  * need rendering before it decides how to start.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spellingRule } from '../lib/mentions.ts';
 import { splitReport } from '../lib/source-text.ts';
@@ -43,18 +43,14 @@ export const cacheFile = (key: string, body: string) =>
   join(cacheDir, `${createHash('sha256').update(key).update('\0').update(body).digest('hex')}.json`);
 
 /**
- * How many report bodies under `reportsDir` the cache does not hold yet, for the tools of
- * `toolsFile` and `base`; undefined when that cannot be told (e.g. tools.yaml is unreadable).
+ * How many bodies of the report `files` the cache does not hold yet, for the tools of `toolsFile`
+ * and `base`; undefined when that cannot be told (e.g. tools.yaml is unreadable).
  */
-export function uncachedBodies(reportsDir: string, toolsFile: string, base: string): number | undefined {
+export function uncachedBodies(files: string[], toolsFile: string, base: string): number | undefined {
   try {
     const key = pipelineKey({ tools: readToolSpellings(toolsFile), base });
-    const walk = (dir: string): string[] => readdirSync(dir).flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? walk(path) : path.endsWith('.mdx') ? [path] : [];
-    });
     let missing = 0;
-    for (const file of existsSync(reportsDir) ? walk(reportsDir) : []) {
+    for (const file of files) {
       const body = splitReport(readFileSync(file, 'utf8'), file).parts?.body;
       if (body !== undefined && !existsSync(cacheFile(key, body))) missing += 1;
     }
