@@ -56,3 +56,32 @@ describe('tool mentions follow the registry’s matching rules', () => {
     assert.deepEqual(mentioned('visit getmizu.io'), []);
   });
 });
+
+describe('one pattern for all spellings (a made-up registry)', () => {
+  const made = createMentionFinder([
+    { id: 'quill', match: ['Quill'] },
+    { id: 'quill-pipe', match: [{ text: 'Quill Pipe', case: 'sensitive', code: false }] },
+    { id: 'cpp', match: ['C++', 'Node.js'] },
+    { id: 'first', match: ['Twin'] },
+    { id: 'second', match: ['twin'] },
+    { id: 'tok', match: [{ text: 'tok', case: 'sensitive', code: true }] },
+  ]);
+  const hits = (text: string, code = false) => made(text, code).map((m) => `${m.tool}@${m.index}+${m.length}`);
+
+  test('the longest spelling wins where two start together, whatever their case rules', () => {
+    assert.deepEqual(hits('Quill Pipe and quill pipe'), ['quill-pipe@0+10', 'quill@15+5']);
+  });
+  test('spellings are matched literally, in order of the text, each hit once', () => {
+    assert.deepEqual(hits('node.js, then C++; not xC++ or xNode.js'), ['cpp@0+7', 'cpp@14+3']);
+  });
+  test('two tools with one spelling: the first in the registry', () => {
+    assert.deepEqual(hits('twin TWIN'), ['first@0+4', 'first@5+4']);
+  });
+  test('code-only spellings count in code only', () => {
+    assert.deepEqual(hits('tok'), []);
+    assert.deepEqual(hits('tok Tok', true), ['tok@0+3']);
+  });
+  test('an empty registry finds nothing', () => {
+    assert.deepEqual(createMentionFinder([])('anything'), []);
+  });
+});
