@@ -8,6 +8,10 @@
  * table cell, code spans as placeholder letters) so quotes pair across links and emphasis, and
  * quotes are converted once in that string; each text node then takes its slice back, and only
  * slices with a dash, dot or backtick pair go through the second pass (dashes, ellipses, backticks).
+ * An apostrophe between two letters ("don't") always becomes ’ (the parser puts it inside a word,
+ * after the word's text, where smartypants closes a quote): when such apostrophes are the only
+ * quotes in the document, they are replaced directly and the parser is not run (4 in 5 reports of
+ * the bench corpus).
  * Does not touch code, or JSX other than text inside it.
  */
 import type { Root, Text, InlineCode, Parent } from 'mdast';
@@ -20,6 +24,8 @@ const symbols = retext().use(smartypants, { quotes: false });
 
 /** What the second pass can change: "--", "..." or ". . .", "``", "''". */
 const hasSymbols = /--|\.\s*\.|``|''/;
+const anyQuote = /["'`]/;
+const inWord = /(?<=\p{L})'(?=\p{L})/gu;
 
 const blocks = new Set(['paragraph', 'heading', 'tableCell']);
 const ignoredElements = new Set(['style', 'script']);
@@ -42,7 +48,10 @@ export function remarkTypography() {
         pieces.push('block');
       }
     });
-    if (/["'`]/.test(all)) all = quotes.processSync(all).toString();
+    if (anyQuote.test(all)) {
+      const apostrophes = all.replace(inWord, '\u2019');
+      all = anyQuote.test(apostrophes) ? quotes.processSync(all).toString() : apostrophes;
+    }
     let at = 0;
     for (const piece of pieces) {
       if (piece === 'block') {

@@ -33,6 +33,10 @@ const tricky = [
   '- "one"\n- two\'s\n  - "nested" -- yes',
   'No symbols at all here',
   "'90s kids and rock 'n' roll, the '22 edition.",
+  // Apostrophes inside words only (the parser is skipped), then with other quotes around them.
+  "It's O'Neil's rock'n'roll: l'été, don't, `code`'s, 5G's.",
+  "It's O'Neil's \"rock'n'roll\" -- 'don't'.",
+  "Ends with a letter'\n\n'Starts a block, and it'' and x''y.",
 ];
 
 test('matches remark-smartypants on made-up tricky text', () => {
