@@ -46,7 +46,7 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind()],
   // Every page gets a CSP <meta>: only our own files load; Astro hashes its styles and scripts.
-  // Search adds what Pagefind needs (WebAssembly, its worker, fetching index files) and the
+  // Search adds what Pagefind needs (WebAssembly, fetching index files; it runs without its worker) and the
   // hash of the header's inline shortcut script. No 'unsafe-inline' for scripts.
   security: {
     csp: {
@@ -54,7 +54,6 @@ export default defineConfig({
         "default-src 'self'",
         "img-src 'self' data:",
         "connect-src 'self'",
-        "worker-src 'self'",
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",

@@ -146,7 +146,7 @@ async function measureSearch(dist: string, word: string, reps = 3) {
     for (let i = 0; i < reps; i++) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      // Every response of the context, the search worker's included, counted as a compressing server
+      // Every response of the context (a worker's too, were there one), counted as a compressing server
       // would send it: text gzipped, Pagefind's own files (already gzipped) and images as they are.
       let bytes = 0;
       context.on('requestfinished', (request) => {
@@ -229,7 +229,7 @@ async function starlightBuilds(n: number, work: string, reps: number, ours: () =
 
 async function main() {
   const lines: string[] = ['# Benchmark results', '', `Written by \`npm run bench -- ${argv.join(' ')}\`. Machine: ${machine()}.`, '',
-    'Build = `node scripts/build.ts --silent` (the check, then `astro build` with Pagefind), wall time, cold: no rendered report or Astro data store left from an earlier run (both are kept by a rebuild, as on a developer\'s machine or a CI with a cache); peak memory = the largest sum of VmRSS over the whole process tree, sampled every 100 ms. Check = `node scripts/check.ts` alone. Pages: largest / median, raw and gzip. Search: headless Chromium on `/search/`, a cold context each time, ms from the last keydown to the first result in the list, bytes of every response in the browser context (the search worker’s too), text gzipped as a compressing server sends it, Pagefind’s pre-compressed files as they are, median of 3.', ''];
+    'Build = `node scripts/build.ts --silent` (the check, then `astro build` with Pagefind), wall time, cold: no rendered report or Astro data store left from an earlier run (both are kept by a rebuild, as on a developer\'s machine or a CI with a cache); peak memory = the largest sum of VmRSS over the whole process tree, sampled every 100 ms. Check = `node scripts/check.ts` alone. Pages: largest / median, raw and gzip. Search: headless Chromium on `/search/`, a cold context each time, ms from the last keydown to the first result in the list, bytes of every response in the browser context, text gzipped as a compressing server sends it, Pagefind’s pre-compressed files as they are, median of 3.', ''];
   const emit = (l: string[]) => { lines.push(...l); console.log(l.join('\n')); };
   console.log(lines.join('\n'));
   for (const n of sizes) {
