@@ -289,6 +289,30 @@ for (const site of sites) {
       clean(w);
     });
 
+    test('the empty search page loads no index until a reader heads for the field or a filter', async () => {
+      const pagefindRequests = (w: Watched) => w.requests.filter((url) => new URL(url).pathname.startsWith(at('pagefind/')));
+      const w = await visit('search/');
+      await w.page.locator('#search-app[data-ready]').waitFor();
+      await w.page.waitForLoadState('networkidle');
+      assert.deepEqual(pagefindRequests(w), [], 'the page loaded the index before anyone asked for it');
+      await statusSays(w.page, /^Type a word/);
+      // Opening a filter loads the index and shows that filter's counts.
+      await w.page.locator('details[data-facet="type"] > summary').click();
+      await w.page.getByRole('group', { name: 'Type' }).getByRole('checkbox', { name: /^Reports \(\d+\)$/ }).waitFor();
+      assert.ok(pagefindRequests(w).some((url) => url.endsWith('/pagefind.js')), 'no pagefind.js after opening a filter');
+
+      // Focusing the field starts the load; typing then searches.
+      const f = await visit('search/');
+      await f.page.locator('#search-app[data-ready]').waitFor();
+      await f.page.locator('#search-q').focus();
+      await f.page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/pagefind\/pagefind\.js$/.test(e.name)));
+      await f.page.keyboard.type('quillpipe');
+      await statusSays(f.page, /results? for “quillpipe”$/);
+      assert.ok((await resultHrefs(f.page)).includes(at(DAY_ONE)));
+      clean(w);
+      clean(f);
+    });
+
     test('the shortcut opens search on a report page, results are reachable by keyboard, Escape closes', async () => {
       const w = await visit(DAY_ONE);
       const { page } = w;

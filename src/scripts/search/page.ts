@@ -20,7 +20,10 @@ const MIN_QUERY = 2;
 const SHORT_LIST = 8;
 const LABELS: Record<Facet, string> = { type: 'Type', year: 'Year', event: 'Event', topic: 'Topic', tool: 'Tool', talk: 'Talk', speaker: 'Speaker', author: 'Author', city: 'City' };
 const TYPE_NAMES: Record<string, string> = { report: 'Reports', topic: 'Topics', tool: 'Tools', event: 'Events', talk: 'Talks', person: 'People' };
-/** Facets counted from the start; the others load their counts (one Pagefind chunk each) when opened. */
+/**
+ * Facets open and counted with the first search; the others load their counts (one Pagefind chunk
+ * each) when opened. An empty search page loads no index at all (see start()).
+ */
 const OPEN_FACETS: readonly Facet[] = ['type', 'year'];
 
 const $ = <T extends HTMLElement>(id: string) => {
@@ -65,6 +68,20 @@ function loadNames(facet: Facet): Promise<void> {
 const nameOf = (facet: Facet, id: string) => names[facet]?.[id] ?? id;
 
 let pagefind: Pagefind | undefined;
+let pagefindLoading: Promise<Pagefind | undefined> | undefined;
+/** Loads Pagefind and its index once; says so in the status line if it cannot. */
+function ensurePagefind(): Promise<Pagefind | undefined> {
+  pagefindLoading ??= loadPagefind().then(
+    (loaded) => (pagefind = loaded),
+    (error: unknown) => {
+      pagefindLoading = undefined;
+      status.textContent = 'The search index could not be loaded. Try reloading the page, or browse the reports instead.';
+      console.error(error);
+      return undefined;
+    },
+  );
+  return pagefindLoading;
+}
 let state: SearchState = readState(new URLSearchParams(location.search));
 /** While someone types, the first change adds a history entry and the next ones replace it. */
 let typing = false;
@@ -77,7 +94,8 @@ let shown: { response: SearchResponse; count: number; withPassages: boolean } | 
 const counted = new Set<Facet>(OPEN_FACETS);
 const groups = new Map<Facet, { details: HTMLDetailsElement; ul: HTMLUListElement; items: Map<string, { li: HTMLLIElement; box: HTMLInputElement; count: HTMLElement; label: Text }>; toggle: HTMLButtonElement }>();
 
-function buildFacets() {
+/** `openDefaults`: open the OPEN_FACETS groups (with a search to count for). */
+function buildFacets(openDefaults: boolean) {
   facetsList.replaceChildren();
   for (const facet of FACETS) {
     const ul = h('ul', {});
@@ -85,7 +103,7 @@ function buildFacets() {
     toggle.hidden = true;
     const fieldset = h('fieldset', { class: 'facet', 'data-facet': facet }, h('legend', { class: 'visually-hidden' }, LABELS[facet]), ul, toggle);
     const details = h('details', { class: 'facet-group', 'data-facet': facet }, h('summary', {}, LABELS[facet]), fieldset);
-    details.open = OPEN_FACETS.includes(facet) || state.filters[facet].length > 0;
+    details.open = (openDefaults && OPEN_FACETS.includes(facet)) || state.filters[facet].length > 0;
     if (details.open) counted.add(facet);
     toggle.addEventListener('click', () => {
       const open = toggle.getAttribute('aria-expanded') !== 'true';
@@ -94,10 +112,11 @@ function buildFacets() {
       showToggle(facet);
     });
     details.addEventListener('toggle', () => {
-      if (details.open && !counted.has(facet)) {
+      if (details.open && (!counted.has(facet) || !pagefind)) {
         counted.add(facet);
         ul.replaceChildren(h('li', { class: 'loading' }, 'Loading…'));
-        void run({ countsOnly: true });
+        // Before the index is in, a full search: it also counts, and a newer call supersedes older ones.
+        void run({ countsOnly: Boolean(pagefind) });
       }
     });
     groups.set(facet, { details, ul, items: new Map(), toggle });
@@ -177,10 +196,10 @@ function showHelp(on: boolean) {
  * calls it; a newer call makes older ones stop at their next step. `countsOnly` refreshes the counts.
  */
 async function run({ countsOnly = false } = {}) {
-  if (!pagefind) return; // start() runs the search once the index is loaded
   const mine = ++generation;
+  const pf = pagefind ?? (await ensurePagefind());
+  if (!pf || mine !== generation) return; // a newer call searches once the index is in
   const current = state;
-  const pf = pagefind;
   for (const f of FACETS) {
     if (current.filters[f].length && !counted.has(f)) {
       counted.add(f);
@@ -337,16 +356,19 @@ async function start() {
   app.querySelector<HTMLElement>('[data-search-ui]')!.hidden = false;
   facetsBox.open = matchMedia('(min-width: 56rem)').matches || hasFilters(state);
   showState();
-  status.textContent = 'Loading the search index…';
-  try {
-    pagefind = await loadPagefind();
-  } catch (error) {
-    status.textContent = 'The search index could not be loaded. Try reloading the page, or browse the reports instead.';
-    throw error;
+  if (isEmpty(state)) {
+    // Nothing to search for yet: the index (about 100 KB, and a task of tens of ms on this thread)
+    // loads when the reader heads for the field or a filter, and counts come with the first search.
+    buildFacets(false);
+    status.textContent = 'Type a word, or pick a filter to list the pages that match it.';
+    input.addEventListener('focus', () => void ensurePagefind(), { once: true });
+    app.dataset.ready = '';
+    return;
   }
-  buildFacets();
+  buildFacets(true);
+  status.textContent = 'Loading the search index…';
   await run();
-  app.dataset.ready = '';
+  if (pagefind) app.dataset.ready = '';
 }
 
 void start();
