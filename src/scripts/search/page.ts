@@ -91,7 +91,7 @@ let shown: { response: SearchResponse; count: number; withPassages: boolean } | 
 // ——— Facet controls: one disclosure per facet; values appear with their counts ———
 
 /** Facets whose counts are shown (Pagefind loads a facet's chunk only when asked). */
-const counted = new Set<Facet>(OPEN_FACETS);
+const counted = new Set<Facet>();
 const groups = new Map<Facet, { details: HTMLDetailsElement; ul: HTMLUListElement; items: Map<string, { li: HTMLLIElement; box: HTMLInputElement; count: HTMLElement; label: Text }>; toggle: HTMLButtonElement }>();
 
 /** `openDefaults`: open the OPEN_FACETS groups (with a search to count for). */
