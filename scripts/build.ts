@@ -6,10 +6,10 @@
  *
  * When many report bodies are new or changed (a cold build), a child process first renders them
  * into the renderer's cache on every core. Then Astro starts, reading bodies from the cache, while
- * the check runs beside it in another child. Astro's output is held back until the check has passed; if it fails, Astro
- * is stopped and only the check's problems are printed. The search index is written once Astro
- * has exited, so Pagefind's memory never adds to Astro's (the peak matters at thousands of
- * reports, see bench/).
+ * the check runs beside it in another child. Astro's output is held back until the check has
+ * passed; if it fails, Astro is stopped and only the check's problems are printed. The search index
+ * is written once Astro has exited, so Pagefind's memory never adds to Astro's (the peak matters at
+ * thousands of reports, see bench/).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';

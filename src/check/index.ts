@@ -108,8 +108,6 @@ function loadTaxonomy(file: string, problems: Problem[]): TaxonomyData | undefin
   return yaml && validate(taxonomySchema, yaml.data, file, yaml, problems, documented(file));
 }
 
-/** Every file under the reports folder, as paths relative to the project. */
-
 /** Kept captures: each `<id>.txt` belongs to a report, and its `<id>.yaml` notes are well formed. */
 function checkSources(folder: string, reportIds: Set<string>): Problem[] {
   const problems: Problem[] = [];
