@@ -13,6 +13,7 @@ import remarkRehype, { type Options as ToHastOptions } from 'remark-rehype';
 import { unified } from 'unified';
 import type { Matchable } from '../lib/mentions.ts';
 import { remarkGuard } from './guard.ts';
+import { remarkNativeParse } from './parse.ts';
 import { rehypeReport } from './rehype-report.ts';
 import { remarkTypography } from './typography.ts';
 
@@ -39,14 +40,16 @@ const mdxNodeTypes: NonNullable<ToHastOptions['passThrough']> = ['mdxFlowExpress
 
 /**
  * The same pipeline without Astro, up to the HTML tree: `processor.run(processor.parse(file), file)`.
- * Reports are rendered with it (src/markdown/render.ts), for the site and for the check alike.
+ * Reports are rendered with it (src/markdown/render.ts), for the site and for the check alike. It
+ * parses with satteri where that agrees with remark's MDX and GFM parser (src/markdown/parse.ts).
  */
 export function createReportProcessor(options: PipelineOptions) {
   return unified()
     .use(remarkParse)
     .use(remarkMdx)
-    .use(remarkGuard, { strict: options.strict })
     .use(remarkGfm)
+    .use(remarkNativeParse)
+    .use(remarkGuard, { strict: options.strict })
     .use(remarkTypography)
     .use(remarkRehype, { passThrough: mdxNodeTypes })
     .use(rehypeReport, options);
