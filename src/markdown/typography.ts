@@ -14,10 +14,9 @@
  * the bench corpus).
  * Does not touch code, or JSX other than text inside it.
  */
-import type { Root, Text, InlineCode, Parent } from 'mdast';
+import type { Nodes, Root, Text, InlineCode } from 'mdast';
 import { retext } from 'retext';
 import smartypants from 'retext-smartypants';
-import { visit } from 'unist-util-visit';
 
 const quotes = retext().use(smartypants, { ellipses: false, dashes: false, backticks: false });
 const symbols = retext().use(smartypants, { quotes: false });
@@ -34,20 +33,23 @@ export function remarkTypography() {
   return (tree: Root) => {
     let all = '';
     const pieces: (Text | InlineCode | 'block')[] = [];
-    visit(tree, (node, _index, parent: Parent | undefined) => {
-      if (!parent) return;
-      if (parent.type === 'mdxJsxTextElement') {
-        const name = (parent as { name?: unknown }).name;
-        if (typeof name !== 'string' || ignoredElements.has(name)) return;
+    // A plain walk in document order: unist-util-visit, which keeps every node's ancestors, was a
+    // fifth of rendering a body.
+    const walk = (parent: Nodes) => {
+      if (!('children' in parent)) return;
+      if (parent.type === 'mdxJsxTextElement' && (typeof parent.name !== 'string' || ignoredElements.has(parent.name))) return;
+      for (const node of parent.children) {
+        if (node.type === 'text' || node.type === 'inlineCode') {
+          all += node.type === 'text' ? node.value : 'A'.repeat(node.value.length);
+          pieces.push(node);
+        } else if (blocks.has(node.type)) {
+          all += ' ';
+          pieces.push('block');
+        }
+        walk(node);
       }
-      if ((node.type === 'text' || node.type === 'inlineCode') && 'value' in node) {
-        all += node.type === 'text' ? node.value : 'A'.repeat(node.value.length);
-        pieces.push(node);
-      } else if (blocks.has(node.type)) {
-        all += ' ';
-        pieces.push('block');
-      }
-    });
+    };
+    walk(tree);
     if (anyQuote.test(all)) {
       const apostrophes = all.replace(inWord, '\u2019');
       all = anyQuote.test(apostrophes) ? quotes.processSync(all).toString() : apostrophes;
