@@ -200,8 +200,13 @@ function frequentWord(contentDir: string): string {
 /** Astro's cache folder for a content folder and base, as astro.config.mjs names it. */
 const astroCache = (content: string, base = '/') => join('node_modules', '.astro', `${resolve(content)}${base}`.replace(/[^a-z0-9]+/gi, '-'));
 
-/** Forgets everything a previous build of `content` left (rendered reports, cards, the search index, Astro's data store and incremental cache): the next build is cold. */
+/**
+ * Forgets everything a previous build of `content` left (rendered reports, cards, the search index,
+ * Astro's data store and incremental cache) and its output, which Starlight's side loses before its
+ * build too: the next build is cold and does not spend its time deleting the last one's site.
+ */
 function coldCaches(content: string, reportCache: string) {
+  rmSync(join(dirname(reportCache), 'dist'), { recursive: true, force: true });
   rmSync(reportCache, { recursive: true, force: true });
   rmSync(join(dirname(reportCache), 'og-cache'), { recursive: true, force: true });
   rmSync(join(dirname(reportCache), 'search-cache'), { recursive: true, force: true });

@@ -58,7 +58,7 @@ function linkPart(site: string, files: string[], folder: string): string {
 
 /**
  * Indexes written before, by what they were made from: a rebuild whose pages are all unchanged
- * copies the index instead of running Pagefind again (seconds at 1,000 reports, half a minute at
+ * links the index instead of running Pagefind again (seconds at 1,000 reports, half a minute at
  * 5,000). The newest few are kept; $HALLWAY_SEARCH_CACHE moves the folder.
  */
 export const searchCacheDir = process.env.HALLWAY_SEARCH_CACHE ?? join('node_modules', '.cache', 'hallway', 'search');
@@ -102,11 +102,32 @@ function readPages(site: string, files: string[], perPart: number): { key: strin
   return { key: hash.digest('hex').slice(0, 32), indexed: marked.length ? marked : files };
 }
 
-/** Keeps a copy of the index just written under its key, and only the newest `kept` copies. */
+/**
+ * `from`'s files at the same paths under `to`, as hard links: no data is copied and no file is
+ * created (thousands of index files; the filesystem is slow to create files right after many were
+ * deleted, as a rebuild does). Copies where a link cannot be made (another filesystem). Nothing
+ * writes to an index file once Pagefind has written it, so the two names never differ.
+ */
+function linkTree(from: string, to: string) {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const [source, target] = [join(from, entry.name), join(to, entry.name)];
+    if (entry.isDirectory()) linkTree(source, target);
+    else {
+      try {
+        linkSync(source, target);
+      } catch {
+        cpSync(source, target);
+      }
+    }
+  }
+}
+
+/** Keeps the index just written under its key, and only the newest `kept` of them. */
 function remember(site: string, key: string) {
   const tmp = join(searchCacheDir, `${key}.tmp-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
-  cpSync(join(site, 'pagefind'), tmp, { recursive: true });
+  linkTree(join(site, 'pagefind'), tmp);
   rmSync(join(searchCacheDir, key), { recursive: true, force: true });
   renameSync(tmp, join(searchCacheDir, key));
   const entries = readdirSync(searchCacheDir).filter((name) => !name.includes('.tmp-'))
@@ -116,15 +137,15 @@ function remember(site: string, key: string) {
 }
 
 /**
- * Indexes `site` (a build's output folder), or copies the index of identical pages from the
+ * Indexes `site` (a build's output folder), or reuses the index of identical pages from the
  * cache; returns the number of pages indexed.
  */
 export async function indexSite(site: string, log: (message: string) => void = console.log, perPart = reportsPerPart): Promise<number> {
   const { key, indexed } = readPages(site, htmlFiles(site), perPart);
   if (existsSync(join(searchCacheDir, key, 'parts.json'))) {
     rmSync(join(site, 'pagefind'), { recursive: true, force: true });
-    cpSync(join(searchCacheDir, key), join(site, 'pagefind'), { recursive: true });
-    log(`Search index unchanged: ${indexed.length} pages, copied from ${relative('.', join(searchCacheDir, key))}/`);
+    linkTree(join(searchCacheDir, key), join(site, 'pagefind'));
+    log(`Search index unchanged: ${indexed.length} pages, reused from ${relative('.', join(searchCacheDir, key))}/`);
     return indexed.length;
   }
   const parts = partition(indexed, perPart);
