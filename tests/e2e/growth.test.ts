@@ -53,7 +53,14 @@ describe('two new reports, added the documented way, keep every test green', { s
     tool = { id: plain[0], spelling: (plain[1].match as unknown[]).find((m) => typeof m === 'string' && /^[A-Za-z][\w-]{3,}$/.test(m)) as string };
     topic = Object.keys(load('topics.yaml'))[0]!;
   });
-  after(() => rmSync(copy, { recursive: true, force: true }));
+  after(() => {
+    rmSync(copy, { recursive: true, force: true });
+    // Astro's caches of the copy's corpora, in the shared node_modules (named as astro.config.mjs names them).
+    const prefix = copy.replace(/[^a-z0-9]+/gi, '-');
+    for (const name of existsSync(join('node_modules', '.astro')) ? readdirSync(join('node_modules', '.astro')) : []) {
+      if (name.startsWith(prefix)) rmSync(join('node_modules', '.astro', name), { recursive: true, force: true });
+    }
+  });
 
   /** Publishes a draft: no `draft: true`, a summary, a topic tied to its first section. */
   function finish(file: string, section: string) {
