@@ -13,8 +13,13 @@
  */
 import type { Nodes, Root } from 'mdast';
 import type {} from 'mdast-util-mdx';
-import { mdxToMdast } from 'satteri';
 import type { Processor } from 'unified';
+
+/**
+ * satteri ships a native binary per platform (installed with Astro, which needs it too); where none
+ * loads, every body is parsed by remark: slower, never different.
+ */
+const satteri = await import('satteri').catch(() => undefined);
 
 /** True when remark's parser would give the same tree as satteri's `tree` (see above). */
 function agrees(node: Nodes): boolean {
@@ -31,9 +36,10 @@ function agrees(node: Nodes): boolean {
 
 /** The fast parse of `body`, or undefined when remark's parser must read it. */
 export function nativeParse(body: string): Root | undefined {
+  if (!satteri) return undefined;
   let tree: Root;
   try {
-    tree = mdxToMdast(body, { features: { frontmatter: false } }) as Root;
+    tree = satteri.mdxToMdast(body, { features: { frontmatter: false } }) as Root;
   } catch {
     return undefined;
   }
