@@ -2,14 +2,15 @@
  * Parsing a report body, the largest part of rendering it: remark's MDX parser (micromark, with the
  * MDX and GFM extensions) took 55 % of a render worker's time. satteri, the Rust parser behind
  * Astro 7's own Markdown processor, gives the same mdast tree, positions included (but not those
- * of a tag's attributes, which nothing here reads), in a twentieth of the time; its MDX differs from remark's in a few places (an `<Ed>…</Ed>` alone on a line is a
- * block there, a paragraph here) and so do its error messages.
+ * of a tag's attributes, which nothing here reads), in a twentieth of the time. Its MDX differs
+ * from remark's in a few places (an `<Ed>…</Ed>` alone on a line is a block there, a paragraph
+ * here), and so do its error messages.
  *
  * So remark's parser stays the reference, and satteri's tree is used only when it holds nothing
  * MDX but inline `<Ed>` notes with quoted attributes, where the two agree. Anything else (an
  * expression, an import, another tag, a parse error) is parsed again by remark, so the guard
  * (src/markdown/guard.ts) and the check's messages see exactly what they always saw.
- * tests/unit/parse.test.ts compares the two on the fixture corpus and on tricky cases.
+ * tests/unit/parse.test.ts compares the two on tricky cases and on every report.
  */
 import type { Nodes, Root } from 'mdast';
 import type {} from 'mdast-util-mdx';
