@@ -2,12 +2,11 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
-import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import pagefind, { shortcutScriptHash } from './src/integrations/pagefind.ts';
 import { rehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
 import { readToolSpellings } from './src/markdown/tool-spellings.ts';
-import { contentDir, contentPaths, siteBase } from './src/paths.ts';
+import { astroCacheDir, contentDir, contentPaths, siteBase } from './src/paths.ts';
 
 // Deploying under a sub-path: SITE_BASE=/kb/ npm run build (see README).
 const base = siteBase;
@@ -19,9 +18,8 @@ export default defineConfig({
   site,
   base,
   outDir: process.env.OUT_DIR ?? 'dist',
-  // One cache per corpus and base, so builds of the fixture corpus, of /kb/ and of the real
-  // content never reuse each other's content-layer data (CI can cache node_modules/.astro/).
-  cacheDir: `./node_modules/.astro/${`${resolve(contentDir)}${base}`.replace(/[^a-z0-9]+/gi, '-')}`,
+  // One cache per corpus and base (CI can cache node_modules/.astro/).
+  cacheDir: `./${astroCacheDir(contentDir, base)}`,
   trailingSlash: 'always',
   // Two reports resolving to one URL (e.g. the same `slug`) must fail the build, not overwrite.
   prerenderConflictBehavior: 'error',
@@ -46,8 +44,8 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind()],
   // Every page gets a CSP <meta>: only our own files load; Astro hashes its styles and scripts.
-  // Search adds what Pagefind needs (WebAssembly, fetching index files; it runs without its worker) and the
-  // hash of the header's inline shortcut script. No 'unsafe-inline' for scripts.
+  // Search adds what Pagefind needs (WebAssembly, fetching index files; it runs without its
+  // worker) and the hash of the header's inline shortcut script. No 'unsafe-inline' for scripts.
   security: {
     csp: {
       directives: [

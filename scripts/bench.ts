@@ -11,6 +11,7 @@ import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { astroCacheDir } from '../src/paths.ts';
 import { writeCorpus } from './bench/corpus.ts';
 
 const argv = process.argv.slice(2);
@@ -153,8 +154,9 @@ async function measureSearch(dist: string, word: string, reps = 3) {
       let lastDone = performance.now();
       context.on('request', () => (inFlight += 1));
       context.on('requestfailed', () => ((inFlight -= 1), (lastDone = performance.now())));
-      context.on('requestfinished', () => ((inFlight -= 1), (lastDone = performance.now())));
       context.on('requestfinished', (request) => {
+        inFlight -= 1;
+        lastDone = performance.now();
         void request.response().then(async (response) => {
           const body = await response?.body().catch(() => undefined);
           if (!body) return;
@@ -205,8 +207,6 @@ function frequentWord(contentDir: string): string {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'kubernetes';
 }
 
-/** Astro's cache folder for a content folder and base, as astro.config.mjs names it. */
-const astroCache = (content: string, base = '/') => join('node_modules', '.astro', `${resolve(content)}${base}`.replace(/[^a-z0-9]+/gi, '-'));
 
 /**
  * Forgets everything a previous build of `content` left (rendered reports, cards, the search index,
@@ -218,7 +218,7 @@ function coldCaches(content: string, reportCache: string) {
   rmSync(reportCache, { recursive: true, force: true });
   rmSync(join(dirname(reportCache), 'og-cache'), { recursive: true, force: true });
   rmSync(join(dirname(reportCache), 'search-cache'), { recursive: true, force: true });
-  rmSync(astroCache(content), { recursive: true, force: true });
+  rmSync(astroCacheDir(content, '/'), { recursive: true, force: true });
 }
 
 async function starlightBuilds(n: number, work: string, reps: number, ours: () => Promise<Run>) {
@@ -296,7 +296,7 @@ async function main() {
           `| Starlight | ${s1(median(sl.starlight.map((r) => r.ms)))} (${sl.starlight.map((r) => s1(r.ms)).join(', ')}) | ${mb(median(sl.starlight.map((r) => r.peak)))} | ${slw.htmlPages} | ${mb(slw.total)} |`, '']);
       }
     } finally {
-      rmSync(astroCache(join(work, 'content')), { recursive: true, force: true });
+      rmSync(astroCacheDir(join(work, 'content'), '/'), { recursive: true, force: true });
       rmSync(work, { recursive: true, force: true });
     }
   }

@@ -4,7 +4,7 @@
  * as people see them in error messages.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export const contentDir = process.env.CONTENT_DIR ?? 'content';
 
@@ -36,3 +36,11 @@ export const reportFilesUnder = (dir: string) => filesUnder(dir).filter((file) =
 
 /** The path the site is served under, "/" or e.g. "/kb/" (SITE_BASE, see README). */
 export const siteBase = process.env.SITE_BASE ?? '/';
+
+/**
+ * Astro's cache folder (data store, incremental build) for a content folder and base: one per
+ * corpus and base, so builds of the fixture corpus, of /kb/ and of the real content never reuse
+ * each other's data. A folder's caches all start with `astroCacheDir(folder, '')`.
+ */
+export const astroCacheDir = (dir: string, base: string) =>
+  join('node_modules', '.astro', `${resolve(dir)}${base}`.replace(/[^a-z0-9]+/gi, '-'));

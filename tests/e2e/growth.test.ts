@@ -12,11 +12,12 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import yaml from 'js-yaml';
 import { launch } from '../helpers/browser.ts';
 import { serve } from '../helpers/serve.ts';
+import { astroCacheDir } from '../../src/paths.ts';
 
 const nested = process.env.HALLWAY_NESTED === '1';
 const clean = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
@@ -55,8 +56,8 @@ describe('two new reports, added the documented way, keep every test green', { s
   });
   after(() => {
     rmSync(copy, { recursive: true, force: true });
-    // Astro's caches of the copy's corpora, in the shared node_modules (named as astro.config.mjs names them).
-    const prefix = copy.replace(/[^a-z0-9]+/gi, '-');
+    // Astro's caches of the copy's corpora, in the shared node_modules.
+    const prefix = basename(astroCacheDir(copy, ''));
     for (const name of existsSync(join('node_modules', '.astro')) ? readdirSync(join('node_modules', '.astro')) : []) {
       if (name.startsWith(prefix)) rmSync(join('node_modules', '.astro', name), { recursive: true, force: true });
     }
