@@ -3,13 +3,14 @@
  * A captured blog post → a draft report in content/reports/, the capture kept in content/sources/.
  * See src/authoring/ingest.ts for what it changes; it prints every line it removed.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
-import { authorId, fail, fixAndReport, knownEvent, nextSteps, refuseToOverwrite, soundRegistries } from '../src/authoring/cli.ts';
+import { addAuthor, authorId, fail, fixAndReport, knownEvent, nextSteps, oneLine, refuseToOverwrite, soundRegistries } from '../src/authoring/cli.ts';
 import { badId, draftReport, idFromTitle } from '../src/authoring/draft.ts';
 import { guessEvent, htmlToText, normalizeMarkdown, normalizeText, proposeTopics, toolLikeNames } from '../src/authoring/ingest.ts';
+import { Change } from '../src/authoring/writes.ts';
+import { commandLine } from '../src/lib/command-line.ts';
 import { formatProblems } from '../src/lib/problems.ts';
 import { createMentionFinder } from '../src/lib/mentions.ts';
 import { readText } from '../src/lib/source-text.ts';
@@ -31,29 +32,27 @@ content/sources/<id>.txt with the list of removed lines in content/sources/<id>.
 It removes page chrome (cookie banners, share buttons, newsletter and comment boxes, author cards,
 related articles, footers, stray image names) and prints every line it removed; restores headings
 and lists; escapes what MDX would read as code; proposes topics per section; lists tool-like names
-that are not in tools.yaml; then runs \`npm run check -- --fix\` on the draft. It never overwrites a file.`;
+that are not in tools.yaml; then runs \`npm run check -- --fix\` on the draft and reads back every file
+it wrote (putting everything back if that fails). It never overwrites a file.`;
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
+const { values, positionals, usageError } = commandLine({
+  command: 'npm run ingest',
+  usage,
+  positionals: 1,
   options: {
     author: { type: 'string' },
     url: { type: 'string' },
     event: { type: 'string' },
     title: { type: 'string' },
     id: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
   },
 });
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
-const capture = positionals[0];
-if (!capture) fail('ingest', '<capture>', `expected the path of a captured post, found nothing\n\n${usage}`);
-if (!values.author) fail(capture, '--author', 'expected the name of the post\'s author, found nothing');
+const capture = positionals[0] ?? usageError('<capture>', 'expected the path of a captured post, found nothing');
+if (!values.author) usageError('--author', 'expected the name of the post\'s author, found nothing');
 if (!values.url || !/^https?:\/\/[^\s/]+\.[^\s]+$/.test(values.url)) {
   fail(capture, '--url', `expected the original post's http(s) address (the page credits and links it), found ${values.url ? JSON.stringify(values.url) : 'nothing'}`);
 }
+oneLine(capture, '--url', values.url);
 
 let bytes: Buffer;
 try {
@@ -74,7 +73,7 @@ const normalized =
   kind === '.md' || kind === '.markdown'
     ? normalizeMarkdown(text, values.title)
     : normalizeText(kind === '.html' || kind === '.htm' ? htmlToText(text) : text, values.title);
-const title = values.title ?? normalized.title;
+const title = oneLine(capture, '--title', values.title ?? normalized.title ?? '');
 if (!title) fail(capture, '--title', 'expected a title (none stands out in the capture), found nothing; pass --title');
 
 let eventId = values.event;
@@ -98,17 +97,24 @@ refuseToOverwrite([file, kept, notes]);
 const author = authorId(values.author!, registries.people);
 
 const topics = proposeTopics(normalized.body, registries.topics);
-const site = new URL(values.url!).hostname.replace(/^www\./, '');
-writeFileSync(file, draftReport({ title, event, author, source: { url: values.url!, site }, topics, body: normalized.body }));
-writeFileSync(kept, bytes);
-writeFileSync(
+const source = { url: values.url!, site: new URL(values.url!).hostname.replace(/^www\./, '') };
+const change = new Change();
+const done: string[] = [];
+addAuthor(author, change, done);
+change.create(file, draftReport({ title, event, author: author.id, source, topics, body: normalized.body }));
+change.expect(file, { title, event: event.id, author: author.id, source });
+change.create(kept, bytes);
+const removed = normalized.removed.map((r) => r.line);
+change.create(
   notes,
   `# What normalizing removed from or corrected in the capture ${kept}.
 # The fidelity test checks every other sentence of the capture is on the report page.
-${stringify({ removed: normalized.removed.map((r) => r.line), corrections: [] }, { lineWidth: 0 })}`,
+${stringify({ removed, corrections: [] }, { lineWidth: 0 })}`,
 );
+change.expect(notes, { removed });
+done.push(`Wrote ${file} (a draft), and kept the capture as ${kept} with ${notes}.`);
+fixAndReport(file, change, done);
 
-console.log(`Wrote ${file} (a draft), and kept the capture as ${kept} with ${notes}.`);
 console.log(`\nRemoved ${normalized.removed.length} line${normalized.removed.length === 1 ? '' : 's'} of page chrome (listed in ${notes}):`);
 for (const { line, what } of normalized.removed) console.log(`  - ${JSON.stringify(line)}  (${what})`);
 if (topics.length) console.log(`\nProposed topics: ${topics.map((t) => `${t.topic} (${t.sections.join(', ')})`).join('; ')}. Keep, change or remove them.`);
@@ -116,6 +122,4 @@ const finder = createMentionFinder(registries.tools);
 const eventWords = new Set(registries.events.flatMap((e) => `${e.name} ${e.shortName}`.split(/\W+/)));
 const unknown = toolLikeNames(normalized.body).filter((name) => finder(name, true).length === 0 && !eventWords.has(name));
 if (unknown.length) console.log(`\nTool-like names not in tools.yaml (add the real tools there, then run --fix): ${unknown.join(', ')}`);
-console.log('');
-fixAndReport(file);
 console.log(nextSteps(file));

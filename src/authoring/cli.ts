@@ -1,14 +1,17 @@
 /**
- * What the authoring commands share: our error format, "never overwrite", and running
- * `npm run check -- --fix` on the new file in the same process.
+ * What the authoring commands share: our error format, "never overwrite", one-line values, and
+ * running `npm run check -- --fix` on the new file in the same process.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
 import { checkContent, readRegistries, type Registries } from '../check/index.ts';
 import { fixReports } from '../check/fix.ts';
 import { formatProblem, formatProblems } from '../lib/problems.ts';
 import { nearest } from '../lib/suggest.ts';
 import { contentPaths } from '../paths.ts';
-import { appendEntry, badId, idFromTitle, personEntry } from './draft.ts';
+import { badId, idFromTitle, notOneLine, personEntry } from './draft.ts';
+import type { Ask } from './event.ts';
+import type { Change } from './writes.ts';
 
 /** Prints `file: field: message` (our format) and exits 1. */
 export function fail(file: string, field: string, message: string): never {
@@ -42,11 +45,48 @@ export function knownEvent<T extends { id: string }>(id: string, events: T[], fi
   return fail(file, 'event', `expected an id from events.yaml, found "${id}"${guess ? `; did you mean "${guess}"?` : '; `npm run new-report` can add a new event'}`);
 }
 
-/** Runs `--fix` on one new report and prints what it wrote and what is left to do. */
-export function fixAndReport(file: string) {
-  const result = checkContent({ only: [file] });
-  for (const change of fixReports(result)) console.log(`  fixed ${change}`);
-  const left = checkContent({ only: [file] }).problems.filter((p) => p.file === file);
+/**
+ * Reads the values a command was not given as flags: asked for in a terminal (an empty answer asks
+ * again), else a usage error naming the flag. Every value must be one line of text.
+ */
+export function asker(command: string, values: Record<string, unknown>, usageError: (field: string, message: string) => never) {
+  const prompt = process.stdin.isTTY ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
+  const given = (flag: string) => (typeof values[flag] === 'string' ? (values[flag] as string).trim() : '');
+  const ask: Ask & { confirm(question: string): Promise<boolean | undefined>; close(): void } = {
+    async need(flag, question) {
+      if (given(flag)) return oneLine(command, `--${flag}`, given(flag));
+      if (!prompt) usageError(`--${flag}`, `expected ${question}, found nothing (not in a terminal, so nothing can be asked)`);
+      const answer = (await prompt.question(`${question}: `)).trim();
+      return answer ? oneLine(command, `--${flag}`, answer) : ask.need(flag, question);
+    },
+    async maybe(flag, question) {
+      const answer = given(flag) || (prompt ? (await prompt.question(`${question}: `)).trim() : '');
+      return answer ? oneLine(command, `--${flag}`, answer) : undefined;
+    },
+    /** Undefined when there is no terminal to ask. */
+    async confirm(question) {
+      return prompt ? (await prompt.question(`${question} [Y/n] `)).trim().toLowerCase() !== 'n' : undefined;
+    },
+    close: () => prompt?.close(),
+  };
+  return ask;
+}
+
+/** `value` when it is one line of text, else our error naming `field` (e.g. `--title`). */
+export function oneLine(file: string, field: string, value: string): string {
+  const why = notOneLine(value);
+  return why ? fail(file, field, why) : value;
+}
+
+/**
+ * Runs `--fix` on one new report, reads back everything `change` wrote (undoing it all on a
+ * problem), then prints `done` (what was written), what `--fix` changed and what is left to do.
+ */
+export function fixAndReport(file: string, change: Change, done: string[]) {
+  const fixed = fixReports(checkContent({ only: [file] }));
+  const left = change.readBack(file);
+  for (const line of done) console.log(line);
+  for (const line of fixed) console.log(`  fixed ${line}`);
   if (left.length) {
     console.log(`\nStill to do in ${file} (\`npm run check\` lists these again):`);
     for (const problem of left) console.log(`  ${formatProblem(problem)}`);
@@ -61,22 +101,28 @@ Next:
   4. Remove "draft: true", then npm run build (or open a pull request).`;
 
 /**
- * The person id for `--author`: an id from people.yaml, or a name already there (any case). A new
- * name is appended to people.yaml (nothing before it changes) and said so; role and organisation
- * can be added there later.
+ * The person for `--author`: an id from people.yaml, or a name already there (any case). A new
+ * name comes back with its entry for people.yaml (`added`, appended by the command with the rest
+ * of its writes); role and organisation can be added there later.
  */
-export function authorId(given: string, people: { id: string; name: string }[]): string {
+export function authorId(given: string, people: { id: string; name: string }[]): { id: string; added?: { entry: string; name: string } } {
   const byId = people.find((p) => p.id === given);
-  if (byId) return byId.id;
-  const byName = people.find((p) => p.name.toLowerCase() === given.trim().toLowerCase());
-  if (byName) return byName.id;
-  const id = idFromTitle(given);
+  if (byId) return { id: byId.id };
+  const name = oneLine(contentPaths.people, '--author', given.trim());
+  const byName = people.find((p) => p.name.toLowerCase() === name.toLowerCase());
+  if (byName) return { id: byName.id };
+  const id = idFromTitle(name);
   const why = badId(id);
   if (why) fail(contentPaths.people, '--author', `expected a person id from people.yaml or a name, found "${given}"`);
   if (people.some((p) => p.id === id)) {
     fail(contentPaths.people, '--author', `expected a name that is not someone else's id, found "${given}" (the id "${id}" belongs to ${people.find((p) => p.id === id)!.name}); pass --author ${id} if it is them`);
   }
-  writeFileSync(contentPaths.people, appendEntry(readFileSync(contentPaths.people, 'utf8'), personEntry(id, given.trim())));
-  console.log(`Added ${given.trim()} to ${contentPaths.people} as "${id}" (add their role and organisation there if you like).`);
-  return id;
+  return { id, added: { entry: personEntry(id, name), name } };
+}
+
+/** Appends a new author (from `authorId`) to people.yaml as part of `change`; says so in `done`. */
+export function addAuthor(author: ReturnType<typeof authorId>, change: Change, done: string[]) {
+  if (!author.added) return;
+  change.append(contentPaths.people, author.added.entry, { [author.id]: { name: author.added.name } });
+  done.push(`Added ${author.added.name} to ${contentPaths.people} as "${author.id}" (add their role and organisation there if you like).`);
 }

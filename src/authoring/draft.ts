@@ -2,10 +2,8 @@
  * What `npm run ingest` and `npm run new-report` write: a draft report's text, a new event's entry
  * for events.yaml, and the files a new report would take (never overwritten). Pure: no files here.
  */
-import { stringify } from 'yaml';
+import { toYaml } from '../lib/yaml.ts';
 import { idPattern } from '../schemas/common.ts';
-
-const scalar = (value: string | number) => stringify(value).trimEnd();
 
 export interface DraftInput {
   title: string;
@@ -22,12 +20,7 @@ export interface DraftInput {
 export function draftReport({ title, event, author, source, topics = [], body }: DraftInput): string {
   const lines = [
     '---',
-    `title: ${scalar(title)}`,
-    `event: ${event.id}`,
-    `year: ${event.year}`,
-    `city: ${scalar(event.city)}`,
-    `author: ${author}`,
-    ...(source ? ['source:', `  url: ${scalar(source.url)}`, `  site: ${scalar(source.site)}`] : []),
+    toYaml({ title, event: event.id, year: event.year, city: event.city, author, ...(source ? { source: { url: source.url, site: source.site } } : {}) }),
     'summary: "TODO: one or two sentences of ours: what the reader will find."',
     'tools: []',
     ...(topics.length
@@ -66,39 +59,54 @@ export interface NewEvent {
   summary: string;
 }
 
-/** The entry for events.yaml, appended after what is there (nothing written before it changes). */
-export function eventEntry(event: NewEvent): string {
-  const year = Number(event.start.slice(0, 4));
-  return [
-    `${event.id}:`,
-    `  name: ${scalar(event.name)}`,
-    `  shortName: ${scalar(event.shortName)}`,
-    `  series: ${event.series}`,
-    `  year: ${year}`,
-    `  city: ${scalar(event.city)}`,
-    `  country: ${scalar(event.country)}`,
-    `  start: "${event.start}"`,
-    `  end: "${event.end}"`,
-    ...(event.url ? [`  url: ${scalar(event.url)}`] : []),
-    `  summary: ${scalar(event.summary)}`,
-    '',
-  ].join('\n');
+/** The fields of a new event's entry in events.yaml, as the schema reads them (the year from the start). */
+export function eventFields(e: NewEvent) {
+  const year = Number(e.start.slice(0, 4));
+  return { name: e.name, shortName: e.shortName, series: e.series, year, city: e.city, country: e.country, start: e.start, end: e.end, ...(e.url ? { url: e.url } : {}), summary: e.summary };
 }
 
+/** The entry for events.yaml, appended after what is there (nothing written before it changes). */
+export const eventEntry = (event: NewEvent) => `${toYaml({ [event.id]: eventFields(event) })}\n`;
+
 /** The entry for people.yaml of someone we only know by name. */
-export const personEntry = (id: string, name: string) => `${id}:\n  name: ${scalar(name)}\n`;
+export const personEntry = (id: string, name: string) => `${toYaml({ [id]: { name } })}\n`;
 
-/** `text` with `entry` appended as its own block. */
-export const appendEntry = (text: string, entry: string) => `${text.replace(/\n*$/, '\n')}\n${entry}`;
+/**
+ * `text` with `entry` appended as its own block after a blank line. Every byte already there is
+ * kept (a missing last newline is added after it); a file written with CRLF gets CRLF.
+ */
+export function appendEntry(text: string, entry: string): string {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const gap = text === '' || text.endsWith(`${eol}${eol}`) ? '' : text.endsWith(eol) ? eol : `${eol}${eol}`;
+  return `${text}${gap}${entry.replaceAll('\n', eol)}`;
+}
 
-/** A file id from a title: "What We Learned!" → "what-we-learned". */
+/**
+ * Why `value` cannot be a one-line value (a title, a name, a city), in our words, or undefined.
+ * A line break would need a block scalar, and a control character is invisible where it
+ * changes what a reader or a search sees.
+ */
+export function notOneLine(value: string): string | undefined {
+  const found = /[\n\r\u0085\u2028\u2029]|[\u0000-\u001f\u007f-\u009f]/.exec(value);
+  if (!found) return undefined;
+  const char = found[0];
+  if (/[\n\r\u0085\u2028\u2029]/.test(char)) return `expected one line of text, found a line break after "${value.slice(0, found.index).slice(-20)}"; write it on one line`;
+  if (char === '\t') return `expected one line of text without tabs, found a tab (U+0009) at character ${found.index + 1}; use a space`;
+  return `expected text without control characters, found U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at character ${found.index + 1}; remove it (it is invisible, but not to a search)`;
+}
+
+/**
+ * A file id from a title: "What We Learned!" → "what-we-learned". At most 80 characters (cut
+ * after a whole word), so a long title still makes a file name and an address one can read.
+ */
 export function idFromTitle(title: string): string {
-  return title
+  const id = title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
+  return id.length <= 80 ? id : id.slice(0, 81).replace(/-[^-]*$/, '') || id.slice(0, 80);
 }
 
 /** Says why `id` cannot name a report, or undefined when it can. */

@@ -4,7 +4,7 @@
  * duplicate keys are errors. Unquoted dates still parse as dates (as YAML 1.1 and Astro's parser
  * read them), so the schemas can refuse them with the reason.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, stringify, visit, type Document, type Node } from 'yaml';
 import type { Problem } from './problems.ts';
 
 export interface ParsedYaml {
@@ -60,3 +60,11 @@ export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml
   };
   return { doc, data: problems.length ? undefined : doc.toJS({ maxAliasCount: 0 }), problems, lineOf };
 }
+
+/**
+ * YAML text for `value` as our commands write it: never folded (a long value stays on its line,
+ * where a folded one would need an indentation that a hand-built entry does not give it), and
+ * quoted whenever YAML would read the plain text as something else (a date, a number, `null`,
+ * `a: b`). `parseYaml` reads back exactly `value`.
+ */
+export const toYaml = (value: unknown) => stringify(value, { lineWidth: 0, customTags: ['timestamp'] }).trimEnd();
