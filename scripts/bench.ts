@@ -11,16 +11,30 @@ import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { commandLine } from '../src/lib/command-line.ts';
 import { astroCacheDir } from '../src/paths.ts';
 import { writeCorpus } from './bench/corpus.ts';
 
 const argv = process.argv.slice(2);
-const flag = (name: string) => argv.includes(name);
-const opt = (name: string, d: string) => { const i = argv.indexOf(name); return i >= 0 && argv[i + 1] ? argv[i + 1]! : d; };
-const sizes = opt('--sizes', '100,1000').split(',').map(Number).filter((n) => n > 0);
-const outFile = opt('--out', 'bench/results.md');
-const seed = Number(opt('--seed', '1'));
-const starlight = flag('--starlight');
+const { values, usageError } = commandLine({
+  command: 'npm run bench',
+  options: { sizes: { type: 'string' }, starlight: { type: 'boolean' }, out: { type: 'string' }, seed: { type: 'string' } },
+  usage: `Usage: npm run bench [-- --sizes 100,1000] [--starlight] [--out bench/results.md] [--seed 1]
+
+Builds synthetic corpora of each size, cold and rebuilt, and measures build time, memory, page
+weights, the search index and search in a browser; writes the numbers to --out (Markdown).
+
+  --sizes <n,n…>   corpus sizes (default 100,1000; 5000 only when asked)
+  --starlight      also build the stock Starlight anchor side by side, A B A B
+  --out <file>     where the results go (default bench/results.md)
+  --seed <n>       corpus seed (default 1)`,
+});
+const sizes = (values.sizes ?? '100,1000').split(',').map(Number);
+if (!sizes.every((n) => Number.isInteger(n) && n > 0)) usageError('--sizes', `expected whole numbers above 0 separated by commas, found "${values.sizes}"`);
+const outFile = values.out ?? 'bench/results.md';
+const seed = Number(values.seed ?? '1');
+if (!Number.isInteger(seed)) usageError('--seed', `expected a whole number, found "${values.seed}"`);
+const starlight = values.starlight === true;
 const node = process.execPath;
 
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length ? (s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2) : NaN; };

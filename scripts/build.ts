@@ -2,7 +2,7 @@
  * `npm run build`: checks all content (src/check/, the same check as `npm run check`), so bad
  * content stops the build with our messages and nothing else; builds into `<out>.partial` and only
  * on success replaces `<out>` (default `dist`, or $OUT_DIR), so a failed build never leaves a
- * half-written or emptied site behind. Extra arguments go to `astro build`.
+ * half-written or emptied site behind. `--force` and `--silent` go on to `astro build`.
  *
  * When many report bodies are new or changed (a cold build), a child process first renders them
  * into the renderer's cache on every core. Then Astro starts, reading bodies from the cache, while
@@ -38,9 +38,26 @@ if (process.env.HALLWAY_BUILD_STEP === 'render') {
 }
 
 async function build() {
+  const { commandLine } = await import('../src/lib/command-line.ts');
+  const { astroLog } = await import('../src/lib/astro-log.ts');
+  const { values } = commandLine({
+    command: 'npm run build',
+    options: { force: { type: 'boolean' }, silent: { type: 'boolean' }, routes: { type: 'boolean' } },
+    usage: `Usage: npm run build [-- --force] [--silent] [--routes]
+
+Checks all content (as npm run check does), then builds the site and its search index into
+dist/ (OUT_DIR=<dir> for another folder), staged: a failed build leaves the previous one as it was.
+
+  --force    render every page again (ignore Astro's incremental-build cache)
+  --silent   print only problems and the last line
+  --routes   list every file Astro writes, one a line, "(cached)" when copied from the last build
+
+CONTENT_DIR=<dir> builds another content folder; SITE_BASE=/kb/ and SITE_URL=https://… build for a
+sub-path and a public origin (README, "Deploying under a sub-path").`,
+  });
   const { formatProblems } = await import('../src/lib/problems.ts');
   const out = process.env.OUT_DIR ?? 'dist';
-  const silent = process.argv.includes('--silent');
+  const silent = values.silent === true;
   const partial = `${out}.partial`;
   const kept = () => (existsSync(out) ? `the previous ${out}/ is left as it was` : `no ${out}/ was written`);
 
@@ -76,17 +93,24 @@ async function build() {
   const checked = ended(check);
 
   rmSync(partial, { recursive: true, force: true });
-  const astro = spawn(process.execPath, [`--max-old-space-size=${astroHeapMb(reports)}`, join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...process.argv.slice(2)], {
+  const astroFlags = [...(values.force ? ['--force'] : []), ...(silent ? ['--silent'] : [])];
+  const astro = spawn(process.execPath, [`--max-old-space-size=${astroHeapMb(reports)}`, join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...astroFlags], {
     stdio: ['ignore', 'pipe', 'pipe'],
     // The search index is written below, once Astro has exited and given its memory back.
     env: { ...process.env, OUT_DIR: partial, HALLWAY_SEARCH_INDEX: 'after-astro' },
   });
   const built = ended(astro);
   // Astro's output waits for the check's verdict: a failed check prints its problems alone.
-  const held: [NodeJS.WriteStream, Buffer][] = [];
+  const held: [NodeJS.WriteStream, string][] = [];
   let holding = true;
+  // Astro's list of every page it writes runs together (src/lib/astro-log.ts): one line instead.
+  const log = astroLog({ routes: values.routes });
   for (const [from, to] of [[astro.stdout!, process.stdout], [astro.stderr!, process.stderr]] as const) {
-    from.on('data', (chunk: Buffer) => (holding ? held.push([to, chunk]) : to.write(chunk)));
+    from.setEncoding('utf8').on('data', (chunk: string) => {
+      const text = to === process.stdout ? log.push(chunk) : chunk;
+      if (holding) held.push([to, text]);
+      else to.write(text);
+    });
   }
 
   const checkStatus = await checked;
@@ -102,6 +126,7 @@ async function build() {
   holding = false;
   for (const [to, chunk] of held.splice(0)) to.write(chunk);
   const status = await built;
+  process.stdout.write(log.end());
   step('Astro');
   const { indexSite } = await import('../src/integrations/search-index.ts');
   const indexed = status === 0 && (await indexSite(partial, silent ? () => {} : console.log).then(() => true, (error: Error) => {

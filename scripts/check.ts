@@ -6,11 +6,14 @@
 import { performance } from 'node:perf_hooks';
 import { checkContent, warmReports } from '../src/check/index.ts';
 import { fixReports } from '../src/check/fix.ts';
+import { commandLine } from '../src/lib/command-line.ts';
 import { formatProblem, sortProblems } from '../src/lib/problems.ts';
 
-const args = process.argv.slice(2);
-if (args.includes('--help') || args.includes('-h')) {
-  console.log(`Usage: npm run check [-- --fix] [report files…]
+const { values, positionals: only } = commandLine({
+  command: 'npm run check',
+  positionals: Infinity,
+  options: { fix: { type: 'boolean' } },
+  usage: `Usage: npm run check [-- --fix] [report files…]
 
 Checks every registry (content/*.yaml) and report (content/reports/*.mdx) without building the
 site, and prints every problem as  file:line: field: expected …, found …
@@ -20,11 +23,9 @@ site, and prints every problem as  file:line: field: expected …, found …
            to heading ids). Nothing else is changed; every change is printed.
   files    check (and fix) only these reports; registries are always checked.
 
-CONTENT_DIR=<dir> checks another content folder (default: content).`);
-  process.exit(0);
-}
-const fix = args.includes('--fix');
-const only = args.filter((a) => !a.startsWith('--'));
+CONTENT_DIR=<dir> checks another content folder (default: content).`,
+});
+const fix = values.fix === true;
 const started = performance.now();
 
 if (!only.length) await warmReports();

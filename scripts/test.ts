@@ -10,11 +10,22 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { commandLine } from '../src/lib/command-line.ts';
 
 const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
   spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 
-const onlyUnit = process.argv.includes('--unit');
+const { values } = commandLine({
+  command: 'npm test',
+  options: { unit: { type: 'boolean' } },
+  usage: `Usage: npm test [-- --unit]
+
+Builds the fixture corpus at / and under /kb/ and the real content at /, then runs tests/unit,
+tests/site and tests/e2e; ends with "N passed, N failed".
+
+  --unit   only the unit tests (no build, no browser); also npm run test:unit`,
+});
+const onlyUnit = values.unit === true;
 
 /** The browser tests drive Debian's chromium; a fresh machine gets it here, once. */
 function ensureChromium() {

@@ -28,7 +28,7 @@ after(() => {
 });
 
 function build(out: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, ['scripts/build.ts', ...args], {
+  const result = spawnSync(process.execPath, ['scripts/build.ts', '--routes', ...args], {
     encoding: 'utf8',
     env: { ...process.env, CONTENT_DIR: content, OUT_DIR: join(dir, out) },
   });
