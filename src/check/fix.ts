@@ -7,7 +7,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { slug } from 'github-slugger';
-import { isMap, isPair, isScalar, isSeq, stringify, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Pair } from 'yaml';
+import { toYaml } from '../lib/yaml.ts';
 import { toolsOf } from '../markdown/record.ts';
 import type { CheckedReport, CheckResult } from './index.ts';
 
@@ -17,7 +18,6 @@ interface Edit {
   text: string;
 }
 
-const plain = (value: string | number) => stringify(value).trimEnd();
 const flowList = (ids: string[]) => `[${ids.join(', ')}]`;
 
 /** Edits for one report's frontmatter, with a description of each; none when it is already right. */
@@ -58,8 +58,8 @@ function editsFor(report: CheckedReport, result: CheckResult): { edits: Edit[]; 
 
   const event = result.events.find((e) => e.id === raw.event);
   if (event) {
-    if (raw.year !== event.year) set('year', plain(event.year), String(event.year), 'event');
-    if (raw.city !== event.city) set('city', plain(event.city), JSON.stringify(event.city), raw.year === undefined ? 'event' : 'year');
+    if (raw.year !== event.year) set('year', toYaml(event.year), String(event.year), 'event');
+    if (raw.city !== event.city) set('city', toYaml(event.city), JSON.stringify(event.city), raw.year === undefined ? 'event' : 'year');
   }
 
   if (report.record) {

@@ -28,7 +28,7 @@ after(() => {
 });
 
 function build(out: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, ['scripts/build.ts', '--routes', ...args], {
+  const result = spawnSync(process.execPath, ['scripts/build.ts', ...args], {
     encoding: 'utf8',
     env: { ...process.env, CONTENT_DIR: content, OUT_DIR: join(dir, out) },
   });
@@ -76,13 +76,24 @@ describe('incremental rebuilds equal full builds', { timeout: 600_000 }, () => {
   const reports = readdirSync(join(FIXTURE_CONTENT, 'reports')).filter((f) => f.endsWith('.mdx')).sort();
   const [first, second] = reports;
 
+  let firstOutput = '';
   before(() => {
     cpSync(FIXTURE_CONTENT, content, { recursive: true });
-    build('incremental');
+    firstOutput = build('incremental');
+  });
+
+  test('the build log has no run-together page list: one line says how many files Astro wrote', () => {
+    const lines = firstOutput.split('\n');
+    assert.deepEqual(lines.filter((l) => /[├└]─|^\s*\(\+[\d.]+m?s\)\s*$/.test(l)), [], 'no page list, no line holding only a time');
+    assert.ok(lines.some((l) => /^Astro wrote \d+ files, \d+ of them copied unchanged from the last build \(`npm run build -- --routes` lists them\)\.$/.test(l)), firstOutput);
+    assert.match(lines.find((l) => l.startsWith('Site written')) ?? firstOutput, /^Site written to .+\/ in [\d.]+ s \(check [\d.]+ s, Astro [\d.]+ s, search index [\d.]+ s\)\.$/);
   });
 
   test('nothing changed: every keyed page is reused, the site is the same', () => {
-    const output = build('incremental');
+    const output = build('incremental', '--routes');
+    const lines = output.split('\n');
+    assert.ok(lines.every((l) => (l.match(/[├└]─/g) ?? []).length <= 1), '--routes: one page a line');
+    assert.deepEqual(lines.filter((l) => /^\s*\(\+[\d.]+m?s\)\s*$/.test(l)), [], '--routes: no line holding only a time');
     assert.ok(reused(output).length > 0, 'the rebuild reused pages');
     assert.ok(reused(output).some((f) => f?.startsWith('/reports/')), 'report pages were reused');
     assert.match(output, /Search index unchanged/, 'the search index was copied, not built again');
@@ -103,7 +114,7 @@ describe('incremental rebuilds equal full builds', { timeout: 600_000 }, () => {
       .replace(/^title: .*$/m, 'title: A retitled report for the rebuild test')
       .replace(/\n---\n\n/, `\n---\n\nA sentence added for the rebuild test, about ${spelling}.\n\n`));
     fix();
-    const output = build('incremental');
+    const output = build('incremental', '--routes');
     assert.ok(!reused(output).includes(`/reports/${id}/index.html`), 'the edited report’s page was rendered again');
     assert.ok(reused(output).length > 0, 'unrelated pages were still reused');
     assert.doesNotMatch(output, /Search index unchanged/, 'pages changed, so the search index was built again');
