@@ -179,3 +179,77 @@ describe('npm run check', () => {
     assert.match(again.output, /^✓ \d+ reports, \d+ events, \d+ tools, \d+ topics, \d+ people, \d+ talks: no problems/m);
   });
 });
+
+describe('what the commands write reads back as written', () => {
+  const series = (dir: string) => Object.values(events(dir))[0]!.series;
+  const long = `The ${'very '.repeat(45)}long conference name`;
+  const tricky = 'Notes: "quoted", it\'s #1 - & more: yes';
+
+  test('a value of over 200 characters stays on its line; quotes, colons and hashes round-trip through the check', () => {
+    assert.ok(long.length > 200);
+    const dir = content();
+    const city = `Port ${'Longname '.repeat(10)}upon Sea`;
+    const { status, output } = run('new-report', ['--new-event', 'madeup-2040', '--name', long, '--short-name', tricky, '--series', series(dir), '--city', city, '--country', 'U: "V"', '--start', '2040-02-01', '--end', '2040-02-02', '--author', 'Ada "the first": O\'Brien', '--title', tricky], dir);
+    assert.equal(status, 0, output);
+    const text = readFileSync(join(dir, 'events.yaml'), 'utf8');
+    assert.ok(text.split('\n').includes(`  name: ${long}`), 'the long name is on one line');
+    assert.deepEqual({ ...events(dir)['madeup-2040'] }, { ...events(dir)['madeup-2040'], name: long, shortName: tricky, city, country: 'U: "V"' });
+    const people = yaml.load(readFileSync(join(dir, 'people.yaml'), 'utf8')) as Record<string, { name: string }>;
+    assert.equal(people['ada-the-first-o-brien']?.name, 'Ada "the first": O\'Brien');
+    const report = join(dir, 'reports', 'notes-quoted-it-s-1-more-yes.mdx');
+    assert.equal((yaml.load(readFileSync(report, 'utf8').split('---\n')[1]!) as { title: string }).title, tricky);
+    assert.deepEqual(checkContent({ dir }).problems, []);
+    // --fix writes the long city back on one line when the report lacks it.
+    writeFileSync(report, readFileSync(report, 'utf8').replace(/^city: .*\n/m, ''));
+    assert.equal(run('check', ['--fix'], dir).status, 0);
+    assert.deepEqual(checkContent({ dir }).problems, []);
+  });
+
+  test('npm run new-event adds only the event, after every byte that was there', () => {
+    const dir = content();
+    const before = snapshot(dir);
+    const text = readFileSync(join(dir, 'events.yaml'), 'utf8');
+    const { status, output } = run('new-event', ['--id', 'madeup-2041', '--name', long, '--short-name', tricky, '--series', series(dir), '--city', 'Nowhere', '--country', 'Utopia', '--start', '2041-03-01', '--end', '2041-03-03', '--url', 'https://madeup.example/2041/', '--summary', tricky], dir);
+    assert.equal(status, 0, output);
+    assert.equal(output.trim(), 'Added the event madeup-2041 to events.yaml (at the end). Reports can name it now: npm run new-report -- --event madeup-2041');
+    const after = readFileSync(join(dir, 'events.yaml'), 'utf8');
+    assert.ok(after.startsWith(text), 'every byte before the new entry is kept');
+    assert.deepEqual(events(dir)['madeup-2041'], { name: long, shortName: tricky, series: series(dir), year: 2041, city: 'Nowhere', country: 'Utopia', start: '2041-03-01', end: '2041-03-03', url: 'https://madeup.example/2041/', summary: tricky });
+    assert.deepEqual(Object.keys(snapshot(dir)), Object.keys(before), 'no other file');
+    assert.deepEqual(checkContent({ dir }).problems, []);
+  });
+
+  test('a line break or a control character in a one-line value is refused before anything is written', () => {
+    const dir = content();
+    const before = snapshot(dir);
+    const id = Object.keys(events(dir))[0]!;
+    const cases: [string, string[], string][] = [
+      ['new-report', ['--event', id, '--author', 'Ada', '--title', 'Two\nlines'], 'new-report: --title: expected one line of text, found a line break after "Two"; write it on one line'],
+      ['new-report', ['--event', id, '--author', 'Ada\nLovelace', '--title', 'T'], 'new-report: --author: expected one line of text, found a line break after "Ada"; write it on one line'],
+      ['new-report', ['--event', id, '--author', 'Ada\u0007', '--title', 'T'], 'new-report: --author: expected text without control characters, found U+0007 at character 4; remove it (it is invisible, but not to a search)'],
+      ['new-event', ['--id', 'madeup-2042', '--series', series(dir), '--name', 'A\tB'], 'new-event: --name: expected one line of text without tabs, found a tab (U+0009) at character 2; use a space'],
+      ['new-event', ['--id', 'madeup-2042', '--series', series(dir), '--name', 'A', '--short-name', 'A', '--city', 'C\u2028D'], 'new-event: --city: expected one line of text, found a line break after "C"; write it on one line'],
+    ];
+    for (const [script, args, message] of cases) {
+      const { status, output } = run(script, args, dir);
+      assert.equal(status, 1, output);
+      assert.equal(output.trim(), message);
+    }
+    assert.deepEqual(snapshot(dir), before);
+  });
+
+  test('what does not read back as written is undone: every file as it was, the problems printed', () => {
+    const dir = content();
+    // people.yaml written as one JSON object is valid YAML, but an entry appended after it is not.
+    writeFileSync(join(dir, 'people.yaml'), JSON.stringify(yaml.load(readFileSync(join(dir, 'people.yaml'), 'utf8'))));
+    const before = snapshot(dir);
+    const { status, output } = run('new-report', ['--event', Object.keys(events(dir))[0]!, '--author', 'Ada Newcomer', '--title', 'Undone'], dir);
+    assert.equal(status, 1);
+    const lines = output.trim().split('\n');
+    assert.match(lines[0]!, /^Content check failed \(\d+ problems\):$/);
+    assert.ok(lines.includes('people.yaml: ada-newcomer: expected to read back {"name":"Ada Newcomer"}, found undefined'), output);
+    assert.ok(lines.some((l) => /^people\.yaml:3: \(yaml\): expected valid YAML, found an error: /.test(l)), output);
+    assert.equal(lines.at(-1), 'What this command wrote did not read back as meant, so every file is back as it was (nothing new is left). Add the entry by hand instead, and tell the maintainers, with the values you gave.');
+    assert.deepEqual(snapshot(dir), before);
+  });
+});
