@@ -5,7 +5,7 @@
  */
 import { asker, soundRegistries } from '../src/authoring/cli.ts';
 import { eventEntry, eventFields } from '../src/authoring/draft.ts';
-import { askNewEvent } from '../src/authoring/event.ts';
+import { askNewEvent, eventOptions } from '../src/authoring/event.ts';
 import { Change } from '../src/authoring/writes.ts';
 import { commandLine } from '../src/lib/command-line.ts';
 import { contentPaths } from '../src/paths.ts';
@@ -25,14 +25,7 @@ const { values, usageError } = commandLine({
   usage,
   options: {
     id: { type: 'string' },
-    name: { type: 'string' },
-    'short-name': { type: 'string' },
-    series: { type: 'string' },
-    city: { type: 'string' },
-    country: { type: 'string' },
-    start: { type: 'string' },
-    end: { type: 'string' },
-    url: { type: 'string' },
+    ...eventOptions,
     summary: { type: 'string' },
   },
 });

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { addAuthor, asker, authorId, fail, fixAndReport, knownEvent, nextSteps, refuseToOverwrite, soundRegistries } from '../src/authoring/cli.ts';
 import { badId, draftReport, eventEntry, eventFields, idFromTitle, skeleton } from '../src/authoring/draft.ts';
-import { askNewEvent } from '../src/authoring/event.ts';
+import { askNewEvent, eventOptions } from '../src/authoring/event.ts';
 import { Change } from '../src/authoring/writes.ts';
 import { commandLine } from '../src/lib/command-line.ts';
 import { contentPaths } from '../src/paths.ts';
@@ -30,14 +30,7 @@ const { values, usageError } = commandLine({
   options: {
     event: { type: 'string' },
     'new-event': { type: 'string' },
-    name: { type: 'string' },
-    'short-name': { type: 'string' },
-    series: { type: 'string' },
-    city: { type: 'string' },
-    country: { type: 'string' },
-    start: { type: 'string' },
-    end: { type: 'string' },
-    url: { type: 'string' },
+    ...eventOptions,
     'event-summary': { type: 'string' },
     author: { type: 'string' },
     title: { type: 'string' },

@@ -11,6 +11,10 @@ import { eventSchema } from '../schemas/registries.ts';
 import { fail } from './cli.ts';
 import { badId, eventFields, type NewEvent } from './draft.ts';
 
+/** The flags of a new event's fields that both commands take under the same name. */
+const text = { type: 'string' } as const;
+export const eventOptions = { name: text, 'short-name': text, series: text, city: text, country: text, start: text, end: text, url: text };
+
 export interface Ask {
   /** The value of `flag` (one line), asked for in a terminal, or our error naming the flag. */
   need(flag: string, question: string): Promise<string>;
