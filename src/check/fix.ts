@@ -8,7 +8,8 @@
 import { writeFileSync } from 'node:fs';
 import { slug } from 'github-slugger';
 import { isMap, isPair, isScalar, isSeq, type Pair } from 'yaml';
-import { toYaml } from '../lib/yaml.ts';
+import { formatProblem } from '../lib/problems.ts';
+import { parseYaml, toYaml } from '../lib/yaml.ts';
 import { toolsOf } from '../markdown/record.ts';
 import type { CheckedReport, CheckResult } from './index.ts';
 
@@ -99,6 +100,12 @@ export function fixReports(result: CheckResult): string[] {
     if (!edits.length) continue;
     let fm = report.parts.frontmatter;
     for (const edit of [...edits].sort((a, b) => b.start - a.start)) fm = fm.slice(0, edit.start) + edit.text + fm.slice(edit.end);
+    // Read back before writing: an edit that would leave frontmatter the check cannot read is not written.
+    const broken = parseYaml(fm, report.file, 2).problems;
+    if (broken.length) {
+      all.push(...broken.map((p) => `nothing in ${report.file}: it would not read back (${formatProblem(p)}); please tell the maintainers`));
+      continue;
+    }
     const start = report.text.indexOf('\n') + 1;
     const text = report.text.slice(0, start) + fm + report.text.slice(start + report.parts.frontmatter.length);
     writeFileSync(report.file, text);
