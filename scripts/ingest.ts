@@ -80,7 +80,7 @@ let eventId = values.event;
 if (!eventId) {
   const guess = guessEvent(text, registries.events);
   if (!guess) {
-    fail(capture, '--event', 'expected the event the post covers; nothing in the text names one of content/events.yaml clearly. Pass --event <id>, or add the event first with `npm run new-report`');
+    fail(capture, '--event', 'expected the event the post covers; nothing in the text names one of content/events.yaml clearly. Pass --event <id>, or add the event first with `npm run new-event`');
   }
   console.log(`Guessed the event: ${guess.id} (the text names ${guess.because}). Pass --event <id> if that is wrong.`);
   eventId = guess.id;

@@ -42,7 +42,7 @@ export function knownEvent<T extends { id: string }>(id: string, events: T[], fi
   const event = events.find((e) => e.id === id);
   if (event) return event;
   const guess = nearest(id, events.map((e) => e.id));
-  return fail(file, 'event', `expected an id from events.yaml, found "${id}"${guess ? `; did you mean "${guess}"?` : '; `npm run new-report` can add a new event'}`);
+  return fail(file, 'event', `expected an id from events.yaml, found "${id}"${guess ? `; did you mean "${guess}"?` : '; `npm run new-event` adds a new event'}`);
 }
 
 /**
