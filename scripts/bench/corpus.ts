@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { checkContent } from '../../src/check/index.ts';
 import { fixReports } from '../../src/check/fix.ts';
 import { formatProblems } from '../../src/lib/problems.ts';
+import { commandLine } from '../../src/lib/command-line.ts';
 import { parse as parseYaml } from 'yaml';
 
 /** mulberry32: a small seeded PRNG returning floats in [0, 1). */
@@ -232,9 +233,16 @@ export function writeCorpus({ n, seed = 1, out, source = 'content' }: CorpusOpti
 }
 
 if (import.meta.main) {
-  const arg = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
-  const out = arg('--out', 'bench/corpus');
+  const { values, usageError } = commandLine({
+    command: 'node scripts/bench/corpus.ts',
+    options: { n: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } },
+    usage: 'Usage: node scripts/bench/corpus.ts [--n 100] [--seed 1] [--out bench/corpus]\n\nWrites a synthetic corpus of n reports (and its registries) into --out, and checks it.',
+  });
+  const [n, seed] = [Number(values.n ?? '100'), Number(values.seed ?? '1')];
+  if (!Number.isInteger(n) || n < 1) usageError('--n', `expected a whole number above 0, found "${values.n}"`);
+  if (!Number.isInteger(seed)) usageError('--seed', `expected a whole number, found "${values.seed}"`);
+  const out = values.out ?? 'bench/corpus';
   const t = performance.now();
-  const ids = writeCorpus({ n: Number(arg('--n', '100')), seed: Number(arg('--seed', '1')), out });
+  const ids = writeCorpus({ n, seed, out });
   console.log(`${ids.length} reports written to ${out} and checked in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
