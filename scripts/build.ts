@@ -49,7 +49,7 @@ Checks all content (as npm run check does), then builds the site and its search 
 dist/ (OUT_DIR=<dir> for another folder), staged: a failed build leaves the previous one as it was.
 
   --force    render every page again (ignore Astro's incremental-build cache)
-  --silent   print only problems and the last line
+  --silent   leave out Astro's and the search index's progress (problems and errors still show)
   --routes   list every file Astro writes, one a line, "(cached)" when copied from the last build
 
 CONTENT_DIR=<dir> builds another content folder; SITE_BASE=/kb/ and SITE_URL=https://… build for a
