@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { compile } from '@mdx-js/mdx';
 import { chromeKind } from '../../src/authoring/chrome.ts';
-import { appendEntry, draftReport, eventEntry, idFromTitle } from '../../src/authoring/draft.ts';
+import { appendEntry, draftReport, eventEntry, idFromTitle, notOneLine } from '../../src/authoring/draft.ts';
 import { escapeMdx, guessEvent, htmlToText, normalizeMarkdown, normalizeText, proposeTopics, toolLikeNames } from '../../src/authoring/ingest.ts';
-import { parseYaml } from '../../src/lib/yaml.ts';
+import { parseYaml, toYaml } from '../../src/lib/yaml.ts';
 import { eventSchema } from '../../src/schemas/registries.ts';
 
 const capture = [
@@ -137,6 +137,32 @@ describe('new-report', () => {
     assert.deepEqual(problems, []);
     assert.ok(eventSchema.safeParse((data as Record<string, unknown>)['gadget-2033']).success);
     assert.match(entry, /start: "2033-03-01"/);
+  });
+
+  test('a value YAML could misread is written quoted and on one line, and reads back as it was', () => {
+    const values = ['2040-02-01', 'null', 'yes', '12', '1e3', 'a: b', '#x', 'a #b', "it's", '"q"', '- x', '@x', '`x`', '%x', ' lead', 'trail ', '[x]', '{x}', '*x', '&x', '!x', '|x', '>x', '? x', '\\', 'é ✓ 😀', 'x'.repeat(300), `${'word '.repeat(60)}end`];
+    for (const value of values) {
+      const text = toYaml({ key: value });
+      assert.equal(text.split('\n').length, 1, text);
+      const { data, problems } = parseYaml(`${text}\n`, 'x.yaml');
+      assert.deepEqual(problems, [], text);
+      assert.equal((data as { key: unknown }).key, value, text);
+    }
+  });
+
+  test('an entry is appended after every byte that was there, in the file\'s line endings', () => {
+    assert.equal(appendEntry('a:\n  name: A', 'b:\n  name: B\n'), 'a:\n  name: A\n\nb:\n  name: B\n');
+    assert.equal(appendEntry('a:\n  name: A\n\n\n', 'b:\n  name: B\n'), 'a:\n  name: A\n\n\nb:\n  name: B\n');
+    assert.equal(appendEntry('# c\r\na:\r\n  name: A\r\n', 'b:\n  name: B\n'), '# c\r\na:\r\n  name: A\r\n\r\nb:\r\n  name: B\r\n');
+  });
+
+  test('a one-line value: line breaks, tabs and control characters are refused, saying where', () => {
+    assert.equal(notOneLine('Plain: "quoted" #1'), undefined);
+    assert.equal(notOneLine('Two\r\nlines'), 'expected one line of text, found a line break after "Two"; write it on one line');
+    assert.equal(notOneLine('A\u2029B'), 'expected one line of text, found a line break after "A"; write it on one line');
+    assert.equal(notOneLine('A\tB'), 'expected one line of text without tabs, found a tab (U+0009) at character 2; use a space');
+    assert.equal(notOneLine('AB\u0000'), 'expected text without control characters, found U+0000 at character 3; remove it (it is invisible, but not to a search)');
+    assert.equal(notOneLine('A\u009bB'), 'expected text without control characters, found U+009B at character 2; remove it (it is invisible, but not to a search)');
   });
 
   test('ids come from titles and stay URL-safe', () => {
