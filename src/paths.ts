@@ -3,8 +3,10 @@
  * another corpus, e.g. the fixture corpus under tests/. Paths are relative to the project root,
  * as people see them in error messages.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import type { Problem } from './lib/problems.ts';
+import { readText } from './lib/source-text.ts';
 
 export const contentDir = process.env.CONTENT_DIR ?? 'content';
 
@@ -22,17 +24,104 @@ export const contentPathsFor = (dir: string) => ({
 
 export const contentPaths = contentPathsFor(contentDir);
 
-/** Every file under `dir` (e.g. a reports folder, with its sub-folders), sorted; none when it is missing. */
-export function filesUnder(dir: string): string[] {
+/**
+ * Editor and OS litter, never content: skipped wherever a content folder is walked (content/README.md
+ * says so). Dot-files (.DS_Store, an editor's lock `.#x.mdx`, Vim's `.x.mdx.swp`), backups and
+ * temporary files (`x~`, `.swp`, `.swo`, `.bak`, `.tmp`, Emacs' `#x#`), Windows' Thumbs.db and desktop.ini.
+ */
+export const isLitter = (name: string) =>
+  name.startsWith('.') || name.endsWith('~') || /^#.*#$/.test(name) || /\.(?:swp|swo|bak|tmp)$/i.test(name) || /^(?:thumbs\.db|desktop\.ini)$/i.test(name);
+
+const problemAt = (file: string, message: string): Problem => ({ file, line: 1, field: '(file)', message });
+
+/** A file-system error met while reading content (EACCES, EISDIR, a vanished file, a loop), in our words. */
+export function fileProblem(file: string, error: unknown): Problem {
+  const code = (error as NodeJS.ErrnoException).code;
+  const isLink = (() => {
+    try {
+      return lstatSync(file).isSymbolicLink();
+    } catch {
+      return false;
+    }
+  })();
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    if (!isLink) return { file, field: '(file)', message: 'expected the file, found nothing there' };
+    return problemAt(file, 'expected a file, found a link to nothing (its target does not exist); remove the link, or copy the file in');
+  }
+  if (code === 'ELOOP') return problemAt(file, 'expected a file, found a link that leads back to itself (a loop of links); remove the link');
+  if (code === 'EACCES' || code === 'EPERM') return problemAt(file, 'expected a file we may read, found one we may not (permission denied); make it readable');
+  if (code === 'EISDIR') return problemAt(file, 'expected a file, found a folder');
+  return problemAt(file, `expected a readable file, found the error ${code ?? String(error)}`);
+}
+
+const realRoots = new Map<string, string>();
+
+/**
+ * Why `path` may not be read as content of the folder `root`, or undefined when it may: it is (or
+ * leads through a link to) something outside `root`, a link to nothing, a loop, or not a file.
+ * Nothing of a file is read, and so nothing of it can be quoted, before this has said yes.
+ */
+export function refusal(path: string, root: string): Problem | undefined {
+  try {
+    const real = realpathSync.native(path);
+    if (!realRoots.has(root)) realRoots.set(root, realpathSync.native(root));
+    const inside = relative(realRoots.get(root)!, real);
+    const stats = statSync(real);
+    const kind = stats.isDirectory() ? 'folder' : 'file';
+    if (inside.startsWith('..') || isAbsolute(inside)) {
+      return problemAt(path, `expected a ${kind} inside ${root.replace(/\/+$/, '')}/, found a link to a ${kind} outside it; copy the ${kind} in instead`);
+    }
+    if (!stats.isFile() && !stats.isDirectory()) return problemAt(path, 'expected a file, found a device, pipe or socket; remove it');
+    return undefined;
+  } catch (error) {
+    return fileProblem(path, error);
+  }
+}
+
+/**
+ * Every file under `dir` (a reports or sources folder, with its sub-folders), sorted; none when it
+ * is missing. Litter is skipped; what cannot be read as content of `root` (by default the folder
+ * holding `dir`) is left out and said in `problems`, never thrown.
+ */
+export function filesUnder(dir: string, problems: Problem[] = [], root = dirname(dir), seen = new Set<string>()): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).sort().flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  const refused = refusal(dir, root);
+  if (refused) return (problems.push(refused), []);
+  const real = realpathSync.native(dir);
+  if (seen.has(real)) return (problems.push(problemAt(dir, 'expected a folder, found a link to a folder it is in (a loop); remove the link')), []);
+  seen.add(real);
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    return (problems.push(fileProblem(dir, error)), []);
+  }
+  return entries.filter((entry) => !isLitter(entry.name)).sort((a, b) => (a.name < b.name ? -1 : 1)).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return filesUnder(path, problems, root, seen);
+    if (entry.isFile()) return [path];
+    const why = refusal(path, root);
+    if (why) return (problems.push(why), []);
+    return statSync(path).isDirectory() ? filesUnder(path, problems, root, seen) : [path];
   });
 }
 
-/** The report files (`.mdx`) under a reports folder. */
-export const reportFilesUnder = (dir: string) => filesUnder(dir).filter((file) => file.endsWith('.mdx'));
+/** The report files (`.mdx`) under a reports folder; see `filesUnder`. */
+export const reportFilesUnder = (dir: string, problems?: Problem[]) => filesUnder(dir, problems).filter((file) => file.endsWith('.mdx'));
+
+/**
+ * The text of a content file of the folder `root` (line endings and BOM normalized, see
+ * src/lib/line-endings.ts), or the problems: not a file inside `root`, unreadable, not UTF-8, too large.
+ */
+export function readContent(file: string, root: string): { text?: string; problems: Problem[] } {
+  const refused = refusal(file, root);
+  if (refused) return { problems: [refused] };
+  try {
+    return readText(readFileSync(file), file);
+  } catch (error) {
+    return { problems: [fileProblem(file, error)] };
+  }
+}
 
 /** The path the site is served under, "/" or e.g. "/kb/" (SITE_BASE, see README). */
 export const siteBase = process.env.SITE_BASE ?? '/';

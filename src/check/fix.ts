@@ -3,21 +3,17 @@
  * nothing else — `year` and `city` from its event, `tools` from the pipeline's record of the text,
  * and topic and talk `sections` written as heading text rewritten to heading ids. The text is edited in
  * place (comments, order and every other line stay as the person wrote them), and only when a
- * value differs, so running it twice changes nothing the second time.
+ * value differs, so running it twice changes nothing the second time. The file keeps its own line
+ * endings and BOM (src/lib/line-endings.ts).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { slug } from 'github-slugger';
 import { isMap, isPair, isScalar, isSeq, type Pair } from 'yaml';
+import { edit, normalized, type Edit } from '../lib/line-endings.ts';
 import { formatProblem } from '../lib/problems.ts';
 import { parseYaml, toYaml } from '../lib/yaml.ts';
 import { toolsOf } from '../markdown/record.ts';
 import type { CheckedReport, CheckResult } from './index.ts';
-
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
 
 const flowList = (ids: string[]) => `[${ids.join(', ')}]`;
 
@@ -99,16 +95,18 @@ export function fixReports(result: CheckResult): string[] {
     const { edits, changes } = editsFor(report, result);
     if (!edits.length) continue;
     let fm = report.parts.frontmatter;
-    for (const edit of [...edits].sort((a, b) => b.start - a.start)) fm = fm.slice(0, edit.start) + edit.text + fm.slice(edit.end);
+    for (const e of [...edits].sort((a, b) => b.start - a.start)) fm = fm.slice(0, e.start) + e.text + fm.slice(e.end);
     // Read back before writing: an edit that would leave frontmatter the check cannot read is not written.
     const broken = parseYaml(fm, report.file, 2).problems;
     if (broken.length) {
       all.push(...broken.map((p) => `nothing in ${report.file}: it would not read back (${formatProblem(p)}); please tell the maintainers`));
       continue;
     }
+    // The edits are made in the file as saved, so its line endings and BOM stay as they were.
+    const raw = readFileSync(report.file, 'utf8');
+    if (normalized(raw) !== report.text) throw new Error(`${report.file}: (file): expected the report as it was checked, found it changed; run the check again`);
     const start = report.text.indexOf('\n') + 1;
-    const text = report.text.slice(0, start) + fm + report.text.slice(start + report.parts.frontmatter.length);
-    writeFileSync(report.file, text);
+    writeFileSync(report.file, edit(raw, edits.map((e) => ({ ...e, start: start + e.start, end: start + e.end }))));
     all.push(...changes);
   }
   return all;

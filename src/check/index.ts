@@ -7,20 +7,19 @@
  * Reports go through the real report pipeline (src/markdown/pipeline.ts), so the heading ids and
  * tool mentions checked here are the ones the site will use.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import type { z } from 'astro/zod';
 import { warmCache } from '../markdown/render.ts';
 import { pipelineKey, renderBody } from '../markdown/rendered.ts';
 import type { ReportRecord } from '../markdown/record.ts';
 import { fieldName, fieldPath, type Problem } from '../lib/problems.ts';
-import { readText, splitReport, type ReportParts } from '../lib/source-text.ts';
+import { splitReport, type ReportParts } from '../lib/source-text.ts';
 import { checkRegistries, checkReports } from '../lib/validate.ts';
 import { parseYaml, type ParsedYaml } from '../lib/yaml.ts';
 import { idPattern } from '../schemas/common.ts';
 import { eventSchema, personSchema, sourceNotesSchema, talkSchema, taxonomySchema, toolSchema, topicSchema, type EventData, type PersonData, type TalkData, type TaxonomyData, type ToolData, type TopicData } from '../schemas/registries.ts';
 import { idReference, reportSchema, type ReportData } from '../schemas/report.ts';
-import { contentDir, contentPathsFor, filesUnder, reportFilesUnder, siteBase } from '../paths.ts';
+import { contentDir, contentPathsFor, filesUnder, readContent, reportFilesUnder, siteBase } from '../paths.ts';
 import { leftovers } from './leftovers.ts';
 import { fieldNames, issueMessages } from './issues.ts';
 
@@ -50,19 +49,16 @@ export interface CheckResult {
   taxonomy?: TaxonomyData;
 }
 
-function read(file: string, problems: Problem[]): string | undefined {
-  if (!existsSync(file)) {
-    problems.push({ file, field: '(file)', message: 'expected the file, found nothing there' });
-    return undefined;
-  }
-  const { text, problems: found } = readText(readFileSync(file), file);
+/** A file of the content folder `root` (links leading out of it are refused); its problems go to `problems`. */
+function read(file: string, root: string, problems: Problem[]): string | undefined {
+  const { text, problems: found } = readContent(file, root);
   problems.push(...found);
   return text;
 }
 
-/** Reads and parses a YAML file; its problems go to `problems`. Undefined when there is nothing usable. */
-function readYaml(file: string, problems: Problem[]): ParsedYaml | undefined {
-  const text = read(file, problems);
+/** Reads and parses a YAML file of `root`; its problems go to `problems`. Undefined when there is nothing usable. */
+function readYaml(file: string, root: string, problems: Problem[]): ParsedYaml | undefined {
+  const text = read(file, root, problems);
   if (text === undefined) return undefined;
   const yaml = parseYaml(text, file);
   problems.push(...yaml.problems);
@@ -82,11 +78,11 @@ interface Source {
  * a YAML document with its syntax tree) took more memory than everything else the check keeps: at
  * 5,000 reports, 343 MB live after the check.
  */
-function heldSource(id: string, file: string, source: Source): { report: CheckedReport; release(): void } {
+function heldSource(id: string, file: string, root: string, source: Source): { report: CheckedReport; release(): void } {
   let held: Source | undefined = source;
   const get = (): Source => {
     if (held) return held;
-    const text = readFileSync(file, 'utf8');
+    const text = readContent(file, root).text ?? '';
     const parts = splitReport(text, file).parts;
     if (!parts) throw new Error(`${file}: (file): expected the report as it was checked, found it changed; run the check again`);
     return (held = { text, parts, yaml: parseYaml(parts.frontmatter, file, 2) });
@@ -113,8 +109,8 @@ function validate<T extends z.ZodType>(schema: T, value: unknown, file: string, 
 const documented = (file: string) => `the comment at the top of ${basename(file)}`;
 
 /** A registry (a YAML map of id → entry): every entry through its schema; only valid entries are returned. */
-function loadRegistry<T extends z.ZodType>(file: string, itemSchema: T, problems: Problem[]): { entries: (z.infer<T> & { id: string })[]; yaml?: ParsedYaml } {
-  const yaml = readYaml(file, problems);
+function loadRegistry<T extends z.ZodType>(file: string, root: string, itemSchema: T, problems: Problem[]): { entries: (z.infer<T> & { id: string })[]; yaml?: ParsedYaml } {
+  const yaml = readYaml(file, root, problems);
   if (!yaml) return { entries: [] };
   if (!yaml.data || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
     problems.push({ file, line: 1, field: '(top level)', message: `expected a map of id → entry, found ${Array.isArray(yaml.data) ? 'a list' : String(yaml.data)}` });
@@ -131,18 +127,18 @@ function loadRegistry<T extends z.ZodType>(file: string, itemSchema: T, problems
   return { entries, yaml };
 }
 
-function loadTaxonomy(file: string, problems: Problem[]): TaxonomyData | undefined {
-  const yaml = readYaml(file, problems);
+function loadTaxonomy(file: string, root: string, problems: Problem[]): TaxonomyData | undefined {
+  const yaml = readYaml(file, root, problems);
   return yaml && validate(taxonomySchema, yaml.data, file, yaml, problems, documented(file));
 }
 
 /** Kept captures: each `<id>.txt` belongs to a report, and its `<id>.yaml` notes are well formed. */
-function checkSources(folder: string, reportIds: Set<string>): Problem[] {
+function checkSources(folder: string, root: string, reportIds: Set<string>): Problem[] {
   const problems: Problem[] = [];
-  if (!existsSync(folder)) return problems;
-  const names = readdirSync(folder).sort();
-  for (const name of names) {
-    const file = join(folder, name);
+  const files = filesUnder(folder, problems, root);
+  const names = files.map((file) => relative(folder, file));
+  for (const [i, name] of names.entries()) {
+    const file = files[i]!;
     const id = name.replace(/\.(txt|yaml)$/, '');
     if (!/\.(txt|yaml)$/.test(name)) {
       problems.push({ file, field: '(file name)', message: `expected <report id>.txt (a capture) or <report id>.yaml (its notes), found "${name}"` });
@@ -150,7 +146,7 @@ function checkSources(folder: string, reportIds: Set<string>): Problem[] {
       problems.push({ file, field: '(file name)', message: `expected a capture of a report, found no report "${id}" in the reports folder; rename it after its report` });
     } else if (name.endsWith('.yaml')) {
       if (!names.includes(`${id}.txt`)) problems.push({ file, field: '(file name)', message: `expected notes on the capture ${id}.txt, found no such capture` });
-      const yaml = readYaml(file, problems);
+      const yaml = readYaml(file, root, problems);
       if (yaml) validate(sourceNotesSchema, yaml.data ?? {}, file, yaml, problems, 'content/README.md');
     }
   }
@@ -163,13 +159,13 @@ export type Registries = Pick<CheckResult, 'problems' | 'events' | 'tools' | 'to
 export function readRegistries(dir = contentDir): Registries {
   const contentPaths = contentPathsFor(dir);
   const problems: Problem[] = [];
-  const taxonomy = loadTaxonomy(contentPaths.taxonomy, problems);
+  const taxonomy = loadTaxonomy(contentPaths.taxonomy, dir, problems);
   const registries = {
-    [contentPaths.events]: loadRegistry(contentPaths.events, eventSchema, problems),
-    [contentPaths.tools]: loadRegistry(contentPaths.tools, toolSchema, problems),
-    [contentPaths.topics]: loadRegistry(contentPaths.topics, topicSchema, problems),
-    [contentPaths.people]: loadRegistry(contentPaths.people, personSchema, problems),
-    [contentPaths.talks]: loadRegistry(contentPaths.talks, talkSchema, problems),
+    [contentPaths.events]: loadRegistry(contentPaths.events, dir, eventSchema, problems),
+    [contentPaths.tools]: loadRegistry(contentPaths.tools, dir, toolSchema, problems),
+    [contentPaths.topics]: loadRegistry(contentPaths.topics, dir, topicSchema, problems),
+    [contentPaths.people]: loadRegistry(contentPaths.people, dir, personSchema, problems),
+    [contentPaths.talks]: loadRegistry(contentPaths.talks, dir, talkSchema, problems),
   };
   const events = registries[contentPaths.events]!.entries as (EventData & { id: string })[];
   const tools = registries[contentPaths.tools]!.entries as (ToolData & { id: string })[];
@@ -203,10 +199,12 @@ export function readRegistries(dir = contentDir): Registries {
  * them cached. Optional: without it the same work happens, on one core. Never throws on bad content.
  */
 export async function warmReports(options: { dir?: string } = {}): Promise<void> {
-  const { problems, tools } = readRegistries(options.dir);
-  if (problems.some((p) => p.file === contentPathsFor(options.dir ?? contentDir).tools)) return;
-  const inputs = reportFilesUnder(contentPathsFor(options.dir ?? contentDir).reports).flatMap((file) => {
-    const parts = splitReport(readFileSync(file, 'utf8'), file).parts;
+  const dir = options.dir ?? contentDir;
+  const { problems, tools } = readRegistries(dir);
+  if (problems.some((p) => p.file === contentPathsFor(dir).tools)) return;
+  const inputs = reportFilesUnder(contentPathsFor(dir).reports).flatMap((file) => {
+    const text = readContent(file, dir).text;
+    const parts = text === undefined ? undefined : splitReport(text, file).parts;
     return parts ? [{ file, body: parts.body }] : [];
   });
   await warmCache(inputs, { tools, base: siteBase });
@@ -217,8 +215,9 @@ export async function warmReports(options: { dir?: string } = {}): Promise<void>
  * checked (registries are always checked). Never throws on bad content; never writes.
  */
 export function checkContent(options: { dir?: string; only?: string[] } = {}): CheckResult {
-  const contentPaths = contentPathsFor(options.dir ?? contentDir);
-  const { problems, events, tools, topics, people, talks, taxonomy } = readRegistries(options.dir);
+  const dir = options.dir ?? contentDir;
+  const contentPaths = contentPathsFor(dir);
+  const { problems, events, tools, topics, people, talks, taxonomy } = readRegistries(dir);
   // Reports are cross-checked against sound registries only: a broken registry would make every
   // reference to it look wrong.
   const registriesSound = problems.length === 0;
@@ -227,14 +226,14 @@ export function checkContent(options: { dir?: string; only?: string[] } = {}): C
   const renderOptions = { tools, base: siteBase };
   const key = pipelineKey(renderOptions);
   const wanted = options.only?.map((f) => relative('.', f));
-  const files = filesUnder(contentPaths.reports).filter((file) => !wanted || wanted.includes(relative('.', file)));
+  const files = filesUnder(contentPaths.reports, problems, dir).filter((file) => !wanted || wanted.includes(relative('.', file)));
   const reports: CheckedReport[] = [];
   for (const file of files) {
     if (!file.endsWith('.mdx')) {
       problems.push({ file, field: '(file name)', message: `expected a report ending in .mdx, found "${file.split('/').pop()}"; rename it, or move it out of the reports folder` });
       continue;
     }
-    const text = read(file, problems);
+    const text = read(file, dir, problems);
     if (text === undefined) continue;
     const split = splitReport(text, file);
     problems.push(...split.problems);
@@ -242,7 +241,7 @@ export function checkContent(options: { dir?: string; only?: string[] } = {}): C
     const yaml = parseYaml(split.parts.frontmatter, file, 2);
     problems.push(...yaml.problems);
     const id = relative(contentPaths.reports, file).replace(/\.mdx$/, '');
-    const { report, release } = heldSource(id, file, { text, parts: split.parts, yaml });
+    const { report, release } = heldSource(id, file, dir, { text, parts: split.parts, yaml });
     if (yaml.data !== undefined) report.data = validate(schema, yaml.data ?? {}, file, yaml, problems, 'content/README.md');
     const body = renderBody({ file, body: split.parts.body }, renderOptions, key);
     problems.push(...body.problems.map((p) => ({ file, ...p })));
@@ -252,7 +251,7 @@ export function checkContent(options: { dir?: string; only?: string[] } = {}): C
     release();
   }
 
-  problems.push(...checkSources(contentPaths.sources, new Set(reports.map((r) => r.id))));
+  problems.push(...checkSources(contentPaths.sources, dir, new Set(reports.map((r) => r.id))));
 
   const complete = reports.filter((r): r is CheckedReport & Required<Pick<CheckedReport, 'data' | 'record'>> => Boolean(r.data && r.record));
   if (registriesSound) {

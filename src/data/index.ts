@@ -7,17 +7,16 @@
  * content too. Drafts are left out of production builds.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
 import { buildCatalog } from '../lib/catalog.ts';
-import { formatProblems } from '../lib/problems.ts';
+import { contentError } from '../lib/problems.ts';
 import { relatedReading, reportFeatures } from '../lib/related.ts';
 import { checkReports } from '../lib/validate.ts';
 import { reportRecordSchema } from '../markdown/record.ts';
 import { splitReport } from '../lib/source-text.ts';
 import { pipelineKey, renderBody, type RenderOptions } from '../markdown/rendered.ts';
 import { readToolSpellings } from '../markdown/tool-spellings.ts';
-import { contentPaths, siteBase } from '../paths.ts';
+import { contentDir, contentPaths, readContent, siteBase } from '../paths.ts';
 
 const [allReports, eventEntries, toolEntries, topicEntries, peopleEntries, talkEntries] = await Promise.all([
   getCollection('reports'),
@@ -35,10 +34,16 @@ const reportEntries = allReports.filter((entry) => import.meta.env.DEV || !entry
 const renderOptions: RenderOptions = { tools: readToolSpellings(contentPaths.tools), base: siteBase };
 const renderKey = pipelineKey(renderOptions);
 const fileOf = (entry: (typeof reportEntries)[number]) => entry.filePath ?? `${contentPaths.reports}/${entry.id}.mdx`;
-const renderedOf = (file: string, text = readFileSync(file, 'utf8')) => {
+/** A content file's text (line endings normalized), or our error: it may have changed since it was loaded. */
+const textOf = (file: string) => {
+  const { text, problems } = readContent(file, contentDir);
+  if (text === undefined) throw contentError(problems);
+  return text;
+};
+const renderedOf = (file: string, text = textOf(file)) => {
   const body = splitReport(text, file).parts?.body ?? '';
   const result = renderBody({ file, body }, renderOptions, renderKey);
-  if (result.html === undefined || !result.record) throw new Error(formatProblems(result.problems.map((p) => ({ file, ...p }))));
+  if (result.html === undefined || !result.record) throw contentError(result.problems.map((p) => ({ file, ...p })));
   return result;
 };
 
@@ -54,7 +59,7 @@ const revisions = new Map<string, string>();
 
 const reports = reportEntries.map((entry) => {
   const file = fileOf(entry);
-  const text = readFileSync(file, 'utf8');
+  const text = textOf(file);
   revisions.set(entry.id, hash(text));
   const parsed = reportRecordSchema.safeParse(renderedOf(file, text).record);
   if (!parsed.success) throw new Error(`${file}: the report pipeline's record is malformed: ${parsed.error.message}`);
@@ -65,7 +70,7 @@ const problems = checkReports(
   reports.map(({ id, file, record, ...data }) => ({ id, file, data, record })),
   { events, topics, tools, people, talks },
 );
-if (problems.length) throw new Error(formatProblems(problems));
+if (problems.length) throw contentError(problems);
 
 export const catalog = buildCatalog({ reports, events, topics, tools, people, talks });
 
@@ -82,7 +87,7 @@ export const htmlOf = (id: string) => renderedOf(fileById.get(id)!).html!;
  */
 const siteRevision = hash([renderKey, ...Object.entries(contentPaths)
   .filter(([name]) => name !== 'reports' && name !== 'sources')
-  .map(([, path]) => (existsSync(path) ? readFileSync(path, 'utf8') : ''))].join('\0'));
+  .map(([, path]) => readContent(path, contentDir).text ?? '')].join('\0'));
 
 /**
  * A page's `cacheKey` for Astro's incremental build (`experimental.incrementalBuild` in

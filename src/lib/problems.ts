@@ -12,6 +12,14 @@ export interface Problem {
 /** `file:line: field: message`, the one format every error of ours speaks. */
 export const formatProblem = (p: Problem) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.field}: ${p.message}`;
 
+/**
+ * Text from a file, quoted for a message: at most `max` characters, in JSON quotes, with control
+ * and format characters (terminal escapes, bidi overrides) written as \u escapes, so a message never
+ * carries more of a file than it needs, nor anything a terminal would act on.
+ */
+export const quoted = (text: string, max = 60) =>
+  JSON.stringify([...text].slice(0, max).join('') + ([...text].length > max ? '…' : '')).replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+
 /** Problems in file, then line order. */
 export const sortProblems = (problems: Problem[]) =>
   [...problems].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
@@ -20,6 +28,16 @@ export const sortProblems = (problems: Problem[]) =>
 export function formatProblems(problems: Problem[]): string {
   const n = problems.length;
   return [`Content check failed (${n} problem${n === 1 ? '' : 's'}):`, ...sortProblems(problems).map(formatProblem)].join('\n');
+}
+
+/**
+ * An error whose whole text is `problems` in our format: it has no stack, which Astro would print
+ * under the message ("Location", "Stack trace") as if the code had failed rather than the content.
+ */
+export function contentError(problems: Problem[]): Error {
+  const error = new Error(formatProblems(problems));
+  error.stack = '';
+  return error;
 }
 
 /** Zod-style paths as a field name: ["topics", 2, "sections", 0] → "topics[2].sections[0]". */

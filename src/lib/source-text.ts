@@ -2,7 +2,8 @@
  * Checks on a content file's raw bytes, before any parser sees them: UTF-8, size, line length,
  * and the frontmatter fences of a report. Each problem names the file and line.
  */
-import type { Problem } from './problems.ts';
+import { normalized } from './line-endings.ts';
+import { quoted, type Problem } from './problems.ts';
 
 /** Past these, parsers can exhaust the stack or memory; no real report comes near them. */
 export const limits = { fileBytes: 2_000_000, lineChars: 20_000 };
@@ -17,7 +18,7 @@ const validUtf8 = (bytes: Uint8Array) => {
   }
 };
 
-/** The text of `bytes`, or the problem: not UTF-8 (with the first bad byte's line), too large, lines too long. */
+/** The text of `bytes` (with "\n" line endings, no BOM: see line-endings.ts), or the problem: not UTF-8 (with the first bad byte's line), too large, lines too long. */
 export function readText(bytes: Uint8Array, file: string): { text?: string; problems: Problem[] } {
   if (bytes.length > limits.fileBytes) {
     return { problems: [{ file, field: '(file)', message: `expected at most ${limits.fileBytes.toLocaleString('en')} bytes, found ${bytes.length.toLocaleString('en')}; split it` }] };
@@ -55,7 +56,7 @@ export function readText(bytes: Uint8Array, file: string): { text?: string; prob
       }],
     };
   }
-  text = text.replace(/^\uFEFF/, '');
+  text = normalized(text);
   const problems: Problem[] = [];
   text.split('\n').forEach((line, i) => {
     if (line.length > limits.lineChars) {
@@ -85,7 +86,7 @@ export function splitReport(text: string, file: string): { parts?: ReportParts; 
     return { problems: [{ file, line: 1, field: '(file)', message: 'expected a report (frontmatter between "---" lines, then the text), found an empty file' }] };
   }
   if (lines[0]!.trimEnd() !== '---') {
-    return problem(1, `expected "---" on the first line to open the frontmatter, found ${JSON.stringify(lines[0]!.slice(0, 60))}`);
+    return problem(1, `expected "---" on the first line to open the frontmatter, found ${quoted(lines[0]!)}`);
   }
   const close = lines.findIndex((line, i) => i > 0 && line.trimEnd() === '---');
   if (close < 0) return problem(lines.length, 'expected a closing "---" line after the frontmatter, found the end of the file');

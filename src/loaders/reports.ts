@@ -9,14 +9,13 @@
  *
  * Bad content throws one error in our format (`file:line: field: …`) naming every problem.
  */
-import { readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { formatProblems, type Problem } from '../lib/problems.ts';
+import { contentError, type Problem } from '../lib/problems.ts';
 import { splitReport } from '../lib/source-text.ts';
 import { parseYaml } from '../lib/yaml.ts';
-import { reportFilesUnder } from '../paths.ts';
+import { isLitter, readContent, reportFilesUnder } from '../paths.ts';
 import { renderBodies } from '../markdown/render.ts';
 import { pipelineKey, type RenderOptions } from '../markdown/rendered.ts';
 
@@ -29,17 +28,21 @@ export function reportsLoader({ dir, render }: { dir: string; render: () => Rend
       const root = fileURLToPath(config.root);
       const idOf = (file: string) => relative(dir, file).replace(/\.mdx$/, '');
 
-      /** Loads `files` (all of them, or the ones that changed); `all` also forgets deleted reports. */
-      async function sync(files: string[], all: boolean) {
+      /**
+       * Loads `files` (all of them, or the ones that changed); `all` also forgets deleted reports.
+       * `problems` holds what was found walking the folder (links leading out of content/, loops).
+       */
+      async function sync(files: string[], all: boolean, problems: Problem[] = []) {
         const options = render();
         const key = pipelineKey(options);
         const untouched = new Set(all ? store.keys() : []);
-        const problems: Problem[] = [];
         const changed: { file: string; id: string; digest: string; frontmatter: string; body: string }[] = [];
         for (const file of files) {
           const id = idOf(file);
           untouched.delete(id);
-          const text = readFileSync(file, 'utf8');
+          const { text, problems: unreadable } = readContent(file, dirname(dir));
+          problems.push(...unreadable);
+          if (text === undefined) continue;
           const digest = generateDigest(`${key}\0${text}`);
           if (store.get(id)?.digest === digest) continue;
           const split = splitReport(text, file);
@@ -57,15 +60,16 @@ export function reportsLoader({ dir, render }: { dir: string; render: () => Rend
           store.set({ id, data, filePath: relative(root, resolve(file)).split(sep).join('/'), digest });
         }
         for (const id of untouched) store.delete(id);
-        if (problems.length) throw new Error(formatProblems(problems));
+        if (problems.length) throw contentError(problems);
         if (changed.length) logger.info(`${changed.length} new or changed report${changed.length === 1 ? '' : 's'} loaded, ${files.length - changed.length} unchanged`);
       }
 
-      await sync(reportFilesUnder(dir), true);
+      const walked: Problem[] = [];
+      await sync(reportFilesUnder(dir, walked), true, walked);
 
       // `astro dev`: re-load a report when it is saved, forget it when it is deleted.
       if (watcher) {
-        const inDir = (path: string) => isReport(path) && !relative(resolve(dir), path).startsWith('..');
+        const inDir = (path: string) => isReport(path) && !isLitter(basename(path)) && !relative(resolve(dir), path).startsWith('..');
         const onChange = (path: string) => {
           if (inDir(path)) sync([relative('.', path)], false).catch((error: Error) => logger.error(error.message));
         };

@@ -5,10 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { spellingRule } from '../lib/mentions.ts';
 import { splitReport } from '../lib/source-text.ts';
 import type { PipelineOptions } from './pipeline.ts';
+import { readContent } from '../paths.ts';
 import { readToolSpellings } from './tool-spellings.ts';
 
 type RenderOptions = Omit<PipelineOptions, 'strict'>;
@@ -51,7 +52,8 @@ export function uncachedBodies(files: string[], toolsFile: string, base: string)
     const key = pipelineKey({ tools: readToolSpellings(toolsFile), base });
     let missing = 0;
     for (const file of files) {
-      const body = splitReport(readFileSync(file, 'utf8'), file).parts?.body;
+      const text = readContent(file, dirname(toolsFile)).text;
+      const body = text === undefined ? undefined : splitReport(text, file).parts?.body;
       if (body !== undefined && !existsSync(cacheFile(key, body))) missing += 1;
     }
     return missing;

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { formatProblems } from '../lib/problems.ts';
+import { dirname } from 'node:path';
+import { contentError } from '../lib/problems.ts';
+import { readContent } from '../paths.ts';
 import { parseYaml } from '../lib/yaml.ts';
 import type { Matchable } from '../lib/mentions.ts';
 
@@ -9,10 +10,12 @@ import type { Matchable } from '../lib/mentions.ts';
  * collection schema. Throws our problem format on unreadable YAML.
  */
 export function readToolSpellings(path: string): Matchable[] {
-  const { data, problems } = parseYaml(readFileSync(path, 'utf8'), path);
-  if (problems.length) throw new Error(formatProblems(problems));
+  const { text, problems: unreadable } = readContent(path, dirname(path));
+  if (text === undefined) throw contentError(unreadable);
+  const { data, problems } = parseYaml(text, path);
+  if (problems.length) throw contentError(problems);
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    throw new Error(formatProblems([{ file: path, field: '(top level)', message: `expected a map of tool id → tool, found ${Array.isArray(data) ? 'a list' : typeof data}` }]));
+    throw contentError([{ file: path, field: '(top level)', message: `expected a map of tool id → tool, found ${Array.isArray(data) ? 'a list' : typeof data}` }]);
   }
   return Object.entries(data as Record<string, { match?: unknown }>)
     .filter(([, tool]) => Array.isArray(tool?.match))
