@@ -83,27 +83,36 @@ export function refusal(path: string, root: string): Problem | undefined {
  * is missing. Litter is skipped; what cannot be read as content of `root` (by default the folder
  * holding `dir`) is left out and said in `problems`, never thrown.
  */
-export function filesUnder(dir: string, problems: Problem[] = [], root = dirname(dir), seen = new Set<string>()): string[] {
+export function filesUnder(dir: string, problems: Problem[] = [], root = dirname(dir)): string[] {
   if (!existsSync(dir)) return [];
   const refused = refusal(dir, root);
   if (refused) return (problems.push(refused), []);
-  const real = realpathSync.native(dir);
-  if (seen.has(real)) return (problems.push(problemAt(dir, 'expected a folder, found a link to a folder it is in (a loop); remove the link')), []);
-  seen.add(real);
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch (error) {
-    return (problems.push(fileProblem(dir, error)), []);
-  }
-  return entries.filter((entry) => !isLitter(entry.name)).sort((a, b) => (a.name < b.name ? -1 : 1)).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return filesUnder(path, problems, root, seen);
-    if (entry.isFile()) return [path];
-    const why = refusal(path, root);
-    if (why) return (problems.push(why), []);
-    return statSync(path).isDirectory() ? filesUnder(path, problems, root, seen) : [path];
-  });
+  const top = realpathSync.native(dir);
+  const seen = new Set<string>();
+  const walk = (folder: string): string[] => {
+    seen.add(realpathSync.native(folder));
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch (error) {
+      return (problems.push(fileProblem(folder, error)), []);
+    }
+    return entries.filter((entry) => !isLitter(entry.name)).sort((a, b) => (a.name < b.name ? -1 : 1)).flatMap((entry) => {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) return walk(path);
+      if (entry.isFile()) return [path];
+      const why = refusal(path, root);
+      if (why) return (problems.push(why), []);
+      if (!statSync(path).isDirectory()) return [path];
+      // A link to a folder already walked, or to one holding the walk's folder, would walk forever.
+      const target = realpathSync.native(path);
+      if (seen.has(target) || !relative(target, top).startsWith('..')) {
+        return (problems.push(problemAt(path, 'expected a folder, found a link to a folder it is in (a loop); remove the link')), []);
+      }
+      return walk(path);
+    });
+  };
+  return walk(dir);
 }
 
 /** The report files (`.mdx`) under a reports folder; see `filesUnder`. */
