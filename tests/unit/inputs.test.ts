@@ -14,6 +14,8 @@ import { checkContent } from '../../src/check/index.ts';
 import { fixReports } from '../../src/check/fix.ts';
 import { edit, normalized, rewrite } from '../../src/lib/line-endings.ts';
 import { formatProblem, sortProblems } from '../../src/lib/problems.ts';
+import { readText } from '../../src/lib/source-text.ts';
+import { appendTo } from '../../src/authoring/cli.ts';
 import { renderBody, pipelineKey } from '../../src/markdown/rendered.ts';
 import { corpus, files, report } from '../helpers/corpus.ts';
 import { FIXTURE_CONTENT } from '../helpers/builds.ts';
@@ -73,6 +75,10 @@ describe('files saved by Windows editors read exactly as their LF copies', () =>
     });
   }
 
+  test('a capture for ingest reads the same whatever its endings (CR alone too)', () => {
+    assert.equal(readText(Buffer.from('\uFEFFTitle\r\n\r\nOne.\rTwo.\nThree.\r\n'), 'capture.txt').text, 'Title\n\nOne.\nTwo.\nThree.\n');
+  });
+
   test('a problem in a CRLF file is found on the same line as in its LF copy', () => {
     const broken = (text: string) => text.replace('event: devconf-2031', 'event: devconf-2013').replace('We went', '{x} We went');
     const lf = problemsOf(keep(corpus({ [report]: broken })));
@@ -108,6 +114,18 @@ describe('--fix keeps the file as it was saved: its line endings, its BOM, every
     const after = text.split('\n');
     const untouched = before.filter((line) => !/^(year|tools|    sections: \[Packaging)/.test(line));
     for (const line of untouched) assert.ok(after.includes(line), `the line ${JSON.stringify(line)} is kept byte for byte`);
+  });
+
+  test('a person appended to a CRLF people.yaml with a BOM (ingest, new-report): all of it CRLF, the BOM kept, and it checks clean', () => {
+    const dir = keep(corpus({ 'people.yaml': (t) => `\uFEFF${crlf(t)}` }));
+    const file = join(dir, 'people.yaml');
+    const before = readFileSync(file, 'utf8');
+    appendTo(file, 'cy-newcomer:\n  name: Cy Newcomer\n');
+    const text = readFileSync(file, 'utf8');
+    assert.ok(text.startsWith(before), 'what was there is kept byte for byte');
+    assert.equal(text.slice(before.length), '\r\ncy-newcomer:\r\n  name: Cy Newcomer\r\n');
+    assert.deepEqual(problemsOf(dir), []);
+    assert.ok(checkContent({ dir }).people.some((p) => p.id === 'cy-newcomer'));
   });
 
   test('edits and appends to registries keep the endings and BOM of what was there', () => {
