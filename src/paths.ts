@@ -4,7 +4,7 @@
  * as people see them in error messages.
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Problem } from './lib/problems.ts';
 import { readText } from './lib/source-text.ts';
 
@@ -55,6 +55,8 @@ export function fileProblem(file: string, error: unknown): Problem {
 }
 
 const realRoots = new Map<string, string>();
+/** True when the relative path `rel` leads out of the folder it is relative to. */
+const leaves = (rel: string) => rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
 
 /**
  * Why `path` may not be read as content of the folder `root`, or undefined when it may: it is (or
@@ -68,7 +70,7 @@ export function refusal(path: string, root: string): Problem | undefined {
     const inside = relative(realRoots.get(root)!, real);
     const stats = statSync(real);
     const kind = stats.isDirectory() ? 'folder' : 'file';
-    if (inside.startsWith('..') || isAbsolute(inside)) {
+    if (leaves(inside)) {
       return problemAt(path, `expected a ${kind} inside ${root.replace(/\/+$/, '')}/, found a link to a ${kind} outside it; copy the ${kind} in instead`);
     }
     if (!stats.isFile() && !stats.isDirectory()) return problemAt(path, 'expected a file, found a device, pipe or socket; remove it');
@@ -89,30 +91,35 @@ export function filesUnder(dir: string, problems: Problem[] = [], root = dirname
   if (refused) return (problems.push(refused), []);
   const top = realpathSync.native(dir);
   const seen = new Set<string>();
-  const walk = (folder: string): string[] => {
-    seen.add(realpathSync.native(folder));
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(folder, { withFileTypes: true });
-    } catch (error) {
-      return (problems.push(fileProblem(folder, error)), []);
-    }
-    return entries.filter((entry) => !isLitter(entry.name)).sort((a, b) => (a.name < b.name ? -1 : 1)).flatMap((entry) => {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) return walk(path);
-      if (entry.isFile()) return [path];
+  /** The files of `path`, an entry of a folder being walked (a file, a folder, a link to either). */
+  const walk = (path: string, entry?: Dirent): string[] => {
+    if (entry?.isFile()) return [path];
+    if (entry && !entry.isDirectory()) {
       const why = refusal(path, root);
       if (why) return (problems.push(why), []);
       if (!statSync(path).isDirectory()) return [path];
       // A link to a folder already walked, or to one holding the walk's folder, would walk forever.
       const target = realpathSync.native(path);
-      if (seen.has(target) || !relative(target, top).startsWith('..')) {
+      if (seen.has(target) || !leaves(relative(target, top))) {
         return (problems.push(problemAt(path, 'expected a folder, found a link to a folder it is in (a loop); remove the link')), []);
       }
-      return walk(path);
+    }
+    seen.add(realpathSync.native(path));
+    const entries = readdirSync(path, { withFileTypes: true }).filter((e) => !isLitter(e.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
+    return entries.flatMap((e) => {
+      try {
+        return walk(join(path, e.name), e);
+      } catch (error) {
+        // Gone, or made unreadable, while the folder was walked.
+        return (problems.push(fileProblem(join(path, e.name), error)), []);
+      }
     });
   };
-  return walk(dir);
+  try {
+    return walk(dir);
+  } catch (error) {
+    return (problems.push(fileProblem(dir, error)), []);
+  }
 }
 
 /** The report files (`.mdx`) under a reports folder; see `filesUnder`. */
