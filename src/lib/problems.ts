@@ -12,13 +12,17 @@ export interface Problem {
 /** `file:line: field: message`, the one format every error of ours speaks. */
 export const formatProblem = (p: Problem) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.field}: ${p.message}`;
 
+/** Control and format characters (terminal escapes, bidi overrides), written as \u escapes. */
+const escapeControls = (text: string) => text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+const capped = (text: string, max: number) => ([...text].length > max ? `${[...text].slice(0, max).join('')}…` : text);
+
 /**
- * Text from a file, quoted for a message: at most `max` characters, in JSON quotes, with control
- * and format characters (terminal escapes, bidi overrides) written as \u escapes, so a message never
- * carries more of a file than it needs, nor anything a terminal would act on.
+ * Text from a file, for a message: at most `max` characters, with control and format characters
+ * escaped, so a message never carries more of a file than it needs, nor anything a terminal would
+ * act on. `quoted` puts it in JSON quotes; `shown` is for a parser's message that quotes the file.
  */
-export const quoted = (text: string, max = 60) =>
-  JSON.stringify([...text].slice(0, max).join('') + ([...text].length > max ? '…' : '')).replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+export const quoted = (text: string, max = 60) => escapeControls(JSON.stringify(capped(text, max)));
+export const shown = (text: string, max = 200) => escapeControls(capped(text, max));
 
 /** Problems in file, then line order. */
 export const sortProblems = (problems: Problem[]) =>

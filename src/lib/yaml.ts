@@ -5,7 +5,7 @@
  * read them), so the schemas can refuse them with the reason.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, stringify, visit, type Document, type Node } from 'yaml';
-import type { Problem } from './problems.ts';
+import { shown, type Problem } from './problems.ts';
 
 export interface ParsedYaml {
   /** The parsed document, with source ranges (for `--fix`, which edits the text in place). */
@@ -26,7 +26,7 @@ export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml
     file,
     line: lineAt(error.pos[0]),
     field: '(yaml)',
-    message: `expected valid YAML, found an error: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+    message: `expected valid YAML, found an error: ${shown(error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''))}`,
   }));
   const aliases = new Set<string>();
   visit(doc, {

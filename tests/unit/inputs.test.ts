@@ -216,6 +216,15 @@ describe('content stays inside the content folder; links and odd files are refus
     });
   }
 
+  test('what a message quotes of a report is capped and has its control characters escaped', () => {
+    const dir = keep(corpus({ [report]: (t) => `\x1b]0;owned\x07\u202e${'x'.repeat(100)}\n${t}`, 'events.yaml': (t) => `${t}\nz: |x${'y'.repeat(300)}\x1b[2J\n  b\n` }));
+    const printed = problemsOf(dir);
+    assert.deepEqual(printed.filter((line) => line.includes('first-visit.mdx')), [
+      `<dir>/reports/first-visit.mdx:1: (frontmatter): expected "---" on the first line to open the frontmatter, found "\\u001b]0;owned\\u0007\\u202e${'x'.repeat(49)}…"`,
+    ]);
+    assert.ok(printed.every((line) => !/[\x00-\x1f\x7f-\x9f\u202e]/.test(line) && line.length < 400), printed.join('\n'));
+  });
+
   test('a link to another report inside the content folder is read like a file', () => {
     const dir = keep(corpus());
     symlinkSync('first-visit.mdx', join(dir, 'reports', 'second-visit.mdx'));
