@@ -12,7 +12,7 @@ import type { z } from 'astro/zod';
 import { warmCache } from '../markdown/render.ts';
 import { pipelineKey, renderBody } from '../markdown/rendered.ts';
 import type { ReportRecord } from '../markdown/record.ts';
-import { fieldName, fieldPath, type Problem } from '../lib/problems.ts';
+import { fieldName, fieldPath, quoted, type Problem } from '../lib/problems.ts';
 import { splitReport, type ReportParts } from '../lib/source-text.ts';
 import { checkRegistries, checkReports } from '../lib/validate.ts';
 import { parseYaml, type ParsedYaml } from '../lib/yaml.ts';
@@ -141,7 +141,7 @@ function checkSources(folder: string, root: string, reportIds: Set<string>): Pro
     const file = files[i]!;
     const id = name.replace(/\.(txt|yaml)$/, '');
     if (!/\.(txt|yaml)$/.test(name)) {
-      problems.push({ file, field: '(file name)', message: `expected <report id>.txt (a capture) or <report id>.yaml (its notes), found "${name}"` });
+      problems.push({ file, field: '(file name)', message: `expected <report id>.txt (a capture) or <report id>.yaml (its notes), found ${quoted(name)}` });
     } else if (!reportIds.has(id)) {
       problems.push({ file, field: '(file name)', message: `expected a capture of a report, found no report "${id}" in the reports folder; rename it after its report` });
     } else if (name.endsWith('.yaml')) {
@@ -230,7 +230,7 @@ export function checkContent(options: { dir?: string; only?: string[] } = {}): C
   const reports: CheckedReport[] = [];
   for (const file of files) {
     if (!file.endsWith('.mdx')) {
-      problems.push({ file, field: '(file name)', message: `expected a report ending in .mdx, found "${file.split('/').pop()}"; rename it, or move it out of the reports folder` });
+      problems.push({ file, field: '(file name)', message: `expected a report ending in .mdx, found ${quoted(basename(file))}; rename it, or move it out of the reports folder` });
       continue;
     }
     const text = read(file, dir, problems);
