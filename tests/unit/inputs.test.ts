@@ -19,6 +19,7 @@ import { appendTo } from '../../src/authoring/cli.ts';
 import { renderBody, pipelineKey } from '../../src/markdown/rendered.ts';
 import { corpus, files, report } from '../helpers/corpus.ts';
 import { FIXTURE_CONTENT } from '../helpers/builds.ts';
+import { fileProblem } from '../../src/paths.ts';
 
 const made: string[] = [];
 after(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -223,6 +224,16 @@ describe('content stays inside the content folder; links and odd files are refus
       `<dir>/reports/first-visit.mdx:1: (frontmatter): expected "---" on the first line to open the frontmatter, found "\\u001b]0;owned\\u0007\\u202e${'x'.repeat(49)}…"`,
     ]);
     assert.ok(printed.every((line) => !/[\x00-\x1f\x7f-\x9f\u202e]/.test(line) && line.length < 400), printed.join('\n'));
+  });
+
+  test('every other file-system error reads in our words (permission denied cannot be made as root, so it is simulated)', () => {
+    const error = (code: string) => Object.assign(new Error(`${code}: raw text`), { code });
+    assert.deepEqual(['EACCES', 'EPERM', 'EISDIR', 'EIO'].map((code) => formatProblem(fileProblem('content/reports/x.mdx', error(code)))), [
+      'content/reports/x.mdx:1: (file): expected a file we may read, found one we may not (permission denied); make it readable',
+      'content/reports/x.mdx:1: (file): expected a file we may read, found one we may not (permission denied); make it readable',
+      'content/reports/x.mdx:1: (file): expected a file, found a folder',
+      'content/reports/x.mdx:1: (file): expected a readable file, found the error EIO',
+    ]);
   });
 
   test('a link to another report inside the content folder is read like a file', () => {
