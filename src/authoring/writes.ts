@@ -8,6 +8,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { checkContent, readRegistries } from '../check/index.ts';
+import { normalized } from '../lib/line-endings.ts';
 import { formatProblems, type Problem } from '../lib/problems.ts';
 import { parseYaml } from '../lib/yaml.ts';
 import { splitReport } from '../lib/source-text.ts';
@@ -71,7 +72,7 @@ export class Change {
       problems.push(...result.problems.filter(ours));
     }
     for (const { file, values } of this.#expected) {
-      const text = readFileSync(file, 'utf8');
+      const text = normalized(readFileSync(file, 'utf8'));
       const yaml = file.endsWith('.mdx') ? splitReport(text, file).parts?.frontmatter : text;
       const data = yaml === undefined ? undefined : (parseYaml(yaml, file).data as Record<string, unknown> | undefined);
       for (const [key, value] of Object.entries(values)) {

@@ -3,9 +3,9 @@
  * `readText`), so no parser ever sees a "\r" line ending or a BOM: a file saved by a Windows editor
  * (CRLF, a BOM) or with mixed endings reads exactly as its LF copy, lines and columns included.
  *
- * A command that edits an existing file (`--fix`, an entry appended to a registry) edits the text
- * as it is on disk through `edit`, so every byte it does not change stays as the person saved it
- * (their endings, their BOM), and the lines it adds take the file's own ending.
+ * `--fix` edits a report as it is on disk through `edit`, so every byte it does not change stays as
+ * the person saved it (their endings, their BOM), and the lines it adds take the file's own ending.
+ * (Entries appended to a registry keep what was there too: src/authoring/draft.ts `appendEntry`.)
  */
 
 /** `raw` without its BOM, with every CRLF and lone CR read as "\n". */
@@ -55,14 +55,4 @@ export function edit(raw: string, edits: Edit[]): string {
     out = out.slice(0, at(start)) + text.replace(/\n/g, eol) + out.slice(at(end));
   }
   return out;
-}
-
-/** `raw` rewritten so that it reads as `text`: the one changed stretch is replaced, the rest kept byte for byte. */
-export function rewrite(raw: string, text: string): string {
-  const before = normalized(raw);
-  let start = 0;
-  while (start < before.length && start < text.length && before[start] === text[start]) start++;
-  let tail = 0;
-  while (tail < before.length - start && tail < text.length - start && before[before.length - 1 - tail] === text[text.length - 1 - tail]) tail++;
-  return edit(raw, [{ start, end: before.length - tail, text: text.slice(start, text.length - tail) }]);
 }

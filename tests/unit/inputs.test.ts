@@ -12,10 +12,10 @@ import { join, relative } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { checkContent } from '../../src/check/index.ts';
 import { fixReports } from '../../src/check/fix.ts';
-import { edit, normalized, rewrite } from '../../src/lib/line-endings.ts';
+import { edit, normalized } from '../../src/lib/line-endings.ts';
 import { formatProblem, sortProblems } from '../../src/lib/problems.ts';
 import { readText } from '../../src/lib/source-text.ts';
-import { appendTo } from '../../src/authoring/cli.ts';
+import { Change } from '../../src/authoring/writes.ts';
 import { renderBody, pipelineKey } from '../../src/markdown/rendered.ts';
 import { corpus, files, report } from '../helpers/corpus.ts';
 import { FIXTURE_CONTENT } from '../helpers/builds.ts';
@@ -121,7 +121,7 @@ describe('--fix keeps the file as it was saved: its line endings, its BOM, every
     const dir = keep(corpus({ 'people.yaml': (t) => `\uFEFF${crlf(t)}` }));
     const file = join(dir, 'people.yaml');
     const before = readFileSync(file, 'utf8');
-    appendTo(file, 'cy-newcomer:\n  name: Cy Newcomer\n');
+    new Change().append(file, 'cy-newcomer:\n  name: Cy Newcomer\n', {});
     const text = readFileSync(file, 'utf8');
     assert.ok(text.startsWith(before), 'what was there is kept byte for byte');
     assert.equal(text.slice(before.length), '\r\ncy-newcomer:\r\n  name: Cy Newcomer\r\n');
@@ -129,10 +129,10 @@ describe('--fix keeps the file as it was saved: its line endings, its BOM, every
     assert.ok(checkContent({ dir }).people.some((p) => p.id === 'cy-newcomer'));
   });
 
-  test('edits and appends to registries keep the endings and BOM of what was there', () => {
-    assert.equal(rewrite('\uFEFFa: 1\r\nb: 2\r\n', 'a: 1\nb: 2\n\nc: 3\n'), '\uFEFFa: 1\r\nb: 2\r\n\r\nc: 3\r\n');
-    assert.equal(rewrite('a: 1\nb: 2\r\n', 'a: 1\nb: 2\n\nc: 3\n'), 'a: 1\nb: 2\r\n\nc: 3\n', 'mixed: the most common ending is used for new lines');
-    assert.equal(edit('x\r\ny\r\nz', [{ start: 2, end: 3, text: 'Y\nY2' }]), 'x\r\nY\r\nY2\r\nz');
+  test('an edit takes the most common line ending of the file for the lines it adds', () => {
+    assert.equal(edit('\uFEFFx\r\ny\r\nz', [{ start: 2, end: 3, text: 'Y\nY2' }]), '\uFEFFx\r\nY\r\nY2\r\nz');
+    assert.equal(edit('a\nb\r\nc\r\n', [{ start: 6, end: 6, text: 'd\n' }]), 'a\nb\r\nc\r\nd\r\n');
+    assert.equal(edit('a\nb\nc\r\n', [{ start: 6, end: 6, text: 'd\n' }]), 'a\nb\nc\r\nd\n');
   });
 });
 
