@@ -17,6 +17,7 @@ export interface ReportInput {
     year: number;
     city: string;
     published?: Date | undefined;
+    scheduled?: string | undefined;
     author: Ref;
     tools: Ref[];
     topics: { topic: Ref; sections: string[] }[];
@@ -104,6 +105,8 @@ export function checkRegistries(registry: RegistryInput): Problem[] {
  */
 export function checkReports(reports: ReportInput[], registry: Pick<RegistryInput, 'events' | 'topics' | 'tools' | 'people' | 'talks'>): Problem[] {
   const problems: Problem[] = [];
+  // Today where the day is furthest on (UTC+14), so a date that is today for its writer is never refused.
+  const latest = day(new Date(Date.now() + 14 * 3_600_000));
   const events = new Map(registry.events.map((e) => [e.id, e]));
   const eventIds = new Set(events.keys());
   const topicIds = new Set(registry.topics.map((t) => t.id));
@@ -140,6 +143,14 @@ export function checkReports(reports: ReportInput[], registry: Pick<RegistryInpu
           message: `expected a date after "${day(earliest)}" (a report is written around its event, ${event.id} on "${day(event.start)}"), found "${day(data.published)}"`,
         });
       }
+    }
+
+    if (data.published && day(data.published) > latest && !data.scheduled) {
+      problems.push({
+        file,
+        field: 'published',
+        message: `expected a date not after today (${latest}), found "${day(data.published)}"; correct the date, or say why it is in the future in \`scheduled: "…"\``,
+      });
     }
 
     data.tools.forEach((ref, i) => checkRef(problems, file, `tools[${i}]`, ref.id, toolIds, 'tools.yaml'));

@@ -46,19 +46,26 @@ export const maxNesting = 32;
 /** Nodes that nest one level inside another: quotes, lists, inline marks, links, tags. */
 const nestingTypes = new Set(['blockquote', 'list', 'footnoteDefinition', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'mdxJsxFlowElement', 'mdxJsxTextElement']);
 
-type Nesting = { depth: number; line?: number | undefined };
+/** The deepest nesting found, and the first line where it passes `maxNesting`. */
+type Nesting = { depth: number; line: number };
 
-/** The deepest nesting in `tree` and the line where it first passes `maxNesting`; walked without recursion. */
+/** Adds one place of `depth` levels on `line` to `found`. */
+const deeper = (found: Nesting, depth: number, line = 1): Nesting => ({
+  depth: Math.max(found.depth, depth),
+  line: depth > maxNesting ? Math.min(found.line, line) : found.line,
+});
+
+/** How deeply `tree` nests; walked without recursion. */
 export function treeNesting(tree: Root): Nesting {
-  let deepest: Nesting = { depth: 0 };
+  let found = { depth: 0, line: Infinity };
   const stack: [Nodes, number][] = [[tree, 0]];
   while (stack.length) {
     const [node, above] = stack.pop()!;
     const depth = above + (nestingTypes.has(node.type) ? 1 : 0);
-    if (depth > deepest.depth) deepest = { depth, line: deepest.line ?? (depth > maxNesting ? node.position?.start.line : undefined) };
+    found = deeper(found, depth, node.position?.start.line);
     if ('children' in node) for (const child of node.children) stack.push([child, depth]);
   }
-  return deepest;
+  return found;
 }
 
 /**
@@ -66,13 +73,12 @@ export function treeNesting(tree: Root): Nesting {
  * tree: remark's parser itself overflows the stack on a few thousand nested list items.
  */
 export function prefixNesting(body: string): Nesting {
-  let deepest: Nesting = { depth: 0 };
+  let found = { depth: 0, line: Infinity };
   body.split('\n').forEach((line, i) => {
     if (/^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line)) return; // `- - -` is a rule, not lists
-    const depth = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*/.exec(line)![0].replace(/[^>*+\-.)]/g, '').length;
-    if (depth > deepest.depth) deepest = { depth, line: deepest.line ?? (depth > maxNesting ? i + 1 : undefined) };
+    found = deeper(found, /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*/.exec(line)![0].replace(/[^>*+\-.)]/g, '').length, i + 1);
   });
-  return deepest;
+  return found;
 }
 
 /** satteri's tree of `body`, or of its plain Markdown when its MDX is broken (enough to measure it); undefined without satteri. */
@@ -108,7 +114,7 @@ export function remarkNativeParse(this: Processor) {
     const parsed = satteriTree(document);
     const { depth, line } = parsed ? treeNesting(parsed.tree) : prefixNesting(document);
     if (depth > maxNesting) {
-      addProblem(file, { position: { start: { line: line ?? 1 } } }, `expected at most ${maxNesting} levels of nesting, found ${depth} (quotes, lists, emphasis, links or tags inside one another); flatten it: a quote or list rarely needs more than three levels`);
+      addProblem(file, { position: { start: { line } } }, `expected at most ${maxNesting} levels of nesting, found ${depth} (quotes, lists, emphasis, links or tags inside one another); flatten it: a quote or list rarely needs more than three levels`);
       throw new Unreadable();
     }
     return (parsed?.mdx && agrees(parsed.tree) ? parsed.tree : undefined) ?? reference(document, file);
