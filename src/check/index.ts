@@ -86,7 +86,7 @@ function heldSource(id: string, file: string, source: Source): { report: Checked
   let held: Source | undefined = source;
   const get = (): Source => {
     if (held) return held;
-    const text = readFileSync(file, 'utf8');
+    const text = readText(readFileSync(file), file).text ?? ''; // as `read` reads it (a BOM less)
     const parts = splitReport(text, file).parts;
     if (!parts) throw new Error(`${file}: (file): expected the report as it was checked, found it changed; run the check again`);
     return (held = { text, parts, yaml: parseYaml(parts.frontmatter, file, 2) });
@@ -104,7 +104,7 @@ function heldSource(id: string, file: string, source: Source): { report: Checked
 function validate<T extends z.ZodType>(schema: T, value: unknown, file: string, yaml: ParsedYaml, problems: Problem[], where: string, at: (string | number)[] = []): z.infer<T> | undefined {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  for (const { path, message } of parsed.error.issues.flatMap((issue) => issueMessages(issue, fieldNames(schema), where))) {
+  for (const { path, message } of parsed.error.issues.flatMap((issue) => issueMessages(issue, fieldNames(schema), where, value))) {
     problems.push({ file, line: yaml.lineOf([...at, ...path]) ?? 1, field: fieldName(path, at.length ? `${at.join('.')}.` : ''), message });
   }
   return undefined;

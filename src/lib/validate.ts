@@ -159,11 +159,12 @@ export function checkReports(reports: ReportInput[], registry: Pick<RegistryInpu
     const missing = [...mentioned].filter((t) => !listed.has(t)).sort();
     const extra = [...listed].filter((t) => !mentioned.has(t)).sort();
     if (missing.length || extra.length) {
-      const parts = [
-        missing.length ? `add ${list(missing)} (mentioned in the text but not listed)` : '',
-        extra.length ? `remove ${list(extra)} (listed but never mentioned in the text)` : '',
+      const found = [
+        missing.length ? `${list(missing)} mentioned in the text but not listed` : '',
+        extra.length ? `${list(extra)} listed but never mentioned in the text` : '',
       ].filter(Boolean);
-      problems.push({ file, field: 'tools', message: `expected exactly the tools the text mentions: ${parts.join('; ')}` });
+      const fix = [missing.length ? `add ${list(missing)}` : '', extra.length ? `remove ${list(extra)}` : ''].filter(Boolean);
+      problems.push({ file, field: 'tools', message: `expected exactly the tools the text mentions, found ${found.join(', and ')}; ${fix.join(' and ')} (npm run check -- --fix does it)` });
     }
 
     const headings = new Set(record.sections.map((s) => s.id));

@@ -52,14 +52,14 @@ const cases: [string, Parameters<typeof corpus>[0], string[]][] = [
   ]],
   ['an unknown topic and tool', { [report]: edit('tools: [bat, quiver]', 'tools: [bat, quiverr]').bind(null) }, [
     'reports/first-visit.mdx:12: tools[1]: expected an id from tools.yaml, found "quiverr"; did you mean "quiver"?',
-    'reports/first-visit.mdx:12: tools: expected exactly the tools the text mentions: add "quiver" (mentioned in the text but not listed)',
+    'reports/first-visit.mdx:12: tools: expected exactly the tools the text mentions, found "quiver" mentioned in the text but not listed; add "quiver" (npm run check -- --fix does it)',
   ]],
   ['year and city disagreeing with the event', { [report]: (s) => s.replace('year: 2031', 'year: 2032').replace('city: Atlantis', 'city: Lemuria') }, [
     'reports/first-visit.mdx:4: year: expected 2031 (the year of devconf-2031), found 2032',
     'reports/first-visit.mdx:5: city: expected "Atlantis" (the city of devconf-2031), found "Lemuria"',
   ]],
   ['tools listed but not mentioned, and mentioned but not listed', { [report]: edit('tools: [bat, quiver]', 'tools: [loomctl, quiver]') }, [
-    'reports/first-visit.mdx:12: tools: expected exactly the tools the text mentions: add "bat" (mentioned in the text but not listed); remove "loomctl" (listed but never mentioned in the text)',
+    'reports/first-visit.mdx:12: tools: expected exactly the tools the text mentions, found "bat" mentioned in the text but not listed, and "loomctl" listed but never mentioned in the text; add "bat" and remove "loomctl" (npm run check -- --fix does it)',
   ]],
   ['a topic section that is not a heading', { [report]: edit('sections: [hallway]', 'sections: [halway]') }, [
     'reports/first-visit.mdx:17: topics[1].sections[0]: expected the id of a ## or ### heading in this report, found "halway"; did you mean "hallway"?',

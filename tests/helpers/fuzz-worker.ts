@@ -1,0 +1,28 @@
+/**
+ * A worker thread of tests/unit/fuzz.test.ts: runs `npm run check`'s checkContent (which renders
+ * every body through the report pipeline, as the site's loader does) on the mutant of each seed it
+ * is given, and says what was wrong. It says when each case starts, so the test can stop a hang.
+ */
+import { rmSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { checkContent } from '../../src/check/index.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
+import { misreported, mutant, writeMutant } from './fuzz.ts';
+
+for (const seed of workerData.seeds as number[]) {
+  const m = mutant(seed);
+  parentPort!.postMessage({ seed, started: true });
+  const dir = writeMutant(m);
+  let failures: string[];
+  let problems = 0;
+  try {
+    const lines = checkContent({ dir }).problems.map(formatProblem);
+    problems = lines.length;
+    failures = misreported(lines);
+  } catch (error) {
+    failures = [`threw: ${(error as Error).stack ?? String(error)}`];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  parentPort!.postMessage({ seed, file: m.file, applied: m.applied, problems, failures });
+}
