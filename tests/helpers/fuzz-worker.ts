@@ -1,17 +1,19 @@
 /**
- * A worker thread of tests/unit/fuzz.test.ts: runs `npm run check`'s checkContent (which renders
+ * A child process of tests/unit/fuzz.test.ts (a process, not a thread: a crash of V8 itself, or a
+ * kill after a hang, ends this process only): runs `npm run check`'s checkContent (which renders
  * every body through the report pipeline, as the site's loader does) on the mutant of each seed it
  * is given, and says what was wrong. It says when each case starts, so the test can stop a hang.
  */
 import { rmSync } from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
 import { checkContent } from '../../src/check/index.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { misreported, mutant, writeMutant } from './fuzz.ts';
 
-for (const seed of workerData.seeds as number[]) {
+const send = (message: object) => new Promise((resolve) => process.send!(message, resolve));
+
+for (const seed of (JSON.parse(process.env.FUZZ_SEEDS!) as number[])) {
   const m = mutant(seed);
-  parentPort!.postMessage({ seed, started: true });
+  await send({ seed, started: true });
   const dir = writeMutant(m);
   let failures: string[];
   let problems = 0;
@@ -24,5 +26,5 @@ for (const seed of workerData.seeds as number[]) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  parentPort!.postMessage({ seed, file: m.file, applied: m.applied, problems, failures });
+  await send({ seed, file: m.file, applied: m.applied, problems, failures });
 }

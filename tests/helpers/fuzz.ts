@@ -115,8 +115,10 @@ export function mutant(seed: number, corpus = fixtureCorpus): Mutant {
   const applied: string[] = [];
   for (let n = 1 + r.int(3); n > 0; n--) {
     const [name, change] = r.pick(mutations);
-    applied.push(name);
-    text = change(text, r);
+    // A report's body is where the parsers are: most of its mutations go there, the rest anywhere.
+    const bodyAt = file.startsWith('reports/') && r.next() < 0.75 ? text.indexOf('\n---\n', 4) + 5 : 0;
+    applied.push(bodyAt > 0 ? `${name} (body)` : name);
+    text = text.slice(0, bodyAt) + change(text.slice(bodyAt), r);
   }
   return { seed, file, applied, bytes: damageBytes(Buffer.from(text, 'utf8'), r) };
 }

@@ -13,7 +13,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { replay } from '../helpers/fuzz.ts';
 
 const cases = Number(process.env.FUZZ_CASES ?? 400);
@@ -28,34 +29,39 @@ after(() => rmSync(cache, { recursive: true, force: true }));
 
 interface Outcome { seed: number; file?: string; applied?: string[]; problems?: number; failures: string[] }
 
-/** Runs `seeds` in a worker; a case that outlasts `limitMs` is recorded as a hang and the rest go on in a fresh worker. */
+/**
+ * Runs `seeds` in a child process; a case that outlasts `limitMs` (a hang) or ends the process (a
+ * crash) is recorded, and the rest go on in a fresh process.
+ */
 function run(seeds: number[]): Promise<Outcome[]> {
   return new Promise((resolve) => {
     const outcomes: Outcome[] = [];
     const start = (rest: number[]) => {
       if (!rest.length) return resolve(outcomes);
-      const worker = new Worker(new URL('../helpers/fuzz-worker.ts', import.meta.url), { workerData: { seeds: rest }, env: process.env });
+      const child = fork(fileURLToPath(new URL('../helpers/fuzz-worker.ts', import.meta.url)), { env: { ...process.env, FUZZ_SEEDS: JSON.stringify(rest) }, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+      let stderr = '';
+      child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
       let timer: NodeJS.Timeout | undefined;
-      let current = rest[0]!;
-      const next = () => rest.slice(rest.indexOf(current) + 1);
-      worker.on('message', (message: Outcome & { started?: boolean }) => {
+      let current: number | undefined;
+      let hung = false;
+      child.on('message', (message: Outcome & { started?: boolean }) => {
         clearTimeout(timer);
-        if (message.started) {
-          current = message.seed;
-          timer = setTimeout(() => {
-            outcomes.push({ seed: current, failures: [`no outcome after ${limitMs / 1000} s (a hang)`] });
-            void worker.terminate().then(() => start(next()));
-          }, limitMs);
-        } else outcomes.push(message);
+        if (!message.started) {
+          outcomes.push(message);
+          current = undefined;
+          return;
+        }
+        current = message.seed;
+        timer = setTimeout(() => {
+          hung = true;
+          child.kill('SIGKILL');
+        }, limitMs);
       });
-      worker.once('error', (error) => {
+      child.once('exit', (code, signal) => {
         clearTimeout(timer);
-        outcomes.push({ seed: current, failures: [`the worker died: ${error.stack ?? String(error)}`] });
-        start(next());
-      });
-      worker.once('exit', () => {
-        clearTimeout(timer);
-        if (outcomes.at(-1)?.seed === rest.at(-1)) resolve(outcomes);
+        if (current === undefined) return start(rest.filter((seed) => !outcomes.some((o) => o.seed === seed)));
+        outcomes.push({ seed: current, failures: [hung ? `no outcome after ${limitMs / 1000} s (a hang)` : `the process ended (${signal ?? code}): ${stderr}`] });
+        start(rest.slice(rest.indexOf(current) + 1));
       });
     };
     start(seeds);
