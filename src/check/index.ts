@@ -122,7 +122,8 @@ function loadRegistry<T extends z.ZodType>(file: string, itemSchema: T, problems
   }
   const entries = Object.entries(yaml.data as Record<string, unknown>).flatMap(([id, value]) => {
     if (!idPattern.test(id)) {
-      problems.push({ file, line: yaml.lineOf([id]), field: id, message: `expected an id of lower-case words joined by hyphens, found "${id}"` });
+      // An empty, multi-line or complex key is named in the message, not as the field.
+      problems.push({ file, line: yaml.lineOf([id]), field: /^[^\s:]{1,60}$/.test(id) ? id : '(id)', message: `expected an id of lower-case words joined by hyphens, found ${JSON.stringify(id)}` });
       return [];
     }
     const entry = validate(itemSchema, value, file, yaml, problems, documented(file), [id]);
