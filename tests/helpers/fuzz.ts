@@ -53,7 +53,7 @@ const mutations: [string, (text: string, r: Random) => string][] = [
     return t.slice(0, i) + t.slice(i + 1);
   }],
   ['fence or rule', (t, r) => insert(t, `${r.pick(fences)}\n`, r, true)],
-  ['tag', (t, r) => insert(t, r.pick(tags), r, r.next() < 0.5)],
+  ['tag', (t, r) => (r.next() < 0.5 ? insert(t, r.pick(tags), r) : insert(t, `${r.pick(tags)}\n`, r, true))],
   ['duplicate a line', (t, r) => {
     const lines = t.split('\n');
     const i = r.int(lines.length);
