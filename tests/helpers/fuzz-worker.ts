@@ -22,7 +22,7 @@ for (const seed of (JSON.parse(process.env.FUZZ_SEEDS!) as number[])) {
     problems = lines.length;
     failures = misreported(lines);
   } catch (error) {
-    failures = [`threw: ${(error as Error).stack ?? String(error)}`];
+    failures = [`threw: ${(error as Error).stack || String(error)}`];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
