@@ -100,7 +100,7 @@ function heldSource(id: string, file: string, root: string, source: Source): { r
 function validate<T extends z.ZodType>(schema: T, value: unknown, file: string, yaml: ParsedYaml, problems: Problem[], where: string, at: (string | number)[] = []): z.infer<T> | undefined {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  for (const { path, message } of parsed.error.issues.flatMap((issue) => issueMessages(issue, fieldNames(schema), where))) {
+  for (const { path, message } of parsed.error.issues.flatMap((issue) => issueMessages(issue, fieldNames(schema), where, value))) {
     problems.push({ file, line: yaml.lineOf([...at, ...path]) ?? 1, field: fieldName(path, at.length ? `${at.join('.')}.` : ''), message });
   }
   return undefined;
@@ -118,7 +118,8 @@ function loadRegistry<T extends z.ZodType>(file: string, root: string, itemSchem
   }
   const entries = Object.entries(yaml.data as Record<string, unknown>).flatMap(([id, value]) => {
     if (!idPattern.test(id)) {
-      problems.push({ file, line: yaml.lineOf([id]), field: id, message: `expected an id of lower-case words joined by hyphens, found "${id}"` });
+      // An empty, multi-line or complex key is named in the message, not as the field.
+      problems.push({ file, line: yaml.lineOf([id]), field: /^[^\s:]{1,60}$/.test(id) ? id : '(id)', message: `expected an id of lower-case words joined by hyphens, found ${JSON.stringify(id)}` });
       return [];
     }
     const entry = validate(itemSchema, value, file, yaml, problems, documented(file), [id]);

@@ -5,6 +5,7 @@
  */
 import type { z } from 'astro/zod';
 import { nearest } from '../lib/suggest.ts';
+import { describe } from '../schemas/common.ts';
 
 type Path = (string | number)[];
 
@@ -27,9 +28,17 @@ export function fieldNames(schema: z.ZodType): string[] {
   return [...names];
 }
 
-/** One zod issue as problems: `path` locates it, `message` says expected/found. */
-export function issueMessages(issue: z.core.$ZodIssue, known: string[], where: string): { path: Path; message: string }[] {
+/** The value at `path` in `input`, for saying what was found where zod does not. */
+const valueAt = (input: unknown, path: Path) => path.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), input);
+
+/** One zod issue as problems: `path` locates it, `message` says expected/found. `input` is the value validated. */
+export function issueMessages(issue: z.core.$ZodIssue, known: string[], where: string, input?: unknown): { path: Path; message: string }[] {
   const path = issue.path as Path;
+  if (issue.code === 'invalid_key') {
+    // A record's key (taxonomy.yaml's series) refused by its own schema, whose message says what is expected.
+    return [{ path, message: `${ourWords(issue.issues[0]?.message ?? 'expected a valid key')}, found ${JSON.stringify(path.at(-1))}` }];
+  }
+  if (issue.code === 'invalid_value' && !issue.message.includes(', found ')) return [{ path, message: `${ourWords(issue.message)}, found ${describe(valueAt(input, path))}` }];
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => {
       const guess = nearest(key, known);

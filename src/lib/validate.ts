@@ -17,6 +17,7 @@ export interface ReportInput {
     year: number;
     city: string;
     published?: Date | undefined;
+    scheduled?: string | undefined;
     author: Ref;
     tools: Ref[];
     topics: { topic: Ref; sections: string[] }[];
@@ -104,6 +105,8 @@ export function checkRegistries(registry: RegistryInput): Problem[] {
  */
 export function checkReports(reports: ReportInput[], registry: Pick<RegistryInput, 'events' | 'topics' | 'tools' | 'people' | 'talks'>): Problem[] {
   const problems: Problem[] = [];
+  // Today where the day is furthest on (UTC+14), so a date that is today for its writer is never refused.
+  const latest = day(new Date(Date.now() + 14 * 3_600_000));
   const events = new Map(registry.events.map((e) => [e.id, e]));
   const eventIds = new Set(events.keys());
   const topicIds = new Set(registry.topics.map((t) => t.id));
@@ -142,17 +145,26 @@ export function checkReports(reports: ReportInput[], registry: Pick<RegistryInpu
       }
     }
 
+    if (data.published && day(data.published) > latest && !data.scheduled) {
+      problems.push({
+        file,
+        field: 'published',
+        message: `expected a date not after today (${latest}), found "${day(data.published)}"; correct the date, or say why it is in the future in \`scheduled: "…"\``,
+      });
+    }
+
     data.tools.forEach((ref, i) => checkRef(problems, file, `tools[${i}]`, ref.id, toolIds, 'tools.yaml'));
     const listed = new Set(data.tools.map((t) => t.id).filter((t) => toolIds.has(t)));
     const mentioned = new Set(toolsOf(record));
     const missing = [...mentioned].filter((t) => !listed.has(t)).sort();
     const extra = [...listed].filter((t) => !mentioned.has(t)).sort();
     if (missing.length || extra.length) {
-      const parts = [
-        missing.length ? `add ${list(missing)} (mentioned in the text but not listed)` : '',
-        extra.length ? `remove ${list(extra)} (listed but never mentioned in the text)` : '',
+      const found = [
+        missing.length ? `${list(missing)} mentioned in the text but not listed` : '',
+        extra.length ? `${list(extra)} listed but never mentioned in the text` : '',
       ].filter(Boolean);
-      problems.push({ file, field: 'tools', message: `expected exactly the tools the text mentions: ${parts.join('; ')}` });
+      const fix = [missing.length ? `add ${list(missing)}` : '', extra.length ? `remove ${list(extra)}` : ''].filter(Boolean);
+      problems.push({ file, field: 'tools', message: `expected exactly the tools the text mentions, found ${found.join(', and ')}; ${fix.join(' and ')} (npm run check -- --fix does it)` });
     }
 
     const headings = new Set(record.sections.map((s) => s.id));

@@ -13,6 +13,7 @@ import type { MdxJsxAttribute, MdxJsxExpressionAttribute, MdxJsxFlowElement, Mdx
 import type {} from 'mdast-util-mdx';
 import type { VFile } from 'vfile';
 import { limits } from '../lib/source-text.ts';
+import { controlFix, findControl } from '../schemas/common.ts';
 import { addProblem, throwProblems } from './problems.ts';
 
 export interface GuardOptions {
@@ -25,10 +26,13 @@ export const edAttributes = new Set(['was', 'note']);
 
 const safeSchemes = new Set(['http', 'https', 'mailto']);
 
+/** A numeric character reference as HTML decodes it: U+FFFD for 0, a surrogate or past U+10FFFF (`&#99999999`). */
+const character = (code: number) => (code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\uFFFD');
+
 /** The scheme a browser would see in `url` (it ignores tabs, newlines and leading controls), or undefined for relative links. */
 export function urlScheme(url: string): string | undefined {
   const cleaned = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
-  const decoded = cleaned.replace(/&#x?([0-9a-f]+);?/gi, (m, n: string) => (/^&#x/i.test(m) ? String.fromCodePoint(parseInt(n, 16)) : String.fromCodePoint(Number(n))));
+  const decoded = cleaned.replace(/&#(?:x([0-9a-f]+)|([0-9]+));?/gi, (_, hex?: string, dec?: string) => character(hex ? parseInt(hex, 16) : Number(dec)));
   return /^([a-z][a-z0-9+.-]*):/i.exec(decoded)?.[1]?.toLowerCase();
 }
 
@@ -113,12 +117,15 @@ function walk(parent: Parents, file: VFile) {
 
 export function remarkGuard({ strict }: GuardOptions) {
   return (tree: Root, file: VFile) => {
-    // `npm run check` refuses such lines before parsing; a bare `astro build` meets them here,
-    // before smartypants can exhaust the stack on them.
+    // `npm run check` refuses long lines before parsing; a bare `astro build` meets them here,
+    // before smartypants can exhaust the stack on them. Control characters are refused here too,
+    // with their column (parsers turn a NUL into U+FFFD, and a feed cannot hold either).
     String(file.value).split('\n').forEach((line, i) => {
       if (line.length > limits.lineChars) {
         addProblem(file, { position: { start: { line: i + 1 } } }, `expected lines of at most ${limits.lineChars.toLocaleString('en')} characters, found one of ${line.length.toLocaleString('en')}; break it into paragraphs`, '(file)');
       }
+      const control = findControl(line);
+      if (control) addProblem(file, { position: { start: { line: i + 1 } } }, `expected text without control characters, found ${control.code} at column ${control.index + 1}; ${controlFix}`);
     });
     walk(tree, file);
     if (strict) throwProblems(file);

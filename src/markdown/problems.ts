@@ -22,6 +22,9 @@ export function addProblem(file: VFile, node: Placed | undefined, message: strin
   (file.data.problems ??= []).push({ line: node?.position?.start.line, field, message });
 }
 
+/** Thrown once a problem is recorded after which nothing more can be read (the pipeline stops; the problem stands). */
+export class Unreadable extends Error {}
+
 /** The file's path as people see it: relative to the project. */
 export const shownPath = (file: VFile) => (file.path ? relative(process.cwd(), file.path) : '(report)');
 

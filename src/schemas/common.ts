@@ -43,11 +43,36 @@ export const url = z.url({
   error: (issue) => `expected an absolute http(s) URL, found ${describe(issue.input)}`,
 });
 
-/** A non-empty line of text. */
+/**
+ * Characters no text may hold: C0 controls but tab, newline and carriage return; DEL and the C1
+ * controls; lone surrogates. They are invisible, and a NUL makes the feed (XML) ill-formed.
+ */
+const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The first control character in `text`: its code point as "U+0000" and its index, or undefined when it has none. */
+export function findControl(text: string): { code: string; index: number } | undefined {
+  const match = control.exec(text);
+  return match ? { code: `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`, index: match.index } : undefined;
+}
+
+/** The first control character in `text` and where, as `U+0000 after "First"`. */
+function controlCharacter(text: string): string {
+  const { code, index } = findControl(text)!;
+  const before = text.slice(Math.max(0, index - 20), index).replace(/\s+/g, ' ').trimStart();
+  return before ? `${code} after ${JSON.stringify(before)}` : `${code} at its start`;
+}
+
+/** What to do about a control character, in every message that reports one. */
+export const controlFix = 'delete it (an invisible character, often pasted from a PDF or a terminal)';
+
+/** A non-empty line of text, without control characters. */
 export const text = z
   .string({ error: (issue) => `expected text, found ${describe(issue.input)}` })
   .trim()
-  .min(1, { error: 'expected text, found an empty string' });
+  .min(1, { error: 'expected text, found an empty string' })
+  .refine((value) => !control.test(value), {
+    error: (issue) => `expected text without control characters, found ${controlCharacter(String(issue.input))}; ${controlFix}`,
+  });
 
 /** Names of fields whose values were inferred rather than confirmed; pages mark them “unconfirmed”. */
 export const unconfirmed = <const T extends readonly [string, ...string[]]>(fields: T) =>

@@ -28,6 +28,8 @@ export const reportSchema = (reference: RefFactory) =>
     published: isoDate.optional(),
     /** What we know about the date when it is not exact, e.g. "Written during the event". */
     publishedNote: text.optional(),
+    /** Why `published` is after today, e.g. "Embargoed until the vendor's announcement"; a future date without it is refused as a typo. */
+    scheduled: text.optional(),
     /** Work in progress: shown by `npm run dev`, left out of the built site, its feed and search. */
     draft: z.boolean().default(false),
     /** Where the original was published; leave out for a report written first-hand in Hallway Track. */

@@ -98,9 +98,9 @@ year: 2031
 city: Atlantis
 author: ada-example
 published: "2031-03-10"
-source:
-  url: https://blog.example/first-visit/
-  site: blog.example
+source: {url: https://blog.example/first-visit/,
+  site: blog.example}
+scheduled: A made-up report of a made-up event, dated in the future so it is never taken for a real one.
 summary: A made-up report for tests.
 tools: [bat, quiver]
 topics:

@@ -164,7 +164,7 @@ describe('npm run check', () => {
     const checked = run('check', [], dir);
     assert.equal(checked.status, 1);
     assert.match(checked.output, new RegExp(`^reports/${file}:\\d+: year: expected \\d{4} \\(the year of [a-z0-9-]+\\), found \\d{4}$`, 'm'));
-    assert.match(checked.output, new RegExp(`^reports/${file}:\\d+: tools: expected exactly the tools the text mentions: add "`, 'm'));
+    assert.match(checked.output, new RegExp(`^reports/${file}:\\d+: tools: expected exactly the tools the text mentions, found "`, 'm'));
     assert.match(checked.output, new RegExp(`^reports/${file}: its heading ids \\(for topics\\[\\]\\.sections and talks\\[\\]\\.sections\\):$`, 'm'));
     assert.match(checked.output, /^2 problems in 1 file \(.*\)\. `npm run check -- --fix` writes tools, year, city and section ids for you\.$/m);
     assert.doesNotMatch(checked.output, /\n\s+at |Error:/, 'no stack trace');

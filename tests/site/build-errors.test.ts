@@ -130,6 +130,23 @@ describe('the line limit holds without the check', () => {
   });
 });
 
+describe('parser failures hold without the check (issue 18)', () => {
+  for (const [name, body, expected] of [
+    ['an unclosed tag', '<Aside type="note">\n\nHello.', 'reports/first-visit.mdx:20: body: expected MDX text, found a tag left open or closed by another at column 1 (Expected a closing tag for `<Aside>`); close each tag where it ends'],
+    ['2,000 nested quotes', '>'.repeat(2000), 'reports/first-visit.mdx:20: body: expected at most 32 levels of nesting, found 2000 (quotes, lists, emphasis, links or tags inside one another); flatten it'],
+  ]) {
+    test(`a bare astro build refuses ${name} in our words, naming the file`, () => {
+      const dir = corpus({ [report]: withBody(body!) });
+      made.push(dir);
+      const { status, output } = run(['node_modules/astro/bin/astro.mjs', 'build'], dir);
+      assert.notEqual(status, 0);
+      assert.ok(output.includes(expected!), `expected\n  ${expected}\nin\n${output}`);
+      // Astro still adds its own "Stack trace:" of the loader's error after our message (as for every loader error).
+      assert.doesNotMatch(output, /Maximum call stack|triggerUncaughtException|file: ''|mdast-util-mdx-jsx/);
+    });
+  }
+});
+
 describe('a good build', () => {
   const draft = files[report]!.replace('title: First visit', 'title: Unfinished thoughts\ndraft: true').replace('We went to the conference.', 'Zanzibarish musings, not yet ready.');
   const dir = corpus({

@@ -52,14 +52,14 @@ const cases: [string, Parameters<typeof corpus>[0], string[]][] = [
   ]],
   ['an unknown topic and tool', { [report]: edit('tools: [bat, quiver]', 'tools: [bat, quiverr]').bind(null) }, [
     'reports/first-visit.mdx:12: tools[1]: expected an id from tools.yaml, found "quiverr"; did you mean "quiver"?',
-    'reports/first-visit.mdx:12: tools: expected exactly the tools the text mentions: add "quiver" (mentioned in the text but not listed)',
+    'reports/first-visit.mdx:12: tools: expected exactly the tools the text mentions, found "quiver" mentioned in the text but not listed; add "quiver" (npm run check -- --fix does it)',
   ]],
   ['year and city disagreeing with the event', { [report]: (s) => s.replace('year: 2031', 'year: 2032').replace('city: Atlantis', 'city: Lemuria') }, [
     'reports/first-visit.mdx:4: year: expected 2031 (the year of devconf-2031), found 2032',
     'reports/first-visit.mdx:5: city: expected "Atlantis" (the city of devconf-2031), found "Lemuria"',
   ]],
   ['tools listed but not mentioned, and mentioned but not listed', { [report]: edit('tools: [bat, quiver]', 'tools: [loomctl, quiver]') }, [
-    'reports/first-visit.mdx:12: tools: expected exactly the tools the text mentions: add "bat" (mentioned in the text but not listed); remove "loomctl" (listed but never mentioned in the text)',
+    'reports/first-visit.mdx:12: tools: expected exactly the tools the text mentions, found "bat" mentioned in the text but not listed, and "loomctl" listed but never mentioned in the text; add "bat" and remove "loomctl" (npm run check -- --fix does it)',
   ]],
   ['a topic section that is not a heading', { [report]: edit('sections: [hallway]', 'sections: [halway]') }, [
     'reports/first-visit.mdx:17: topics[1].sections[0]: expected the id of a ## or ### heading in this report, found "halway"; did you mean "hallway"?',
@@ -216,6 +216,42 @@ const bodyCases: typeof cases = [
   ]],
 ];
 
+/** Today as the check sees it (where the day is furthest on), for the future-date message. */
+const latest = new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10);
+
+// Inputs that once crashed a parser or slipped through (issue 18): each is a problem in our format, or nothing.
+const parserCases: [string, Parameters<typeof corpus>[0], string[]][] = [
+  ['an unclosed tag', { [report]: withBody('<Aside type="note">\n\nHello.') }, [
+    'reports/first-visit.mdx:20: body: expected MDX text, found a tag left open or closed by another at column 1 (Expected a closing tag for `<Aside>`); close each tag where it ends, in the same paragraph (<Ed note="…">…</Ed>), or write \\< or &lt; for a literal "<"',
+  ]],
+  ['a mismatched closing tag', { [report]: withBody('Hello <Ed note="n">there</Aside>.') }, [
+    'reports/first-visit.mdx:20: body: expected MDX text, found a tag left open or closed by another at column 25 (Unexpected closing tag `</Aside>`, expected corresponding closing tag for `<Ed>`); close each tag where it ends, in the same paragraph (<Ed note="…">…</Ed>), or write \\< or &lt; for a literal "<"',
+  ]],
+  ['invalid numeric character references in links are text, as in HTML', { [report]: withBody('[the docs](https://example.com/wiki/Foo&#bar), [a](https://a.example/&#99999999), [b](https://a.example/&#0;), [c](https://a.example/&#xD800;) and &#99999999; &#0;') }, []],
+  ['2,000 nested quotes on one line', { [report]: withBody('>'.repeat(2000)) }, [
+    'reports/first-visit.mdx:20: body: expected at most 32 levels of nesting, found 2000 (quotes, lists, emphasis, links or tags inside one another); flatten it: a quote or list rarely needs more than three levels',
+  ]],
+  ['deep lists and emphasis, and 32 levels, which are fine', { [report]: withBody(`${'> '.repeat(32)}Deep but fine.\n\n${'- '.repeat(40)}x\n\n${'*a '.repeat(50)}b${'*'.repeat(50)}`) }, [
+    'reports/first-visit.mdx:22: body: expected at most 32 levels of nesting, found 50 (quotes, lists, emphasis, links or tags inside one another); flatten it: a quote or list rarely needs more than three levels',
+  ]],
+  ['control characters in a title, a summary and a body', { [report]: (s) => s.replace('title: First visit', 'title: "First\\0 visit"').replace('summary: A made-up report for tests.', 'summary: "\\x85A made-up report for tests."').replace('We went to', 'We\u0000 went\u001b to') }, [
+    'reports/first-visit.mdx:2: title: expected text without control characters, found U+0000 after "First"; delete it (an invisible character, often pasted from a PDF or a terminal)',
+    'reports/first-visit.mdx:11: summary: expected text without control characters, found U+0085 at its start; delete it (an invisible character, often pasted from a PDF or a terminal)',
+    'reports/first-visit.mdx:20: body: expected text without control characters, found U+0000 at column 3; delete it (an invisible character, often pasted from a PDF or a terminal)',
+  ]],
+  ['a NUL and a lone surrogate in registry fields', { 'events.yaml': edit('name: DevConf Imaginary 2031', 'name: "DevConf\\0 Imaginary 2031"'), 'people.yaml': edit('name: Ada Example', 'name: "Ada \\uD800Example"') }, [
+    'events.yaml:2: devconf-2031.name: expected text without control characters, found U+0000 after "DevConf"; delete it (an invisible character, often pasted from a PDF or a terminal)',
+    'people.yaml:2: ada-example.name: expected text without control characters, found U+D800 after "Ada "; delete it (an invisible character, often pasted from a PDF or a terminal)',
+  ]],
+  ['a published date in the future, without a reason', { [report]: (s) => s.replace(/scheduled: .*\n/, '').replace('"2031-03-10"', '"2031-04-01"') }, [
+    `reports/first-visit.mdx:7: published: expected a date not after today (${latest}), found "2031-04-01"; correct the date, or say why it is in the future in \`scheduled: "…"\``,
+  ]],
+  ['impossible dates in a registry, quoted and not', { 'events.yaml': (s) => s.replace('start: "2031-03-04"', 'start: 2022-13-45').replace('end: "2031-03-05"', 'end: "2031-02-30"') }, [
+    'events.yaml:8: devconf-2031.start: expected a quoted date such as "2022-06-28", found an unquoted YAML date (2023-02-14); quote it, because YAML silently turns impossible dates like 2022-13-45 into real ones',
+    'events.yaml:9: devconf-2031.end: expected a real calendar date "YYYY-MM-DD", found string "2031-02-30"',
+  ]],
+];
+
 for (const [title, list] of [
   ['a broken report names the file, line and field', cases],
   ['a broken registry names the file, line and entry', registryCases],
@@ -223,6 +259,7 @@ for (const [title, list] of [
   ['a file no parser should see', fileCases],
   ['a kept capture and its notes', sourceCases],
   ['a report body is data, never code', bodyCases],
+  ['no input crashes the parser', parserCases],
 ] as const) {
   describe(title, () => {
     for (const [name, changes, expected] of list) test(name, () => assert.deepEqual(problems(changes), expected));
