@@ -104,7 +104,7 @@ export function publish(staged: string, out: string, fs: PublishFs = nodeFs, pid
 export const lockFile = (out: string) => `${out}.build-lock`;
 
 /** Whether process `pid` is running (EPERM: running, as another user). */
-function running(pid: number): boolean {
+export function running(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

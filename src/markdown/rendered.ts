@@ -5,10 +5,16 @@
  * (node_modules/.cache/hallway/, or $HALLWAY_CACHE; CI may keep it, deleting it is always safe).
  * src/markdown/render.ts renders many at once on every core.
  *
+ * A cache may come from anywhere (CI restores caches across branches), so an entry is used only
+ * when it matches the digest it carries and its HTML passes the output check (safe-html.ts);
+ * otherwise it is a miss, rendered from the source again and rewritten. Freshly rendered HTML
+ * passes the same check or is a problem of the body.
+ *
  * A report body is never compiled to code: it is parsed as MDX, checked by the guard, and its HTML
  * is written out as a string. Does not read frontmatter and does not validate anything across
  * reports (src/lib/validate.ts does).
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
@@ -18,6 +24,7 @@ import type { Problem } from '../lib/problems.ts';
 import { cacheDir, cacheFile, pipelineKey } from './cache.ts';
 import { createReportProcessor, type PipelineOptions } from './pipeline.ts';
 import type { ReportRecord } from './record.ts';
+import { unsafeHtml, unsafeMessage } from './safe-html.ts';
 
 export type RenderOptions = Omit<PipelineOptions, 'strict'>;
 
@@ -38,9 +45,29 @@ export interface BodyInput {
 
 export { cacheDir, cacheFile, pipelineKey } from './cache.ts';
 
+const digest = (json: string) => createHash('sha256').update(json).digest('hex');
+
+/** Digests of entries this process has read and checked already (the query layer reads each body twice). */
+const verified = new Set<string>();
+
+/**
+ * An entry is its content's digest, a newline and the content (JSON). Undefined (a miss) when it
+ * is missing, unreadable, does not match its digest, or its HTML fails the output check.
+ */
 function readCached(path: string): RenderedBody | undefined {
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as RenderedBody;
+    const text = readFileSync(path, 'utf8');
+    const newline = text.indexOf('\n');
+    const json = text.slice(newline + 1);
+    const sum = text.slice(0, newline);
+    if (newline < 0 || digest(json) !== sum) return undefined;
+    const cached = JSON.parse(json) as RenderedBody;
+    if (!verified.has(sum)) {
+      // Only bodies without problems are cached; anything else was not written by writeCached.
+      if (typeof cached.html !== 'string' || !Array.isArray(cached.problems) || cached.problems.length || unsafeHtml(cached.html).length) return undefined;
+      verified.add(sum);
+    }
+    return cached;
   } catch {
     return undefined;
   }
@@ -50,8 +77,11 @@ function writeCached(path: string, result: RenderedBody) {
   mkdirSync(cacheDir, { recursive: true });
   // Write then rename, so a reader never sees half a file (workers write side by side).
   const partial = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.partial`;
-  writeFileSync(partial, JSON.stringify(result));
+  const json = JSON.stringify(result);
+  const sum = digest(json);
+  writeFileSync(partial, `${sum}\n${json}`);
   renameSync(partial, path);
+  verified.add(sum);
 }
 
 /** Renders one body now (no cache). Never throws on bad content: problems come back with lines. */
@@ -61,7 +91,12 @@ function renderNow(input: BodyInput, options: RenderOptions, processor = createR
   const problems = bodyProblems(() => {
     tree = processor.runSync(processor.parse(file), file) as Root;
   }, file);
-  const html = tree && !problems.length ? toHtml(tree) : undefined;
+  let html = tree && !problems.length ? toHtml(tree) : undefined;
+  const unsafe = html === undefined ? [] : unsafeHtml(html);
+  if (unsafe.length) {
+    problems.push({ field: 'body', message: unsafeMessage(unsafe) });
+    html = undefined;
+  }
   return { ...(html !== undefined && { html }), ...(file.data.record && { record: file.data.record }), problems };
 }
 
