@@ -6,9 +6,9 @@
  * src/markdown/render.ts renders many at once on every core.
  *
  * A cache may come from anywhere (CI restores caches across branches), so an entry is used only
- * when it matches the digest it carries and its HTML passes the output check (safe-html.ts);
- * otherwise it is a miss, rendered from the source again and rewritten. Freshly rendered HTML
- * passes the same check or is a problem of the body.
+ * when it matches the digest it carries, and its HTML goes on a page (`pageBody`) only when it
+ * passes the output check (safe-html.ts); otherwise it is a miss, rendered from the source again
+ * and rewritten. A freshly rendered body passes the same check or it is a problem of the body.
  *
  * A report body is never compiled to code: it is parsed as MDX, checked by the guard, and its HTML
  * is written out as a string. Does not read frontmatter and does not validate anything across
@@ -24,7 +24,7 @@ import type { Problem } from '../lib/problems.ts';
 import { cacheDir, cacheFile, pipelineKey } from './cache.ts';
 import { createReportProcessor, type PipelineOptions } from './pipeline.ts';
 import type { ReportRecord } from './record.ts';
-import { unsafeHtml, unsafeMessage } from './safe-html.ts';
+import { unsafeHtml, unsafeMessage, unsafeTree } from './safe-html.ts';
 
 export type RenderOptions = Omit<PipelineOptions, 'strict'>;
 
@@ -47,27 +47,20 @@ export { cacheDir, cacheFile, pipelineKey } from './cache.ts';
 
 const digest = (json: string) => createHash('sha256').update(json).digest('hex');
 
-/** Digests of entries this process has read and checked already (the query layer reads each body twice). */
-const verified = new Set<string>();
-
 /**
  * An entry is its content's digest, a newline and the content (JSON). Undefined (a miss) when it
- * is missing, unreadable, does not match its digest, or its HTML fails the output check.
+ * is missing, unreadable, does not match its digest, or is not what `writeCached` writes (HTML,
+ * no problems); with `forPage`, also when its HTML fails the output check.
  */
-function readCached(path: string): RenderedBody | undefined {
+function readCached(path: string, forPage: boolean): RenderedBody | undefined {
   try {
     const text = readFileSync(path, 'utf8');
     const newline = text.indexOf('\n');
     const json = text.slice(newline + 1);
-    const sum = text.slice(0, newline);
-    if (newline < 0 || digest(json) !== sum) return undefined;
+    if (newline < 0 || digest(json) !== text.slice(0, newline)) return undefined;
     const cached = JSON.parse(json) as RenderedBody;
-    if (!verified.has(sum)) {
-      // Only bodies without problems are cached; anything else was not written by writeCached.
-      if (typeof cached.html !== 'string' || !Array.isArray(cached.problems) || cached.problems.length || unsafeHtml(cached.html).length) return undefined;
-      verified.add(sum);
-    }
-    return cached;
+    if (typeof cached.html !== 'string' || !Array.isArray(cached.problems) || cached.problems.length) return undefined;
+    return forPage && unsafeHtml(cached.html).length ? undefined : cached;
   } catch {
     return undefined;
   }
@@ -78,10 +71,8 @@ function writeCached(path: string, result: RenderedBody) {
   // Write then rename, so a reader never sees half a file (workers write side by side).
   const partial = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.partial`;
   const json = JSON.stringify(result);
-  const sum = digest(json);
-  writeFileSync(partial, `${sum}\n${json}`);
+  writeFileSync(partial, `${digest(json)}\n${json}`);
   renameSync(partial, path);
-  verified.add(sum);
 }
 
 /** Renders one body now (no cache). Never throws on bad content: problems come back with lines. */
@@ -91,25 +82,29 @@ function renderNow(input: BodyInput, options: RenderOptions, processor = createR
   const problems = bodyProblems(() => {
     tree = processor.runSync(processor.parse(file), file) as Root;
   }, file);
-  let html = tree && !problems.length ? toHtml(tree) : undefined;
-  const unsafe = html === undefined ? [] : unsafeHtml(html);
-  if (unsafe.length) {
-    problems.push({ field: 'body', message: unsafeMessage(unsafe) });
-    html = undefined;
-  }
+  const unsafe = tree && !problems.length ? unsafeTree(tree) : [];
+  if (unsafe.length) problems.push({ field: 'body', message: unsafeMessage(unsafe) });
+  const html = tree && !problems.length ? toHtml(tree) : undefined;
   return { ...(html !== undefined && { html }), ...(file.data.record && { record: file.data.record }), problems };
 }
 
 /**
  * One body, from the cache or rendered now (and cached when it has no problems). `key` is
- * `pipelineKey(options)`, computed once by the caller.
+ * `pipelineKey(options)`, computed once by the caller. For its record and problems; a page takes
+ * the HTML from `pageBody`.
  */
-export function renderBody(input: BodyInput, options: RenderOptions, key = pipelineKey(options), processor?: ReturnType<typeof createReportProcessor>): RenderedBody {
+export function renderBody(input: BodyInput, options: RenderOptions, key = pipelineKey(options), processor?: ReturnType<typeof createReportProcessor>, forPage = false): RenderedBody {
   const path = cacheFile(key, input.body);
-  const cached = readCached(path);
+  const cached = readCached(path, forPage);
   if (cached) return cached;
   const result = renderNow(input, options, processor);
   if (!result.problems.length) writeCached(path, result);
   return result;
 }
 
+/**
+ * One body for its page: as `renderBody`, but cached HTML is used only when it passes the output
+ * check, read as a browser reads it (else it is rendered again and the entry rewritten). This is
+ * the one place a page gets a body's HTML from.
+ */
+export const pageBody = (input: BodyInput, options: RenderOptions, key = pipelineKey(options)) => renderBody(input, options, key, undefined, true);

@@ -1,10 +1,11 @@
 /**
  * The output check: what a report body's HTML may hold, read the way a browser reads it. The
- * guard (guard.ts) refuses code in the source; this checks the result, every time a body's HTML
- * is used (rendered.ts), fresh or from the cache, so neither a bug in the pipeline nor an edited
- * or planted cache entry can put code on a page: no element that runs or loads code or changes
- * how the page resolves (`<script>`, `<style>`, `<iframe>`, `<object>`, `<embed>`, …), no `on…=`
- * event handler, and only http:, https:, mailto: or in-site addresses in URL attributes.
+ * guard (guard.ts) refuses code in the source; this checks the result before a page uses it
+ * (rendered.ts, `pageBody`), fresh or from the cache, so neither a bug in the pipeline nor an
+ * edited or planted cache entry can put code on a page: no element that runs or loads code or
+ * changes how the page resolves (`<script>`, `<style>`, `<iframe>`, `<object>`, `<embed>`, …), no
+ * `on…=` event handler, and only http:, https:, mailto: or in-site addresses in URL attributes.
+ * A freshly rendered body's tree gets the same check before it is cached (cheap: no parsing).
  */
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -19,9 +20,18 @@ const urlAttributes = new Set(['href', 'src', 'srcset', 'action', 'formaction', 
 const safeSchemes = new Set(['http', 'https', 'mailto']);
 
 /** What is wrong with `html` (a body's HTML), one phrase each ("<script>", "onclick=…"); none when it is safe to publish. */
-export function unsafeHtml(html: string): string[] {
+export const unsafeHtml = (html: string): string[] => unsafeTree(fromHtml(html, { fragment: true }));
+
+/**
+ * The same for a tree about to be written out as HTML. A `raw` node (HTML passed through as text)
+ * is refused: the pipeline never makes one, and it could hold anything.
+ */
+export function unsafeTree(tree: Root): string[] {
   const found: string[] = [];
-  visit(fromHtml(html, { fragment: true }) as Root, 'element', (node: Element) => {
+  visit(tree, 'raw', () => {
+    found.push('raw HTML');
+  });
+  visit(tree, 'element', (node: Element) => {
     if (refusedElements.has(node.tagName)) found.push(`<${node.tagName}>`);
     for (const [name, value] of Object.entries(node.properties)) {
       const lower = name.toLowerCase();

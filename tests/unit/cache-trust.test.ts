@@ -14,8 +14,8 @@ import { after, test } from 'node:test';
 const cache = mkdtempSync(join(tmpdir(), 'hallway-render-cache-'));
 after(() => rmSync(cache, { recursive: true, force: true }));
 process.env.HALLWAY_CACHE = cache;
-const { renderBody } = await import('../../src/markdown/rendered.ts');
-const { unsafeHtml } = await import('../../src/markdown/safe-html.ts');
+const { pageBody, renderBody } = await import('../../src/markdown/rendered.ts');
+const { unsafeHtml, unsafeTree } = await import('../../src/markdown/safe-html.ts');
 
 const options = { tools: [], base: '/' };
 const input = { file: 'reports/x.mdx', body: 'We went to the *conference*.\n' };
@@ -41,14 +41,13 @@ test('an entry edited in place (its digest no longer matches) is rendered from t
   });
 });
 
-test('an entry planted with a matching digest but unsafe HTML is a miss too', async () => {
+test('an entry planted with a matching digest but unsafe HTML never reaches a page: it is rendered again and rewritten', () => {
   renderBody(input, options);
   const { path, json } = entry();
   const forged = json.replace(JSON.stringify(sourceHtml), JSON.stringify(planted));
   assert.notEqual(forged, json);
   writeFileSync(path, `${createHash('sha256').update(forged).digest('hex')}\n${forged}`);
-  const { renderBody: fresh } = (await import(`../../src/markdown/rendered.ts?fresh=${Date.now()}-2`)) as typeof import('../../src/markdown/rendered.ts');
-  assert.equal(fresh(input, options).html, sourceHtml);
+  assert.equal(pageBody(input, options).html, sourceHtml);
   assert.equal(entry().json, json);
 });
 
@@ -59,4 +58,11 @@ test('the output check refuses what runs or loads code, as a browser reads it', 
   assert.deepEqual(unsafeHtml('<p onclick="x()">a</p><img src=x OnError=alert(1)>'), ['the event handler onclick= on <p>', 'the event handler onerror= on <img>']);
   assert.deepEqual(unsafeHtml('<a href="java&#x09;script:alert(1)">a</a><img src="data:image/png;base64,AA"><form action="vbscript:x"></form>'),
     ['href="javascript:…" on <a>', 'src="data:…" on <img>', 'action="vbscript:…" on <form>']);
+});
+
+test('a freshly rendered tree gets the same check, and raw HTML in it is refused', () => {
+  const p = (...children: import('hast').ElementContent[]) => ({ type: 'root' as const, children: [{ type: 'element' as const, tagName: 'p', properties: {}, children }] });
+  assert.deepEqual(unsafeTree(p({ type: 'text', value: '<script>' })), []);
+  assert.deepEqual(unsafeTree(p({ type: 'element', tagName: 'a', properties: { href: 'javascript:x', onClick: 'y' }, children: [] })), ['href="javascript:…" on <a>', 'the event handler onclick= on <a>']);
+  assert.deepEqual(unsafeTree(p({ type: 'raw', value: '<b>' } as never)), ['raw HTML']);
 });
