@@ -1,8 +1,9 @@
 /**
  * `npm run build`: checks all content (src/check/, the same check as `npm run check`), so bad
  * content stops the build with our messages and nothing else; builds into `<out>.partial` and only
- * on success replaces `<out>` (default `dist`, or $OUT_DIR), so a failed build never leaves a
- * half-written or emptied site behind. `--force` and `--silent` go on to `astro build`.
+ * once it is complete swaps it for `<out>` (default `dist`, or $OUT_DIR) by renames, so no failure
+ * leaves a half-written or emptied site behind; one build of an `<out>` at a time
+ * (src/lib/publish.ts). `--force` and `--silent` go on to `astro build`.
  *
  * When many report bodies are new or changed (a cold build), a child process first renders them
  * into the renderer's cache on every core. Then Astro starts, reading bodies from the cache, while
@@ -12,7 +13,7 @@
  * thousands of reports, see bench/).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '../src/lib/problems.ts';
 
@@ -58,7 +59,15 @@ sub-path and a public origin (README, "Deploying under a sub-path").`,
   const { formatProblems } = await import('../src/lib/problems.ts');
   const out = process.env.OUT_DIR ?? 'dist';
   const silent = values.silent === true;
-  const partial = `${out}.partial`;
+  const { cleanLeftovers, lockBuild, publish, stagedDir } = await import('../src/lib/publish.ts');
+  const partial = stagedDir(out);
+  try {
+    lockBuild(out);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  for (const line of cleanLeftovers(out)) console.log(line);
   const kept = () => (existsSync(out) ? `the previous ${out}/ is left as it was` : `no ${out}/ was written`);
 
   const started = performance.now();
@@ -139,7 +148,13 @@ sub-path and a public origin (README, "Deploying under a sub-path").`,
     process.exit(status || 1);
   }
   step('search index');
-  rmSync(out, { recursive: true, force: true });
-  renameSync(partial, out);
+  try {
+    const warning = publish(partial, out);
+    if (warning) console.warn(warning);
+  } catch (error) {
+    rmSync(partial, { recursive: true, force: true });
+    console.error((error as Error).message);
+    process.exit(1);
+  }
   console.log(`Site written to ${out}/ in ${((performance.now() - started) / 1000).toFixed(1)} s (${took.join(', ')}).`);
 }

@@ -14,7 +14,7 @@ import { relatedReading, reportFeatures } from '../lib/related.ts';
 import { checkReports } from '../lib/validate.ts';
 import { reportRecordSchema } from '../markdown/record.ts';
 import { splitReport } from '../lib/source-text.ts';
-import { pipelineKey, renderBody, type RenderOptions } from '../markdown/rendered.ts';
+import { pageBody, pipelineKey, renderBody, type RenderOptions } from '../markdown/rendered.ts';
 import { readToolSpellings } from '../markdown/tool-spellings.ts';
 import { contentDir, contentPaths, readContent, siteBase } from '../paths.ts';
 
@@ -40,9 +40,9 @@ const textOf = (file: string) => {
   if (text === undefined) throw contentError(problems);
   return text;
 };
-const renderedOf = (file: string, text = textOf(file)) => {
+const renderedOf = (file: string, text = textOf(file), render = renderBody) => {
   const body = splitReport(text, file).parts?.body ?? '';
-  const result = renderBody({ file, body }, renderOptions, renderKey);
+  const result = render({ file, body }, renderOptions, renderKey);
   if (result.html === undefined || !result.record) throw contentError(result.problems.map((p) => ({ file, ...p })));
   return result;
 };
@@ -77,9 +77,12 @@ export const catalog = buildCatalog({ reports, events, topics, tools, people, ta
 /** Each report's three most related reports and what they share, computed once for the whole catalog. */
 export const relatedByReport = relatedReading(catalog.reports, reportFeatures);
 
-/** The rendered body of a report (HTML), for its page; read from the renderer's cache when asked. */
+/**
+ * The rendered body of a report (HTML), for its page; read from the renderer's cache when asked,
+ * and used only when it passes the output check (src/markdown/safe-html.ts).
+ */
 const fileById = new Map(reports.map((r) => [r.id, r.file]));
-export const htmlOf = (id: string) => renderedOf(fileById.get(id)!).html!;
+export const htmlOf = (id: string) => renderedOf(fileById.get(id)!, undefined, pageBody).html!;
 
 /**
  * Everything else any page draws on: the registries (events, tools, topics, people, talks,

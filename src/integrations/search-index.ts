@@ -13,9 +13,10 @@
  * indexed: pages say that with `data-pagefind-*` attributes.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, cpSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
+import { running } from '../lib/publish.ts';
 
 export const reportsPerPart = 2500;
 
@@ -58,7 +59,7 @@ function linkPart(site: string, files: string[], folder: string): string {
 
 /**
  * Indexes written before, by what they were made from: a rebuild whose pages are all unchanged
- * links the index instead of running Pagefind again (seconds at 1,000 reports, half a minute at
+ * copies the index (after checking it against its digest) instead of running Pagefind again (seconds at 1,000 reports, half a minute at
  * 5,000). The newest few are kept; $HALLWAY_SEARCH_CACHE moves the folder.
  */
 export const searchCacheDir = process.env.HALLWAY_SEARCH_CACHE ?? join('node_modules', '.cache', 'hallway', 'search');
@@ -103,37 +104,59 @@ function readPages(site: string, files: string[], perPart: number): { key: strin
 }
 
 /**
- * `from`'s files at the same paths under `to`, as hard links: no data is copied and no file is
- * created (thousands of index files; the filesystem is slow to create files right after many were
- * deleted, as a rebuild does). Copies where a link cannot be made (another filesystem). Nothing
- * writes to an index file once Pagefind has written it, so the two names never differ.
+ * Copies `from`'s files to the same paths under `to` and returns a digest of their paths and bytes.
+ * Copies, not hard links: a later write into the published `pagefind/` must never reach the cache
+ * (or the other way round), and the digest is of the bytes actually copied.
  */
-function linkTree(from: string, to: string) {
+function copyTree(from: string, to: string, hash = createHash('sha256'), at = ''): string {
   mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    const [source, target] = [join(from, entry.name), join(to, entry.name)];
-    if (entry.isDirectory()) linkTree(source, target);
+  for (const entry of readdirSync(from, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const [source, target, path] = [join(from, entry.name), join(to, entry.name), `${at}${entry.name}`];
+    if (entry.isDirectory()) copyTree(source, target, hash, `${path}/`);
     else {
-      try {
-        linkSync(source, target);
-      } catch {
-        cpSync(source, target);
-      }
+      const bytes = readFileSync(source);
+      hash.update(path).update('\0').update(bytes).update('\0');
+      writeFileSync(target, bytes);
     }
   }
+  return at ? '' : hash.digest('hex');
 }
 
-/** Keeps the index just written under its key, and only the newest `kept` of them. */
+/**
+ * Keeps a copy of the index just written under its key, with the digest of its files, and only
+ * the newest `kept` of them. Copies left by killed builds (`*.tmp-<pid>`) are removed.
+ */
 function remember(site: string, key: string) {
   const tmp = join(searchCacheDir, `${key}.tmp-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
-  linkTree(join(site, 'pagefind'), tmp);
+  const sum = copyTree(join(site, 'pagefind'), join(tmp, 'index'));
+  writeFileSync(join(tmp, 'digest'), sum);
   rmSync(join(searchCacheDir, key), { recursive: true, force: true });
   renameSync(tmp, join(searchCacheDir, key));
-  const entries = readdirSync(searchCacheDir).filter((name) => !name.includes('.tmp-'))
+  const names = readdirSync(searchCacheDir);
+  for (const name of names.filter((n) => /\.tmp-\d+$/.test(n) && !running(Number(n.split('.tmp-')[1])))) {
+    rmSync(join(searchCacheDir, name), { recursive: true, force: true });
+  }
+  const entries = names.filter((name) => !name.includes('.tmp-'))
     .map((name) => ({ name, at: statSync(join(searchCacheDir, name)).mtimeMs }))
     .sort((a, b) => b.at - a.at);
   for (const { name } of entries.slice(kept)) rmSync(join(searchCacheDir, name), { recursive: true, force: true });
+}
+
+/**
+ * Copies the cached index of identical pages into `site`, when there is one and its files still
+ * match the digest recorded when it was written; false otherwise (an edited or planted copy is
+ * removed, and the site is indexed afresh).
+ */
+function reuse(site: string, key: string, log: (message: string) => void): boolean {
+  const cached = join(searchCacheDir, key);
+  if (!existsSync(join(cached, 'digest'))) return false;
+  rmSync(join(site, 'pagefind'), { recursive: true, force: true });
+  if (copyTree(join(cached, 'index'), join(site, 'pagefind')) === readFileSync(join(cached, 'digest'), 'utf8')) return true;
+  log(`Search index in ${relative('.', cached)}/ does not match its digest (changed since it was written): removed, indexing again`);
+  rmSync(join(site, 'pagefind'), { recursive: true, force: true });
+  rmSync(cached, { recursive: true, force: true });
+  return false;
 }
 
 /**
@@ -142,9 +165,7 @@ function remember(site: string, key: string) {
  */
 export async function indexSite(site: string, log: (message: string) => void = console.log, perPart = reportsPerPart): Promise<number> {
   const { key, indexed } = readPages(site, htmlFiles(site), perPart);
-  if (existsSync(join(searchCacheDir, key, 'parts.json'))) {
-    rmSync(join(site, 'pagefind'), { recursive: true, force: true });
-    linkTree(join(searchCacheDir, key), join(site, 'pagefind'));
+  if (reuse(site, key, log)) {
     log(`Search index unchanged: ${indexed.length} pages, reused from ${relative('.', join(searchCacheDir, key))}/`);
     return indexed.length;
   }

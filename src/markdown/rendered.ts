@@ -5,10 +5,16 @@
  * (node_modules/.cache/hallway/, or $HALLWAY_CACHE; CI may keep it, deleting it is always safe).
  * src/markdown/render.ts renders many at once on every core.
  *
+ * A cache may come from anywhere (CI restores caches across branches), so an entry is used only
+ * when it matches the digest it carries, and its HTML goes on a page (`pageBody`) only when it
+ * passes the output check (safe-html.ts); otherwise it is a miss, rendered from the source again
+ * and rewritten. A freshly rendered body passes the same check or it is a problem of the body.
+ *
  * A report body is never compiled to code: it is parsed as MDX, checked by the guard, and its HTML
  * is written out as a string. Does not read frontmatter and does not validate anything across
  * reports (src/lib/validate.ts does).
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
@@ -18,6 +24,7 @@ import type { Problem } from '../lib/problems.ts';
 import { cacheDir, cacheFile, pipelineKey } from './cache.ts';
 import { createReportProcessor, type PipelineOptions } from './pipeline.ts';
 import type { ReportRecord } from './record.ts';
+import { unsafeHtml, unsafeMessage, unsafeTree } from './safe-html.ts';
 
 export type RenderOptions = Omit<PipelineOptions, 'strict'>;
 
@@ -38,9 +45,22 @@ export interface BodyInput {
 
 export { cacheDir, cacheFile, pipelineKey } from './cache.ts';
 
-function readCached(path: string): RenderedBody | undefined {
+const digest = (json: string) => createHash('sha256').update(json).digest('hex');
+
+/**
+ * An entry is its content's digest, a newline and the content (JSON). Undefined (a miss) when it
+ * is missing, unreadable, does not match its digest, or is not what `writeCached` writes (HTML,
+ * no problems); with `forPage`, also when its HTML fails the output check.
+ */
+function readCached(path: string, forPage: boolean): RenderedBody | undefined {
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as RenderedBody;
+    const text = readFileSync(path, 'utf8');
+    const newline = text.indexOf('\n');
+    const json = text.slice(newline + 1);
+    if (newline < 0 || digest(json) !== text.slice(0, newline)) return undefined;
+    const cached = JSON.parse(json) as RenderedBody;
+    if (typeof cached.html !== 'string' || !Array.isArray(cached.problems) || cached.problems.length) return undefined;
+    return forPage && unsafeHtml(cached.html).length ? undefined : cached;
   } catch {
     return undefined;
   }
@@ -50,7 +70,8 @@ function writeCached(path: string, result: RenderedBody) {
   mkdirSync(cacheDir, { recursive: true });
   // Write then rename, so a reader never sees half a file (workers write side by side).
   const partial = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.partial`;
-  writeFileSync(partial, JSON.stringify(result));
+  const json = JSON.stringify(result);
+  writeFileSync(partial, `${digest(json)}\n${json}`);
   renameSync(partial, path);
 }
 
@@ -61,20 +82,29 @@ function renderNow(input: BodyInput, options: RenderOptions, processor = createR
   const problems = bodyProblems(() => {
     tree = processor.runSync(processor.parse(file), file) as Root;
   }, file);
+  const unsafe = tree && !problems.length ? unsafeTree(tree) : [];
+  if (unsafe.length) problems.push({ field: 'body', message: unsafeMessage(unsafe) });
   const html = tree && !problems.length ? toHtml(tree) : undefined;
   return { ...(html !== undefined && { html }), ...(file.data.record && { record: file.data.record }), problems };
 }
 
 /**
  * One body, from the cache or rendered now (and cached when it has no problems). `key` is
- * `pipelineKey(options)`, computed once by the caller.
+ * `pipelineKey(options)`, computed once by the caller. For its record and problems; a page takes
+ * the HTML from `pageBody`.
  */
-export function renderBody(input: BodyInput, options: RenderOptions, key = pipelineKey(options), processor?: ReturnType<typeof createReportProcessor>): RenderedBody {
+export function renderBody(input: BodyInput, options: RenderOptions, key = pipelineKey(options), processor?: ReturnType<typeof createReportProcessor>, forPage = false): RenderedBody {
   const path = cacheFile(key, input.body);
-  const cached = readCached(path);
+  const cached = readCached(path, forPage);
   if (cached) return cached;
   const result = renderNow(input, options, processor);
   if (!result.problems.length) writeCached(path, result);
   return result;
 }
 
+/**
+ * One body for its page: as `renderBody`, but cached HTML is used only when it passes the output
+ * check, read as a browser reads it (else it is rendered again and the entry rewritten). This is
+ * the one place a page gets a body's HTML from.
+ */
+export const pageBody = (input: BodyInput, options: RenderOptions, key = pipelineKey(options)) => renderBody(input, options, key, undefined, true);
