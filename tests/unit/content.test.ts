@@ -190,7 +190,7 @@ const bodyCases: typeof cases = [
   ['a component other than <Ed>', { [report]: withBody('<Slides src="x" />') }, [
     'reports/first-visit.mdx:20: body: expected text or an <Ed> editor\'s note, found <Slides>; only <Ed> is available in reports (write \\< or &lt; for a literal "<")',
   ]],
-  ['links to anything but http, https, mailto and this site', { [report]: withBody('[x](javascript:alert(9)), [y](JAVASCRIPT:alert(1)), [z](&#106;avascript:alert(2)), ![i](data:image/png;base64,AAAA), [r] and [ok](https://a.example) [m](mailto:a@b.example) [in](/topics/x/) [frag](#hallway)\n\n[r]: javascript:alert(15)') }, [
+  ['links to anything but http, https, mailto and this site', { [report]: withBody('[x](javascript:alert(9)), [y](JAVASCRIPT:alert(1)), [z](&#106;avascript:alert(2)), ![i](data:image/png;base64,AAAA), [r] and [ok](https://a.example) [m](mailto:a@b.example) [in](/topics/packaging/) [frag](#hallway)\n\n[r]: javascript:alert(15)') }, [
     'reports/first-visit.mdx:20: body: expected a link to http:, https:, mailto: or a page of this site, found "javascript:alert(9)"',
     'reports/first-visit.mdx:20: body: expected a link to http:, https:, mailto: or a page of this site, found "JAVASCRIPT:alert(1)"',
     'reports/first-visit.mdx:20: body: expected a link to http:, https:, mailto: or a page of this site, found "javascript:alert(2)"',
