@@ -4,18 +4,9 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { checkContent } from '../../src/check/index.ts';
 import { fixReports } from '../../src/check/fix.ts';
-import { formatProblem, sortProblems } from '../../src/lib/problems.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
+import { checkProblems as problems } from '../helpers/check.ts';
 import { corpus, files, report, withBody } from '../helpers/corpus.ts';
-
-/** Every problem of a corpus with `changes`, as printed, with the temporary folder left out. */
-function problems(changes: Parameters<typeof corpus>[0] = {}): string[] {
-  const dir = corpus(changes);
-  try {
-    return sortProblems(checkContent({ dir }).problems).map((p) => formatProblem(p).replace(`${dir}/`, ''));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 const edit = (from: string, to: string) => (text: string) => text.replace(from, to);
 /** The report with a `talks:` list (lines 18 on) after its topics. */

@@ -4,16 +4,14 @@
  * headings that do not exist, with the nearest valid one. Made-up bodies and corpora only.
  */
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { toHtml } from 'hast-util-to-html';
 import type { Root } from 'hast';
 import { VFile } from 'vfile';
-import { checkContent } from '../../src/check/index.ts';
-import { formatProblem, sortProblems } from '../../src/lib/problems.ts';
 import { FRAME_IDS } from '../../src/markdown/frame-ids.ts';
 import { createReportProcessor } from '../../src/markdown/pipeline.ts';
-import { corpus, files, report, withBody } from '../helpers/corpus.ts';
+import { checkProblems as problems } from '../helpers/check.ts';
+import { files, report, withBody } from '../helpers/corpus.ts';
 
 function render(markdown: string, base = '/') {
   const processor = createReportProcessor({ tools: [], base, strict: false });
@@ -67,16 +65,6 @@ describe('in-site links in a body', () => {
     assert.doesNotMatch(html, /evil/);
   });
 });
-
-/** Every problem the check finds in the test corpus with `changes`, as printed. */
-function problems(changes: Parameters<typeof corpus>[0], only?: string[]): string[] {
-  const dir = corpus(changes);
-  try {
-    return sortProblems(checkContent({ dir, ...(only && { only: only.map((f) => `${dir}/${f}`) }) }).problems).map((p) => formatProblem(p).replace(`${dir}/`, ''));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** A second, published report to link to, with two headings. */
 const second = files[report]!.replace('title: First visit', 'title: Second visit').replace('We went to the conference.', 'We went again.');
