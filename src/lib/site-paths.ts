@@ -6,11 +6,11 @@
  *
  * Pages a list splits into (`/events/<id>/2/`) are not listed: where a list breaks moves as reports
  * are added, so a link to one would rot. Fragments are known for report pages (their heading ids
- * and the frame's: src/markdown/frame-ids.ts); on other pages any fragment passes.
+ * and the frame's that every report page has: src/markdown/frame-ids.ts); on other pages any fragment passes.
  *
  * Pure: no files, no Astro.
  */
-import { FRAME_IDS } from '../markdown/frame-ids.ts';
+import { REPORT_PAGE_IDS } from '../markdown/frame-ids.ts';
 import { toolsOf, type ReportRecord } from '../markdown/record.ts';
 import type { Problem } from './problems.ts';
 import { nearest } from './suggest.ts';
@@ -47,7 +47,7 @@ export function sitePaths(content: SiteContent): Map<string, Page> {
     for (const { id } of entries) add(`/${section}/${id}/`);
   }
   for (const { id, data, record } of content.reports) {
-    add(`/reports/${id}/`, { fragments: new Set([...record.headings.map((h) => h.id), ...FRAME_IDS]), ...(data.draft && { draft: true }) });
+    add(`/reports/${id}/`, { fragments: new Set([...record.headings.map((h) => h.id), ...REPORT_PAGE_IDS]), ...(data.draft && { draft: true }) });
     if (data.draft) continue;
     // Year pages exist for years something was published in: the year, each topic's and each tool's.
     add(`/years/${data.year}/`);
@@ -105,7 +105,7 @@ export function checkLinks(reports: (SiteContent['reports'][number] & { file: st
       } else if (page.draft && !data.draft) {
         problem(`expected a published page of this site, found ${JSON.stringify(link.url)}, a draft; publish it first, or remove the link`);
       } else if (fragment && page.fragments && !page.fragments.has(fragment)) {
-        const headings = [...page.fragments].filter((f) => !FRAME_IDS.includes(f));
+        const headings = [...page.fragments].filter((f) => !REPORT_PAGE_IDS.includes(f));
         const guess = nearest(fragment, page.fragments);
         problem(`expected a heading id of ${JSON.stringify(path)}, found ${JSON.stringify(`#${fragment}`)}${guess ? `; did you mean "#${guess}"?` : headings.length ? `; its heading ids are ${quoted(headings)}` : '; it has no headings'}`);
       }

@@ -30,3 +30,6 @@ const numbered = /^ed-(?:note|ref)-\d+$/;
 
 /** True when a heading may not take `id`, because the frame (or the body's notes) uses it. */
 export const isFrameId = (id: string) => FRAME_IDS.includes(id) || numbered.test(id);
+
+/** The frame's ids every report page has (others depend on the report), which a link may name: `/reports/x/#credit`. */
+export const REPORT_PAGE_IDS: readonly string[] = ['main', 'credit', 'topics'];

@@ -93,7 +93,7 @@ test(`${fixtureKb.name}: an in-site link written in a report body is served unde
 const unlisted = (path: string) => /\/\d+\/$/.test(path) && !/^\/(?:years|topics\/[^/]+|tools\/[^/]+)\/\d{4}\/$/.test(path) || path === '/404.html';
 
 for (const build of allBuilds) {
-  test(`${build.name}: the link check's list of pages (src/lib/site-paths.ts) is the site's`, () => {
+  test(`${build.name}: the link check's list of pages and report ids (src/lib/site-paths.ts) is the site's`, () => {
     const site = openSite(build.dir, build.base);
     const { reports, events, topics, tools, talks, people } = checkContent({ dir: build.content });
     const published = reports.flatMap((r) => (r.data && r.record && !r.data.draft ? [{ id: r.id, data: r.data, record: r.record }] : []));
@@ -103,5 +103,9 @@ for (const build of allBuilds) {
       .filter((p) => !unlisted(p))
       .sort();
     assert.deepEqual(listed, built);
+    // And every id it lets a link name is on the page.
+    for (const [path, { fragments }] of sitePaths({ reports: published, events, topics, tools, talks, people })) {
+      for (const id of fragments ?? []) assert.ok(site.page(`${build.base}${path.slice(1)}`).getElementById(id), `${path}#${id}`);
+    }
   });
 }
