@@ -21,14 +21,18 @@ export const FRAME_IDS: readonly string[] = [
   'talks',
   'related',
   'toc-title',
-  // The editor's notes list (rehype-report.ts), its entries and their markers.
+  // The editor's notes list (rehype-report.ts), its entries and their markers; the footnotes' heading (remark-rehype's).
   'ed-notes-title',
+  'footnote-label',
 ];
 
-/** Ids the body itself numbers: `ed-note-1`, `ed-ref-1`, … (editor's corrections and their markers). */
-const numbered = /^ed-(?:note|ref)-\d+$/;
+/** Ids the body itself numbers: `ed-note-1`, `ed-ref-1`, … (editor's corrections), `user-content-fn-1`, `user-content-fnref-1` (footnotes). */
+const numbered = /^(?:ed-(?:note|ref)|user-content-fn(?:ref)?)-\d+$/;
 
-/** True when a heading may not take `id`, because the frame (or the body's notes) uses it. */
+/**
+ * True when a heading may not take `id`, because the frame (or the body's notes) uses it. Never
+ * true of `id` with "-1" added, so the heading-id step, which adds -1, -2, … until this is false, ends.
+ */
 export const isFrameId = (id: string) => FRAME_IDS.includes(id) || numbered.test(id);
 
 /** The frame's ids every report page has (others depend on the report), which a link may name: `/reports/x/#credit`. */

@@ -177,7 +177,9 @@ function sentenceAt(text: string, offset: number): string {
 function siteLinks(tree: Root, root: string): SiteLink[] {
   const links: SiteLink[] = [];
   const visit = (node: Root | ElementContent) => {
-    if (node.type === 'element' && (node.tagName === 'a' || node.tagName === 'img')) {
+    // Footnote markers and their way back are the pipeline's links (remark-rehype's), not the author's.
+    const footnote = node.type === 'element' && ('dataFootnoteRef' in node.properties || 'dataFootnoteBackref' in node.properties);
+    if (node.type === 'element' && (node.tagName === 'a' || node.tagName === 'img') && !footnote) {
       const key = node.tagName === 'a' ? 'href' : 'src';
       const url = node.properties[key];
       if (typeof url === 'string' && url && !urlScheme(url) && !isProtocolRelative(url)) {

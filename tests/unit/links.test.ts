@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import { toHtml } from 'hast-util-to-html';
 import type { Root } from 'hast';
 import { VFile } from 'vfile';
-import { FRAME_IDS } from '../../src/markdown/frame-ids.ts';
+import { FRAME_IDS, isFrameId } from '../../src/markdown/frame-ids.ts';
 import { createReportProcessor } from '../../src/markdown/pipeline.ts';
 import { checkProblems as problems } from '../helpers/check.ts';
 import { files, report, withBody } from '../helpers/corpus.ts';
@@ -25,6 +25,13 @@ describe('heading ids never collide with the page frame’s', () => {
     const { record } = render(['Credit', 'Topics', 'Main', 'Related', 'Talks', 'Mentioned', 'Site search', 'Ed note 1', 'Credit 1'].map((t) => `## ${t}\n\nText.`).join('\n\n'));
     assert.deepEqual(record.headings.map((h) => h.id), ['credit-1', 'topics-1', 'main-1', 'related-1', 'talks-1', 'mentioned-1', 'site-search-1', 'ed-note-1-1', 'credit-1-1']);
     for (const h of record.headings) assert.ok(!FRAME_IDS.includes(h.id), h.id);
+  });
+
+  test('an id with "-1" added is never a frame id, so the next free id is always found', () => {
+    for (const id of [...FRAME_IDS, 'ed-note-3', 'ed-ref-12', 'user-content-fn-2', 'user-content-fnref-1']) {
+      assert.ok(isFrameId(id), id);
+      assert.ok(!isFrameId(`${id}-1`), `${id}-1`);
+    }
   });
 
   test('other headings keep the id github-slugger gives them', () => {
@@ -54,6 +61,13 @@ describe('in-site links in a body', () => {
       { url: '../other/', line: 1 },
       { url: '/og/events/x.png', line: 1 },
     ]);
+  });
+
+  test('footnote markers are the pipeline’s links, not recorded; a heading named like a footnote id keeps clear of it', () => {
+    const { record, html } = render('A claim.[^1]\n\n## Footnote label\n\nText.\n\n## User content fn 1\n\nMore.\n\n[^1]: The note.');
+    assert.deepEqual(record.links, []);
+    assert.deepEqual(record.headings.map((h) => h.id), ['footnote-label-1', 'user-content-fn-1-1']);
+    assert.equal(html.match(/id="footnote-label"/g)?.length, 1);
   });
 
   test('a protocol-relative link is refused, with the https:// spelling as the fix', () => {
