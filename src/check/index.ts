@@ -14,6 +14,7 @@ import { pipelineKey, renderBody } from '../markdown/rendered.ts';
 import type { ReportRecord } from '../markdown/record.ts';
 import { fieldName, fieldPath, quoted, type Problem } from '../lib/problems.ts';
 import { splitReport, type ReportParts } from '../lib/source-text.ts';
+import { checkLinks, sitePaths } from '../lib/site-paths.ts';
 import { checkRegistries, checkReports } from '../lib/validate.ts';
 import { parseYaml, type ParsedYaml } from '../lib/yaml.ts';
 import { idPattern } from '../schemas/common.ts';
@@ -256,10 +257,13 @@ export function checkContent(options: { dir?: string; only?: string[] } = {}): C
 
   const complete = reports.filter((r): r is CheckedReport & Required<Pick<CheckedReport, 'data' | 'record'>> => Boolean(r.data && r.record));
   if (registriesSound) {
-    const crossProblems = checkReports(
-      complete.map((r) => ({ id: r.id, file: r.file, data: r.data, record: r.record })),
-      { events, topics, tools, people, talks },
-    );
+    const inputs = complete.map((r) => ({ id: r.id, file: r.file, data: r.data, record: r.record }));
+    const crossProblems = checkReports(inputs, { events, topics, tools, people, talks });
+    // Links into the site: reports not read (or unreadable) are pages too, whose headings are not known.
+    const read = new Set(complete.map((r) => r.id));
+    const otherReports = reportFilesUnder(contentPaths.reports).map((f) => relative(contentPaths.reports, f).replace(/\.mdx$/, '')).filter((id) => !read.has(id));
+    const pages = sitePaths({ reports: inputs, events, topics, tools, talks, people });
+    crossProblems.push(...checkLinks(inputs, pages, { otherReports, partial: Boolean(wanted) }));
     const byFile = new Map(reports.map((r) => [r.file, r]));
     for (const problem of crossProblems) {
       if (!problem.field.startsWith('(')) problem.line ??= byFile.get(problem.file)?.yaml.lineOf(fieldPath(problem.field));

@@ -11,6 +11,7 @@ import { getCollection } from 'astro:content';
 import { buildCatalog } from '../lib/catalog.ts';
 import { contentError } from '../lib/problems.ts';
 import { relatedReading, reportFeatures } from '../lib/related.ts';
+import { checkLinks, sitePaths } from '../lib/site-paths.ts';
 import { checkReports } from '../lib/validate.ts';
 import { reportRecordSchema } from '../markdown/record.ts';
 import { splitReport } from '../lib/source-text.ts';
@@ -66,10 +67,11 @@ const reports = reportEntries.map((entry) => {
   return { id: entry.id, file, ...entry.data, record: parsed.data };
 });
 
-const problems = checkReports(
-  reports.map(({ id, file, record, ...data }) => ({ id, file, data, record })),
-  { events, topics, tools, people, talks },
-);
+const inputs = reports.map(({ id, file, record, ...data }) => ({ id, file, data, record }));
+const problems = [
+  ...checkReports(inputs, { events, topics, tools, people, talks }),
+  ...checkLinks(inputs, sitePaths({ reports: inputs, events, topics, tools, talks, people })),
+];
 if (problems.length) throw contentError(problems);
 
 export const catalog = buildCatalog({ reports, events, topics, tools, people, talks });

@@ -295,14 +295,35 @@ export interface Quoted<R, S> {
   words: number;
 }
 
-/** Builds what the passage component shows. `level` is the passage heading's level (h3, h4). */
+/**
+ * Points the section's relative links (`#heading`, `../other/`), written for its report's page
+ * `from`, at what they meant there: on a topic or talk page they would resolve against that page.
+ */
+function fromReport(node: Root | Element, from: string) {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    const key = child.tagName === 'img' ? 'src' : 'href';
+    const url = child.properties[key];
+    if (typeof url === 'string' && url && !/^(?:[a-z][a-z0-9+.-]*:|\/)/i.test(url)) {
+      const resolved = new URL(url, `https://site.invalid${from}`);
+      child.properties[key] = `${resolved.pathname}${resolved.search}${resolved.hash}`;
+    }
+    fromReport(child, from);
+  }
+}
+
+/**
+ * Builds what the passage component shows. `level` is the passage heading's level (h3, h4);
+ * `from` is the report page's path (with the base), which the section's relative links are read from.
+ */
 export function quote<R, S extends { html: string }>(
   report: R,
   section: S,
-  { anchor, permalink, find, level }: { anchor: string; permalink: string; find: TermFinder; level: number },
+  { anchor, permalink, find, level, from }: { anchor: string; permalink: string; find: TermFinder; level: number; from: string },
 ): Quoted<R, S> {
-  // One parse: the excerpt copies what it keeps, then the headings are re-levelled in place.
+  // One parse: the links are pointed at the report, the excerpt copies what it keeps, then the headings are re-levelled in place.
   const root = fromHtml(section.html, { fragment: true });
+  fromReport(root, from);
   const words = textOf(root).split(/\s+/).filter(Boolean).length;
   const excerpt = keyExcerpt(root, find);
   return { report, section, anchor, permalink, excerpt, html: relevel(root, level), words };

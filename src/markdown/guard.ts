@@ -2,7 +2,8 @@
  * The first step after a report body is parsed: content is data, never code. It refuses every MDX
  * construct that could run at build time or reach the environment — `import`/`export`, `{…}`
  * expressions in text, flow and attributes, any component but `<Ed>` — and every link whose
- * scheme is not http, https or mailto. MDX comments (`{/* … *\/}`) are allowed and removed.
+ * scheme is not http, https or mailto, or that names another host without one (`//host/…`).
+ * MDX comments (`{/* … *\/}`) are allowed and removed.
  *
  * It runs as a remark plugin, on the parsed tree, before MDX compiles anything, so no text
  * pattern can slip past it. Each refused node is recorded with its line (src/markdown/problems.ts)
@@ -29,12 +30,19 @@ const safeSchemes = new Set(['http', 'https', 'mailto']);
 /** A numeric character reference as HTML decodes it: U+FFFD for 0, a surrogate or past U+10FFFF (`&#99999999`). */
 const character = (code: number) => (code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\uFFFD');
 
+/** `url` as a browser reads it: without tabs, newlines and controls, character references decoded. */
+function asBrowserReads(url: string): string {
+  const cleaned = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
+  return cleaned.replace(/&#(?:x([0-9a-f]+)|([0-9]+));?/gi, (_, hex?: string, dec?: string) => character(hex ? parseInt(hex, 16) : Number(dec)));
+}
+
 /** The scheme a browser would see in `url` (it ignores tabs, newlines and leading controls), or undefined for relative links. */
 export function urlScheme(url: string): string | undefined {
-  const cleaned = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
-  const decoded = cleaned.replace(/&#(?:x([0-9a-f]+)|([0-9]+));?/gi, (_, hex?: string, dec?: string) => character(hex ? parseInt(hex, 16) : Number(dec)));
-  return /^([a-z][a-z0-9+.-]*):/i.exec(decoded)?.[1]?.toLowerCase();
+  return /^([a-z][a-z0-9+.-]*):/i.exec(asBrowserReads(url))?.[1]?.toLowerCase();
 }
+
+/** `//host/…` (or `\\host`, which browsers read the same): another site, on whatever scheme the page has. */
+export const isProtocolRelative = (url: string) => /^[/\\]{2}/.test(asBrowserReads(url));
 
 const short = (text: string, max = 50) => {
   const line = text.replace(/\s+/g, ' ').trim();
@@ -101,6 +109,11 @@ function allowed(node: Nodes, file: VFile): boolean {
       const scheme = urlScheme(node.url);
       if (scheme && !safeSchemes.has(scheme)) {
         addProblem(file, node, `expected a link to http:, https:, mailto: or a page of this site, found ${short(node.url)}`);
+        return false;
+      }
+      // Not a page of this site but another host: say which scheme, so nobody reads it as in-site.
+      if (isProtocolRelative(node.url)) {
+        addProblem(file, node, `expected a link to http:, https:, mailto: or a page of this site, found ${short(node.url)}; write ${short(`https:${asBrowserReads(node.url).replace(/^[/\\]{2}/, '//')}`)} for another site`);
         return false;
       }
       return true;

@@ -35,10 +35,16 @@ export const reportRecordSchema = z.strictObject({
   mentions: z.array(mentionSchema),
   /** Words in the `##` sections, for the reading time (src/markdown/words.ts). */
   words: z.number().int().min(0),
+  /**
+   * Every link and image of the body that points into this site (root-relative, relative or a
+   * `#fragment`), as written (before the base path is put in front), for the link check (src/lib/site-paths.ts).
+   */
+  links: z.array(z.strictObject({ url: z.string(), line: z.number().int().optional() })),
 });
 
 export type Section = z.infer<typeof sectionSchema>;
 export type ToolMention = z.infer<typeof mentionSchema>;
+export type SiteLink = ReportRecord['links'][number];
 export type ReportRecord = z.infer<typeof reportRecordSchema>;
 
 /** The tools a record mentions, in order of first mention. */

@@ -4,8 +4,10 @@ import { toHtml } from 'hast-util-to-html';
 import type { MdxJsxAttribute, MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 import { createMentionFinder, type Matchable, type Mention } from '../lib/mentions.ts';
+import { isFrameId } from './frame-ids.ts';
+import { isProtocolRelative, urlScheme } from './guard.ts';
 import { addProblem, throwProblems } from './problems.ts';
-import type { ReportRecord, Section, ToolMention } from './record.ts';
+import type { ReportRecord, Section, SiteLink, ToolMention } from './record.ts';
 import { sectionWords } from './words.ts';
 
 declare module 'vfile' {
@@ -167,6 +169,30 @@ function sentenceAt(text: string, offset: number): string {
   return text.slice(start, end).replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The body's links and images into this site, as written, for the link check; the root-relative
+ * ones (`/reports/x/`) get the base path in front (`/kb/reports/x/`), as every link of ours does.
+ * Relative ones and `#fragments` resolve under the base already. Runs before anything adds links.
+ */
+function siteLinks(tree: Root, root: string): SiteLink[] {
+  const links: SiteLink[] = [];
+  const visit = (node: Root | ElementContent) => {
+    // Footnote markers and their way back are the pipeline's links (remark-rehype's), not the author's.
+    const footnote = node.type === 'element' && ('dataFootnoteRef' in node.properties || 'dataFootnoteBackref' in node.properties);
+    if (node.type === 'element' && (node.tagName === 'a' || node.tagName === 'img') && !footnote) {
+      const key = node.tagName === 'a' ? 'href' : 'src';
+      const url = node.properties[key];
+      if (typeof url === 'string' && url && !urlScheme(url) && !isProtocolRelative(url)) {
+        links.push({ url, ...(node.position && { line: node.position.start.line }) });
+        if (url.startsWith('/')) node.properties[key] = root + url.slice(1);
+      }
+    }
+    if ('children' in node) for (const child of node.children as ElementContent[]) visit(child);
+  };
+  visit(tree);
+  return links;
+}
+
 /** Copies passage nodes for use on another page: headings demoted two levels (they sit under event and report headings) and stripped of ids. */
 function forPassage(node: RootContent): RootContent {
   if (node.type !== 'element') return node;
@@ -183,10 +209,12 @@ function forPassage(node: RootContent): RootContent {
 }
 
 /**
- * Report pipeline, after Markdown becomes HTML. In one pass it renders `<Ed>` editor's notes,
- * gives every heading an id (github-slugger, as Astro would) and checks it (no `#` heading, no
- * empty id, no duplicate, no empty section), finds every tool mention with its sentence and links
- * the first per section, and cuts the `##`/`###` sections out for topic pages. The result is the
+ * Report pipeline, after Markdown becomes HTML. In one pass it records the in-site links (with
+ * the base path put in front of root-relative ones), renders `<Ed>` editor's notes, gives every
+ * heading an id (github-slugger, as Astro would, but never one of the frame's: frame-ids.ts) and
+ * checks it (no `#` heading, no empty id, no duplicate, no empty section), finds every tool
+ * mention with its sentence and links the first per section, and cuts the `##`/`###` sections out
+ * for topic pages. The result is the
  * report's record (`file.data.record`, and `record` in Astro's remark frontmatter); then it adds
  * a “#” link to every heading. It does not compare the record with the frontmatter (src/lib/validate.ts does).
  */
@@ -196,6 +224,7 @@ export function rehypeReport({ tools, base, strict }: RehypeReportOptions) {
   const href = (tool: string) => `${root}tools/${tool}/`;
 
   return (tree: Root, file: VFile) => {
+    const links = siteLinks(tree, root);
     const typos: Typo[] = [];
     replaceJsx(tree, typos);
 
@@ -220,7 +249,10 @@ export function rehypeReport({ tools, base, strict }: RehypeReportOptions) {
         addProblem(file, node, `expected each heading once (its link id must be unique), found "${title}" again${first ? ` (first on line ${first})` : ''}; rename one`);
       }
       seen.set(key, line);
-      node.properties.id ??= slugger.slug(title) || `section-${index}`;
+      // A heading named like a part of the frame ("Credit", "Main") takes the next free id, "credit-1".
+      let id = slugger.slug(title);
+      while (isFrameId(id)) id = slugger.slug(title);
+      node.properties.id ??= id || `section-${index}`;
       headings.push({ index, depth, node, title });
     });
     headings.forEach((h, i) => {
@@ -236,7 +268,7 @@ export function rehypeReport({ tools, base, strict }: RehypeReportOptions) {
     // is linked (headings and links excepted), and its first sentence of prose is recorded (a
     // heading stands in only when the section has no sentence naming it).
     const mentions = new Map<string, ToolMention & { inHeading: boolean }>();
-    const links = new Map<Text, Mention[]>();
+    const toolLinks = new Map<Text, Mention[]>();
     let section: string | undefined;
     let linked = new Set<string>();
     for (const node of top) {
@@ -258,7 +290,7 @@ export function rehypeReport({ tools, base, strict }: RehypeReportOptions) {
             }
             if (piece.linkable && !linked.has(m.tool)) {
               linked.add(m.tool);
-              links.set(piece.node, [...(links.get(piece.node) ?? []), m]);
+              toolLinks.set(piece.node, [...(toolLinks.get(piece.node) ?? []), m]);
             }
           }
           offset += piece.node.value.length;
@@ -268,7 +300,7 @@ export function rehypeReport({ tools, base, strict }: RehypeReportOptions) {
     const link = (parent: Root | Element) => {
       parent.children = parent.children.flatMap((child) => {
         if (child.type === 'element') link(child);
-        const found = child.type === 'text' ? links.get(child) : undefined;
+        const found = child.type === 'text' ? toolLinks.get(child) : undefined;
         if (!found || child.type !== 'text') return [child];
         const out: ElementContent[] = [];
         let last = 0;
@@ -304,6 +336,7 @@ export function rehypeReport({ tools, base, strict }: RehypeReportOptions) {
       sections,
       mentions: [...mentions.values()].map(({ inHeading: _, ...m }) => m),
       words: sectionWords(sections),
+      links,
     };
     file.data.record = record;
     const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };

@@ -86,6 +86,14 @@ const cases: [string, Parameters<typeof corpus>[0], string[]][] = [
   ['a heading whose id would be empty', { [report]: withBody('## 🚀\n\nLift-off.') }, [
     '<dir>/reports/first-visit.mdx:20: body: expected a heading with letters or digits (its link id is made of them), found "🚀"; add words to it',
   ]],
+  ['links to a missing page, a missing heading there and here, and another host without a scheme', {
+    [report]: withBody('[a](/reports/first-vist/), [b](/reports/first-visit/#hallwya), [c](#packagng-talks) and [d](//evil.example/x)'),
+  }, [
+    '<dir>/reports/first-visit.mdx:20: link: expected a page of this site, found "/reports/first-vist/"; did you mean "/reports/first-visit/"?',
+    '<dir>/reports/first-visit.mdx:20: link: expected a heading id of "/reports/first-visit/", found "#hallwya"; did you mean "#hallway"?',
+    '<dir>/reports/first-visit.mdx:20: link: expected a heading id of "/reports/first-visit/", found "#packagng-talks"; did you mean "#packaging-talks"?',
+    '<dir>/reports/first-visit.mdx:20: body: expected a link to http:, https:, mailto: or a page of this site, found "//evil.example/x"; write "https://evil.example/x" for another site',
+  ]],
   ['a component other than <Ed>', { [report]: withBody('<Slides src="x" />') }, [
     `<dir>/reports/first-visit.mdx:20: body: expected text or an <Ed> editor's note, found <Slides>; only <Ed> is available in reports (write \\< or &lt; for a literal "<")`,
   ]],
@@ -115,6 +123,17 @@ describe('the guard holds without the check', () => {
     assert.match(output, /reports\/first-visit\.mdx:22: body: expected text, found the expression "\{execSync\('id'\)\.toString\(\)\}"/);
     assert.doesNotMatch(output, /uid=\d+/, 'the command never ran');
     // A bare astro build empties its output folder first (npm run build never does); no page is written.
+    assert.ok(!existsSync(join(dir, 'dist', 'reports')), 'no report page was written');
+  });
+});
+
+describe('the link check holds without the check', () => {
+  test('a bare astro build refuses a link to a missing page in our words', () => {
+    const dir = corpus({ [report]: withBody('See [the topic](/topics/packagin/).') });
+    made.push(dir);
+    const { status, output } = run(['node_modules/astro/bin/astro.mjs', 'build'], dir);
+    assert.notEqual(status, 0);
+    assert.match(output, /reports\/first-visit\.mdx:20: link: expected a page of this site, found "\/topics\/packagin\/"; did you mean "\/topics\/packaging\/"\?/);
     assert.ok(!existsSync(join(dir, 'dist', 'reports')), 'no report page was written');
   });
 });

@@ -25,6 +25,7 @@ const report = (id: string, ev: string, topics: [string, string[]][], tools: str
     sections: sections.map(({ mentions: _, ...s }) => s),
     mentions: sections.flatMap((s) => s.mentions.map(([tool, sentence]) => ({ tool, section: s.id, sentence }))),
     words: sections.length * 10,
+    links: [],
   },
 });
 

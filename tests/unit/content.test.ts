@@ -4,18 +4,9 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { checkContent } from '../../src/check/index.ts';
 import { fixReports } from '../../src/check/fix.ts';
-import { formatProblem, sortProblems } from '../../src/lib/problems.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
+import { checkProblems as problems } from '../helpers/check.ts';
 import { corpus, files, report, withBody } from '../helpers/corpus.ts';
-
-/** Every problem of a corpus with `changes`, as printed, with the temporary folder left out. */
-function problems(changes: Parameters<typeof corpus>[0] = {}): string[] {
-  const dir = corpus(changes);
-  try {
-    return sortProblems(checkContent({ dir }).problems).map((p) => formatProblem(p).replace(`${dir}/`, ''));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 const edit = (from: string, to: string) => (text: string) => text.replace(from, to);
 /** The report with a `talks:` list (lines 18 on) after its topics. */
@@ -190,7 +181,7 @@ const bodyCases: typeof cases = [
   ['a component other than <Ed>', { [report]: withBody('<Slides src="x" />') }, [
     'reports/first-visit.mdx:20: body: expected text or an <Ed> editor\'s note, found <Slides>; only <Ed> is available in reports (write \\< or &lt; for a literal "<")',
   ]],
-  ['links to anything but http, https, mailto and this site', { [report]: withBody('[x](javascript:alert(9)), [y](JAVASCRIPT:alert(1)), [z](&#106;avascript:alert(2)), ![i](data:image/png;base64,AAAA), [r] and [ok](https://a.example) [m](mailto:a@b.example) [in](/topics/x/) [frag](#hallway)\n\n[r]: javascript:alert(15)') }, [
+  ['links to anything but http, https, mailto and this site', { [report]: withBody('[x](javascript:alert(9)), [y](JAVASCRIPT:alert(1)), [z](&#106;avascript:alert(2)), ![i](data:image/png;base64,AAAA), [r] and [ok](https://a.example) [m](mailto:a@b.example) [in](/topics/packaging/) [frag](#hallway)\n\n[r]: javascript:alert(15)') }, [
     'reports/first-visit.mdx:20: body: expected a link to http:, https:, mailto: or a page of this site, found "javascript:alert(9)"',
     'reports/first-visit.mdx:20: body: expected a link to http:, https:, mailto: or a page of this site, found "JAVASCRIPT:alert(1)"',
     'reports/first-visit.mdx:20: body: expected a link to http:, https:, mailto: or a page of this site, found "javascript:alert(2)"',
