@@ -131,7 +131,8 @@ const siteRevision = hash([renderKey, ...Object.entries(contentPaths)
  * code are unchanged. So it must change whenever anything the page shows can: the reports it
  * draws on (their revisions: list every report whose title, text or facts it shows, including
  * neighbours and related reading), the registries and renderer (`siteRevision`), and `extra`, any
- * other data about the rest of the corpus it shows (e.g. how many reports each year has). A test
+ * other data it shows (e.g. how many reports each year has; its `sourceOf`, whose date comes from
+ * git and whose link from the environment, neither of which is in a file's revision). A test
  * builds the fixture site incrementally after edits and compares it with a full build.
  */
 export function pageKey(pageReports: Iterable<{ id: string }>, extra?: unknown): string {
