@@ -22,6 +22,8 @@ import { parseYaml } from '../lib/yaml.ts';
 import { contentDir, contentPaths, repoSettings, siteBase } from '../paths.ts';
 import { readHistory } from './history.ts';
 
+// Git's history of the content folder is read meanwhile (one `git log`, src/data/history.ts).
+const historyRead = readHistory(contentDir);
 const [allReports, eventEntries, toolEntries, topicEntries, peopleEntries, talkEntries] = await Promise.all([
   getCollection('reports'),
   getCollection('events'),
@@ -71,7 +73,7 @@ const problems = checkReports(
 if (problems.length) throw new Error(formatProblems(problems));
 
 /** When each file last changed (one `git log` for the whole folder) and its path in the repository. */
-const history = readHistory(contentDir);
+const history = await historyRead;
 /** Where "Edit this page" links go (README, "Edit links"); none when no repository is set. */
 const edit = editUrlFor(repoSettings);
 if (edit.problems.length) throw new Error(formatProblems(edit.problems));

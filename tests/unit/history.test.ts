@@ -93,8 +93,8 @@ describe('readHistory (a real repository, made here)', () => {
   write('reports/uncommitted.mdx', 'new\n');
   write('reports/first.mdx', 'one, edited but not committed\n');
 
-  test('each file is dated by its last commit, renames included; an uncommitted file has no date', () => {
-    const history = readHistory(content);
+  test('each file is dated by its last commit, renames included; an uncommitted file has no date', async () => {
+    const history = await readHistory(content);
     const at = (file: string) => history.updated(join(content, file));
     assert.equal(history.shallow, false);
     assert.equal(at('reports/first.mdx'), '2026-01-01T10:00:00+00:00');
@@ -105,10 +105,10 @@ describe('readHistory (a real repository, made here)', () => {
     assert.equal(history.repoPath(join(content, 'reports/first.mdx')), 'site/content/reports/first.mdx');
   });
 
-  test('a shallow clone dates only what changed within its history', () => {
+  test('a shallow clone dates only what changed within its history', async () => {
     const clone = join(dir, 'clone');
     git(dir, '2026-01-01T10:00:00+00:00', 'clone', '-q', '--depth', '2', `file://${repo}`, clone);
-    const history = readHistory(join(clone, 'site', 'content'));
+    const history = await readHistory(join(clone, 'site', 'content'));
     const at = (file: string) => history.updated(join(clone, 'site', 'content', file));
     assert.equal(history.shallow, true);
     assert.equal(at('people.yaml'), '2026-03-01T08:00:00+00:00', 'changed after the cut-off: dated');
@@ -116,10 +116,10 @@ describe('readHistory (a real repository, made here)', () => {
     assert.equal(at('reports/first.mdx'), undefined, 'changed before the cut-off: no date');
   });
 
-  test('outside a repository: no dates, paths from the working folder', () => {
+  test('outside a repository: no dates, paths from the working folder', async () => {
     const loose = join(dir, 'loose');
     mkdirSync(join(loose, 'reports'), { recursive: true });
-    const history = readHistory(loose);
+    const history = await readHistory(loose);
     assert.equal(history.updated(join(loose, 'reports', 'x.mdx')), undefined);
     assert.equal(history.shallow, false);
   });
