@@ -149,3 +149,13 @@ export const siteBase = process.env.SITE_BASE ?? '/';
  */
 export const astroCacheDir = (dir: string, base: string) =>
   join('node_modules', '.astro', `${resolve(dir)}${base}`.replace(/[^a-z0-9]+/gi, '-'));
+
+/**
+ * Where "Edit this page" links go (README, "Edit links"): REPO_URL (GitHub or GitLab) and
+ * REPO_BRANCH, or an EDIT_URL template for any host. Unset: no links. src/lib/edit-url.ts reads them.
+ */
+export const repoSettings = {
+  repoUrl: process.env.REPO_URL || undefined,
+  branch: process.env.REPO_BRANCH || undefined,
+  editUrl: process.env.EDIT_URL || undefined,
+};

@@ -20,7 +20,8 @@ import { parseYaml, type ParsedYaml } from '../lib/yaml.ts';
 import { idPattern } from '../schemas/common.ts';
 import { eventSchema, personSchema, sourceNotesSchema, talkSchema, taxonomySchema, toolSchema, topicSchema, type EventData, type PersonData, type TalkData, type TaxonomyData, type ToolData, type TopicData } from '../schemas/registries.ts';
 import { idReference, reportSchema, type ReportData } from '../schemas/report.ts';
-import { contentDir, contentPathsFor, filesUnder, readContent, reportFilesUnder, siteBase } from '../paths.ts';
+import { contentDir, contentPathsFor, filesUnder, readContent, repoSettings, reportFilesUnder, siteBase } from '../paths.ts';
+import { editUrlFor } from '../lib/edit-url.ts';
 import { leftovers } from './leftovers.ts';
 import { fieldNames, issueMessages } from './issues.ts';
 
@@ -278,5 +279,7 @@ export function checkContent(options: { dir?: string; only?: string[] } = {}): C
       problems.push({ file: r.file, line: r.yaml.lineOf(['summary']), field: 'summary', message: 'expected a summary of the report, found the placeholder "TODO"; write one or two sentences, or keep `draft: true`' });
     }
   }
+  // The build's settings for edit links (README, "Edit links"): checked here so a build stops before Astro starts.
+  problems.push(...editUrlFor(repoSettings).problems);
   return { problems, reports, events, tools, topics, people, talks, taxonomy };
 }

@@ -17,8 +17,13 @@ import { reportRecordSchema } from '../markdown/record.ts';
 import { splitReport } from '../lib/source-text.ts';
 import { pageBody, pipelineKey, renderBody, type RenderOptions } from '../markdown/rendered.ts';
 import { readToolSpellings } from '../markdown/tool-spellings.ts';
-import { contentDir, contentPaths, readContent, siteBase } from '../paths.ts';
+import { editUrlFor } from '../lib/edit-url.ts';
+import { parseYaml } from '../lib/yaml.ts';
+import { contentDir, contentPaths, readContent, repoSettings, siteBase } from '../paths.ts';
+import { readHistory } from './history.ts';
 
+// Git's history of the content folder is read meanwhile (one `git log`, src/data/history.ts).
+const historyRead = readHistory(contentDir);
 const [allReports, eventEntries, toolEntries, topicEntries, peopleEntries, talkEntries] = await Promise.all([
   getCollection('reports'),
   getCollection('events'),
@@ -74,6 +79,45 @@ const problems = [
 ];
 if (problems.length) throw contentError(problems);
 
+/** When each file last changed (one `git log` for the whole folder) and its path in the repository. */
+const history = await historyRead;
+/** Where "Edit this page" links go (README, "Edit links"); none when no repository is set. */
+const edit = editUrlFor(repoSettings);
+if (edit.problems.length) throw new Error(formatProblems(edit.problems));
+
+type Registry = 'events' | 'topics' | 'tools' | 'people' | 'talks';
+/**
+ * Each registry entry's edit link, at the line of its id, located as the check locates a problem
+ * in it (src/lib/yaml.ts); the registries are read for this only when there are links.
+ */
+const entryLinks = new Map<Registry, Map<string, string>>(edit.editUrl
+  ? (['events', 'topics', 'tools', 'people', 'talks'] as const).map((kind) => {
+    const file = contentPaths[kind];
+    const yaml = parseYaml(readFileSync(file, 'utf8'), file);
+    const path = history.repoPath(file);
+    return [kind, new Map(Object.keys(yaml.data ?? {}).map((id) => [id, edit.editUrl!(path, yaml.lineOf([id]))]))];
+  })
+  : []);
+
+/** What a page shows about its source: where to edit it and, for a report, when it last changed. */
+export interface PageSource {
+  editUrl?: string;
+  /** The committer date (ISO 8601) of the last commit that changed the report's file, if known. */
+  updated?: string;
+}
+
+const reportFiles = new Map(reports.map((r) => [r.id, r.file]));
+/** The source of a report's page or a registry entry's; part of that page's `pageKey`. */
+export function sourceOf(kind: 'reports' | Registry, id: string): PageSource {
+  if (kind !== 'reports') return { editUrl: entryLinks.get(kind)?.get(id) };
+  const file = reportFiles.get(id)!;
+  return { editUrl: edit.editUrl?.(history.repoPath(file)), updated: history.updated(file) };
+}
+if (history.shallow) {
+  const undated = reports.filter((r) => !history.updated(r.file)).length;
+  if (undated) console.warn(`Last updated: ${undated} of ${reports.length} reports show no date, as this is a shallow clone whose history stops after their last change; build from a full clone (e.g. actions/checkout with fetch-depth: 0) to date them all.`);
+}
+
 export const catalog = buildCatalog({ reports, events, topics, tools, people, talks });
 
 /** Each report's three most related reports and what they share, computed once for the whole catalog. */
@@ -83,8 +127,7 @@ export const relatedByReport = relatedReading(catalog.reports, reportFeatures);
  * The rendered body of a report (HTML), for its page; read from the renderer's cache when asked,
  * and used only when it passes the output check (src/markdown/safe-html.ts).
  */
-const fileById = new Map(reports.map((r) => [r.id, r.file]));
-export const htmlOf = (id: string) => renderedOf(fileById.get(id)!, undefined, pageBody).html!;
+export const htmlOf = (id: string) => renderedOf(reportFiles.get(id)!, undefined, pageBody).html!;
 
 /**
  * Everything else any page draws on: the registries (events, tools, topics, people, talks,
@@ -100,7 +143,8 @@ const siteRevision = hash([renderKey, ...Object.entries(contentPaths)
  * code are unchanged. So it must change whenever anything the page shows can: the reports it
  * draws on (their revisions: list every report whose title, text or facts it shows, including
  * neighbours and related reading), the registries and renderer (`siteRevision`), and `extra`, any
- * other data about the rest of the corpus it shows (e.g. how many reports each year has). A test
+ * other data it shows (e.g. how many reports each year has; its `sourceOf`, whose date comes from
+ * git and whose link from the environment, neither of which is in a file's revision). A test
  * builds the fixture site incrementally after edits and compares it with a full build.
  */
 export function pageKey(pageReports: Iterable<{ id: string }>, extra?: unknown): string {

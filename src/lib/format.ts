@@ -17,3 +17,6 @@ export function formatRange(start: Date, end: Date): string {
 
 /** "1 report" / "3 reports". */
 export const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
+
+/** "2026-03-03T23:30:00+02:00" (git's committer date) → "3 March 2026": the day where it was committed. */
+export const formatCommitDay = (iso: string) => formatDate(new Date(iso.slice(0, 10)));

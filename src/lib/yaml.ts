@@ -4,7 +4,7 @@
  * duplicate keys are errors. Unquoted dates still parse as dates (as YAML 1.1 and Astro's parser
  * read them), so the schemas can refuse them with the reason.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, stringify, visit, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, stringify, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { shown, type Problem } from './problems.ts';
 
 export interface ParsedYaml {
@@ -42,12 +42,24 @@ export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml
     },
   });
 
+  // Each map's pairs by key, made when first asked: asking for every entry of a registry of
+  // thousands (its edit links, src/data/) would otherwise search the map once per entry.
+  const pairs = new WeakMap<YAMLMap, Map<string, Pair>>();
+  const pairIn = (map: YAMLMap, key: string | number) => {
+    let index = pairs.get(map);
+    if (!index) {
+      index = new Map();
+      for (const p of map.items) if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);
+      pairs.set(map, index);
+    }
+    return index.get(String(key));
+  };
   const lineOf = (path: readonly (string | number)[]) => {
     let node: unknown = doc.contents;
     let line = node && (node as Node).range ? lineAt((node as Node).range![0]) : undefined;
     for (const key of path) {
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
+        const pair = pairIn(node, key);
         if (!pair) break;
         if (isScalar(pair.key) && pair.key.range) line = lineAt(pair.key.range[0]);
         node = pair.value;

@@ -1,22 +1,38 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { catalog } from '../data/index.ts';
+import { catalog, sourceOf } from '../data/index.ts';
+import { FEED_DESCRIPTION, FEED_TITLE, feedItems } from '../lib/feed.ts';
 
-/** How many reports the feed carries: the latest only, so it does not grow with the corpus. */
-const FEED_SIZE = 50;
+/**
+ * Text and attribute values inside `customData`, which @astrojs/rss parses as XML and writes out
+ * again: named entities, which its parser decodes (numeric ones it would escape a second time).
+ */
+const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const xml = (text: string) => text.replace(/[&<>"']/g, (c) => entities[c]!);
 
-/** RSS feed of the latest reports, newest event first. */
-export const GET: APIRoute = (context) =>
-  rss({
-    title: 'Hallway Track',
-    description: 'Conference trip reports our engineers brought back.',
-    site: new URL(import.meta.env.BASE_URL, context.site),
-    items: [...catalog.reports].reverse().slice(0, FEED_SIZE).map((report) => ({
-      title: report.title,
-      link: `${import.meta.env.BASE_URL}reports/${report.id}/`,
-      description: report.summary,
-      pubDate: report.published ?? report.event.end,
-      author: report.author.name,
-      categories: [report.event.shortName, ...report.topics.map((t) => t.topic.title)],
+/**
+ * RSS feed of the latest reports, newest event first (src/lib/feed.ts; /feed.json has the same).
+ * Authors are `dc:creator` (RSS's own `author` is an e-mail address), events and topics are
+ * categories whose `domain` is their index, and the last commit's date is `atom:updated`.
+ */
+export const GET: APIRoute = (context) => {
+  const home = new URL(import.meta.env.BASE_URL, context.site);
+  return rss({
+    title: FEED_TITLE,
+    description: FEED_DESCRIPTION,
+    site: home,
+    xmlns: { dc: 'http://purl.org/dc/elements/1.1/', atom: 'http://www.w3.org/2005/Atom' },
+    items: feedItems(catalog.reports, home, (id) => sourceOf('reports', id).updated).map((item) => ({
+      title: item.title,
+      link: item.url,
+      description: item.summary,
+      pubDate: item.published,
+      customData: [
+        ...item.authors.map((a) => `<dc:creator>${xml(a.name)}</dc:creator>`),
+        ...item.events.map((e) => `<category domain="${xml(new URL('events/', home).href)}">${xml(e.shortName)}</category>`),
+        ...item.topics.map((t) => `<category domain="${xml(new URL('topics/', home).href)}">${xml(t.name)}</category>`),
+        item.updated ? `<atom:updated>${xml(item.updated)}</atom:updated>` : '',
+      ].join(''),
     })),
   });
+};
