@@ -6,7 +6,9 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
+import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
 import { filesUnder } from '../paths.ts';
 import type { Problem } from '../lib/problems.ts';
 
@@ -182,16 +184,11 @@ interface HeadFacts {
 /** The page's CSP <meta> and its icon link (which the layout writes as `${base}favicon.svg`). */
 function headFacts(html: string): HeadFacts {
   const facts: HeadFacts = {};
-  const walk = (node: { type: string; tagName?: string; properties?: Record<string, unknown>; children?: unknown[] }) => {
-    if (node.type === 'element' && node.tagName === 'meta' && String(node.properties?.httpEquiv).toLowerCase() === 'content-security-policy') {
-      facts.csp = String(node.properties?.content);
-    }
-    if (node.type === 'element' && node.tagName === 'link' && (node.properties?.rel as string[] | undefined)?.includes('icon')) {
-      facts.icon = String(node.properties?.href);
-    }
-    for (const child of node.children ?? []) walk(child as typeof node);
-  };
-  walk(head(html));
+  visit(head(html), 'element', (node: Element) => {
+    const { httpEquiv, content, rel, href } = node.properties;
+    if (node.tagName === 'meta' && String(httpEquiv).toLowerCase() === 'content-security-policy') facts.csp = String(content);
+    if (node.tagName === 'link' && Array.isArray(rel) && rel.includes('icon')) facts.icon = String(href);
+  });
   return facts;
 }
 

@@ -22,7 +22,7 @@ export interface ServerOptions {
 /** Cloudflare Pages' documented limits for `_headers`: 100 rules, 2,000 characters a header. */
 export const CLOUDFLARE_LIMITS = { rules: 100, headerLength: 2000 };
 
-const header = (host: Host, site: DeploySite) =>
+const banner = (host: Host, site: DeploySite) =>
   `${GENERATED} -- --host ${host} from ${site.dir}/ (base ${site.base}): do not edit; run it again after every build (the CSP carries the build's hashes).`;
 
 /** The URL pattern of a rule in `_headers` syntax (`*` matches the rest of the path). */
@@ -52,7 +52,7 @@ export function renderHeadersFile(host: 'netlify' | 'cloudflare', site: DeploySi
       message: `expected at most ${CLOUDFLARE_LIMITS.rules} rules (Cloudflare Pages' limit), found ${blocks.length}; serve the site with nginx or Caddy, or ask for a higher limit`,
     });
   }
-  return { text: [header(host, site), ...blocks.map((b) => b.join('\n'))].join('\n') + '\n', notes };
+  return { text: [banner(host, site), ...blocks.map((b) => b.join('\n'))].join('\n') + '\n', notes };
 }
 
 /** A double-quoted string for nginx or Caddy; our values never need `"`, `\` or `$` (nginx variables), so they are refused. */
@@ -76,7 +76,7 @@ export function renderNginx(site: DeploySite, { listen, root }: ServerOptions): 
   ).map(([type, exts]) => `    ${type} ${exts.join(' ')};`);
   const dir = root.endsWith('/') ? root : `${root}/`;
   const lines = [
-    header('nginx', site),
+    banner('nginx', site),
     '# Start: nginx -c <this file> (the container image runs it as /etc/nginx/nginx.conf).',
     'worker_processes auto;',
     'error_log stderr warn;',
@@ -121,14 +121,16 @@ export function renderNginx(site: DeploySite, { listen, root }: ServerOptions): 
 /**
  * A Caddyfile (run it with `caddy run --config <file> --adapter caddyfile`): the same headers by
  * path matchers (`revalidate` is every path not immutable), the site under its base by
- * `handle_path`, anything else and any missing file answered by 404.html with status 404.
+ * `handle_path`, anything else and any missing file answered by 404.html with status 404. The
+ * header block only sets (a block that also deletes one is deferred, and Caddy then drops it from
+ * error responses such as the 404 page).
  */
 export function renderCaddy(site: DeploySite, { listen, root }: ServerOptions): string {
   const immutable = site.rules.filter((r) => r.cache === 'immutable').map((r) => urlPattern(site.base, r.path));
   const byType = Object.entries(SPECIAL_TYPES).reduce<Record<string, string[]>>((all, [ext, type]) => ({ ...all, [type]: [...(all[type] ?? []), `*${ext}`] }), {});
   const address = /^\d+$/.test(listen) ? `:${listen}` : listen;
   const lines = [
-    header('caddy', site),
+    banner('caddy', site),
     '# Start: caddy run --config <this file> --adapter caddyfile',
     '{',
     '\tadmin off',

@@ -162,6 +162,15 @@ for (const site of [fixture, fixtureKb]) {
         assert.deepEqual(header.get('frame-ancestors'), ["'none'"]);
       });
 
+      test("frame-ancestors 'none': another page cannot frame the site", async () => {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        const refused = page.waitForEvent('console', { predicate: (m) => /frame-ancestors 'none'/.test(m.text()), timeout: 10_000 });
+        await page.setContent(`<iframe src="${server.url}"></iframe>`);
+        assert.match((await refused).text(), /violates the following Content Security Policy directive: "frame-ancestors 'none'". The request has been blocked/);
+        await context.close();
+      });
+
       test('typing in the search page finds reports, from index files served with their headers', async () => {
         const w = await open(browser, server.origin);
         const chunks: Record<string, string | undefined> = {};
