@@ -7,7 +7,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine } from '../src/lib/command-line.ts';
 import { formatProblem } from '../src/lib/problems.ts';
 import { DeployProblem, readSite } from '../src/deploy/policy.ts';
 import { GENERATED, HOSTS, renderCaddy, renderHeadersFile, renderNginx, type Host } from '../src/deploy/render.ts';
@@ -31,28 +31,21 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-let options;
-try {
-  options = parseArgs({
-    options: {
-      host: { type: 'string' },
-      dist: { type: 'string', default: process.env.OUT_DIR ?? 'dist' },
-      out: { type: 'string' },
-      cors: { type: 'string' },
-      listen: { type: 'string', default: '8080' },
-      root: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  }).values;
-} catch (error) {
-  fail(`deploy-config: options: ${(error as Error).message}\n\n${usage}`);
-}
-if (options.help) {
-  console.log(usage);
-  process.exit(0);
-}
-const host = options.host as Host;
-if (!HOSTS.includes(host)) fail(`deploy-config: --host: expected one of ${HOSTS.join(', ')}, found ${options.host ? `"${options.host}"` : 'none'}\n\n${usage}`);
+const { values, usageError } = commandLine({
+  command: 'npm run deploy-config',
+  usage,
+  options: {
+    host: { type: 'string' },
+    dist: { type: 'string' },
+    out: { type: 'string' },
+    cors: { type: 'string' },
+    listen: { type: 'string' },
+    root: { type: 'string' },
+  },
+});
+const host = values.host as Host;
+if (!HOSTS.includes(host)) usageError('--host', `expected one of ${HOSTS.join(', ')}, found ${values.host ? `"${values.host}"` : 'none'}`);
+const options = { ...values, dist: values.dist ?? process.env.OUT_DIR ?? 'dist', listen: values.listen ?? '8080' };
 
 const defaultOut: Record<Host, string> = {
   netlify: join(options.dist, '_headers'),

@@ -113,14 +113,14 @@ describe('deploy-config messages', { skip: existsSync(join(fixture.dir, 'index.h
   });
 
   test('says what is wrong with a host, a folder or an origin, in our format', () => {
-    const cases: [string[], string][] = [
-      [['--host', 'apache'], 'deploy-config: --host: expected one of netlify, cloudflare, nginx, caddy, found "apache"'],
-      [['--host', 'nginx', '--dist', join(tmp, 'nothing')], `${join(tmp, 'nothing')}/index.html: (file): expected a built site, found no ${join(tmp, 'nothing')}/index.html; run npm run build first (OUT_DIR=${join(tmp, 'nothing')} if it builds elsewhere)`],
-      [['--host', 'netlify', '--dist', fixture.dir, '--cors', 'https://hub.example/search/'], '--cors: origin: expected an origin such as https://hub.example (scheme and host, no path) or *, found "https://hub.example/search/"'],
+    const cases: [string[], string, number][] = [
+      [['--host', 'apache'], 'deploy-config: --host: expected one of netlify, cloudflare, nginx, caddy, found "apache"', 2],
+      [['--host', 'nginx', '--dist', join(tmp, 'nothing')], `${join(tmp, 'nothing')}/index.html: (file): expected a built site, found no ${join(tmp, 'nothing')}/index.html; run npm run build first (OUT_DIR=${join(tmp, 'nothing')} if it builds elsewhere)`, 1],
+      [['--host', 'netlify', '--dist', fixture.dir, '--cors', 'https://hub.example/search/'], '--cors: origin: expected an origin such as https://hub.example (scheme and host, no path) or *, found "https://hub.example/search/"', 1],
     ];
-    for (const [args, message] of cases) {
+    for (const [args, message, status] of cases) {
       const run = deployConfig(...args, '--out', join(tmp, 'out'));
-      assert.equal(run.status, 1, args.join(' '));
+      assert.equal(run.status, status, args.join(' '));
       assert.equal(run.stderr.split('\n')[0], message);
       assert.ok(!existsSync(join(tmp, 'out')), 'nothing is written when it fails');
     }
