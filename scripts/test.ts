@@ -27,23 +27,33 @@ tests/site and tests/e2e; ends with "N passed, N failed".
 });
 const onlyUnit = values.unit === true;
 
-/** The browser tests drive Debian's chromium; a fresh machine gets it here, once. */
-function ensureChromium() {
-  if (existsSync('/usr/bin/chromium')) return;
+/**
+ * What the browser and deploy tests run, from Debian: chromium (tests/helpers/browser.ts), nginx and
+ * caddy (tests/e2e/deploy.test.ts starts them with the configs `npm run deploy-config` writes). A
+ * fresh machine gets whichever is missing here, once.
+ */
+const systemPackages = { chromium: '/usr/bin/chromium', nginx: '/usr/sbin/nginx', caddy: '/usr/bin/caddy' };
+
+function ensureSystemPackages() {
+  const missing = Object.entries(systemPackages)
+    .filter(([, binary]) => !existsSync(binary))
+    .map(([name]) => name);
+  if (!missing.length) return;
+  const list = missing.join(' ');
   if (process.getuid?.() !== 0) {
-    console.log('The browser tests need Debian\'s chromium: run `sudo apt-get install -y chromium`, then npm test again.\n0 passed, 1 failed');
+    console.log(`The browser and deploy tests need Debian's ${list}: run \`sudo apt-get install -y ${list}\`, then npm test again.\n0 passed, 1 failed`);
     process.exit(1);
   }
-  console.log('▶ installing Debian\'s chromium for the browser tests (apt-get, once)');
+  console.log(`▶ installing Debian's ${list} for the browser and deploy tests (apt-get, once)`);
   const env = { DEBIAN_FRONTEND: 'noninteractive' };
-  if (run('apt-get', ['update', '-qq'], env) !== 0 || run('apt-get', ['install', '-y', '-qq', 'chromium'], env) !== 0) {
-    console.log('Could not install chromium.\n0 passed, 1 failed');
+  if (run('apt-get', ['update', '-qq'], env) !== 0 || run('apt-get', ['install', '-y', '-qq', ...missing], env) !== 0) {
+    console.log(`Could not install ${list}.\n0 passed, 1 failed`);
     process.exit(1);
   }
 }
 
 if (!onlyUnit) {
-  ensureChromium();
+  ensureSystemPackages();
   const fixture = { CONTENT_DIR: join('tests', 'fixtures', 'corpus') };
   // Sequential on purpose: each build uses every core it can get.
   for (const [label, env] of [

@@ -20,6 +20,7 @@ const commands: [script: string, usage: string, typo: string, meant: string][] =
   ['build', 'Usage: npm run build [-- --force]', '--forse', '--force'],
   ['bench', 'Usage: npm run bench [-- --sizes 100,1000]', '--size', '--sizes'],
   ['test', 'Usage: npm test [-- --unit]', '--unti', '--unit'],
+  ['deploy-config', 'Usage: npm run deploy-config -- --host <netlify|cloudflare|nginx|caddy>', '--cros', '--cors'],
 ];
 
 describe('a mistyped option gets the nearest one and the usage, exit code 2', () => {
