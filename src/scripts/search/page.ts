@@ -210,9 +210,9 @@ function showHelp(on: boolean) {
 }
 
 /**
- * Searches for the current state and shows the facet counts, then the results. Every keystroke
+ * Searches for the current state and shows the results, then the facet counts. Every keystroke
  * calls it; a newer call makes older ones stop at their next step. `countsOnly` refreshes the counts;
- * `settle` (typing) waits SETTLE_MS before fetching the results' fragments.
+ * `settle` (typing) shows the counts first and waits SETTLE_MS before fetching the results' fragments.
  */
 async function run({ countsOnly = false, settle = false } = {}) {
   const mine = ++generation;
@@ -255,19 +255,22 @@ async function run({ countsOnly = false, settle = false } = {}) {
   const response = await pf.search(term, searchOptions(current, undefined, wanted));
   if (mine !== generation) return;
   // Each ticked facet counts values as if it were not ticked, so its other values stay visible.
-  const byFacet: Partial<Record<Facet, Record<string, number>>> = { ...response.filters };
-  await Promise.all([
-    ...wanted.map(loadNames),
-    ...wanted
-      .filter((f) => current.filters[f].length)
-      .map(async (f) => {
-        byFacet[f] = (await pf.search(term, searchOptions(current, f, wanted))).filters[f];
-      }),
-  ]);
-  if (mine !== generation) return;
-  showCounts(byFacet);
-  if (countsOnly) return;
+  const counts = async () => {
+    const byFacet: Partial<Record<Facet, Record<string, number>>> = { ...response.filters };
+    await Promise.all([
+      ...wanted.map(loadNames),
+      ...wanted
+        .filter((f) => current.filters[f].length)
+        .map(async (f) => {
+          byFacet[f] = (await pf.search(term, searchOptions(current, f, wanted))).filters[f];
+        }),
+    ]);
+    if (mine === generation) showCounts(byFacet);
+  };
+  if (countsOnly) return counts();
   if (settle) {
+    // Counts now; results (their fragments) once the reader has stopped typing.
+    await counts();
     list.setAttribute('aria-busy', 'true');
     await new Promise((done) => setTimeout(done, SETTLE_MS));
     if (mine !== generation) return;
@@ -280,6 +283,7 @@ async function run({ countsOnly = false, settle = false } = {}) {
   list.removeAttribute('aria-busy');
   status.textContent = describe(n);
   showHelp(n === 0);
+  if (!settle) await counts();
 }
 
 /** Shows the next page of results; `fresh` replaces the list. False when a newer search took over. */
