@@ -8,6 +8,7 @@ import pagefind, { shortcutScriptHash } from './src/integrations/pagefind.ts';
 import { rehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
 import { readToolSpellings } from './src/markdown/tool-spellings.ts';
 import { astroCacheDir, contentDir, contentPaths, siteBase } from './src/paths.ts';
+import { federatedSites, siteOrigins } from './src/data/sites.ts';
 
 // Deploying under a sub-path: SITE_BASE=/kb/ npm run build (see README).
 const base = siteBase;
@@ -48,12 +49,13 @@ export default defineConfig({
   // Every page gets a CSP <meta>: only our own files load; Astro hashes its styles and scripts.
   // Search adds what Pagefind needs (WebAssembly, fetching index files; it runs without its
   // worker) and the hash of the header's inline shortcut script. No 'unsafe-inline' for scripts.
+  // connect-src adds the origins of the sites search merges (content/sites.yaml), no others.
   security: {
     csp: {
       directives: [
         "default-src 'self'",
         "img-src 'self' data:",
-        "connect-src 'self'",
+        `connect-src 'self'${siteOrigins(federatedSites(contentDir)).map((origin) => ` ${origin}`).join('')}`,
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",

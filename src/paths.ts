@@ -20,6 +20,8 @@ export const contentPathsFor = (dir: string) => ({
   people: join(dir, 'people.yaml'),
   talks: join(dir, 'talks.yaml'),
   taxonomy: join(dir, 'taxonomy.yaml'),
+  /** Optional: other sites the search page merges (federation). */
+  sites: join(dir, 'sites.yaml'),
 });
 
 export const contentPaths = contentPathsFor(contentDir);

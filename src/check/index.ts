@@ -18,7 +18,7 @@ import { checkLinks, sitePaths } from '../lib/site-paths.ts';
 import { checkRegistries, checkReports } from '../lib/validate.ts';
 import { parseYaml, type ParsedYaml } from '../lib/yaml.ts';
 import { idPattern } from '../schemas/common.ts';
-import { eventSchema, personSchema, sourceNotesSchema, talkSchema, taxonomySchema, toolSchema, topicSchema, type EventData, type PersonData, type TalkData, type TaxonomyData, type ToolData, type TopicData } from '../schemas/registries.ts';
+import { eventSchema, personSchema, siteSchema, sourceNotesSchema, talkSchema, taxonomySchema, toolSchema, topicSchema, type EventData, type PersonData, type SiteData, type TalkData, type TaxonomyData, type ToolData, type TopicData } from '../schemas/registries.ts';
 import { idReference, reportSchema, type ReportData } from '../schemas/report.ts';
 import { contentDir, contentPathsFor, filesUnder, readContent, repoSettings, reportFilesUnder, siteBase } from '../paths.ts';
 import { editUrlFor } from '../lib/edit-url.ts';
@@ -156,6 +156,26 @@ function checkSources(folder: string, root: string, reportIds: Set<string>): Pro
   return problems;
 }
 
+/** The id the search page gives this site's own pages in its "Site" filter; no listed site may take it. */
+export const OWN_SITE_ID = 'here';
+
+/**
+ * `content/sites.yaml` of `dir`: the other sites the search page merges (none when the file is
+ * absent), with its problems. The build reads it for the search page and the CSP's connect-src.
+ */
+export function readSites(dir = contentDir): { sites: (SiteData & { id: string })[]; problems: Problem[] } {
+  const file = contentPathsFor(dir).sites;
+  const problems: Problem[] = [];
+  if (!existsSync(file)) return { sites: [], problems };
+  const { entries, yaml } = loadRegistry(file, siteSchema, problems);
+  const sites = entries.filter(({ id }) => {
+    if (id !== OWN_SITE_ID) return true;
+    problems.push({ file, line: yaml?.lineOf([id]), field: id, message: `expected another id, found "${id}", which names this site in search addresses; rename it after the team` });
+    return false;
+  });
+  return { sites, problems };
+}
+
 export type Registries = Pick<CheckResult, 'problems' | 'events' | 'tools' | 'topics' | 'people' | 'talks' | 'taxonomy'>;
 
 /** The registries of `dir` (default: CONTENT_DIR), checked on their own: for commands that need them without the reports. */
@@ -193,6 +213,7 @@ export function readRegistries(dir = contentDir): Registries {
     for (const problem of registryProblems) problem.line ??= registries[problem.file]?.yaml?.lineOf(fieldPath(problem.field));
     problems.push(...registryProblems);
   }
+  problems.push(...readSites(dir).problems);
   return { problems, events, tools, topics, people, talks, taxonomy };
 }
 

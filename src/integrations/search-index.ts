@@ -176,7 +176,9 @@ export async function indexSite(site: string, log: (message: string) => void = c
     try {
       // The "#" link after each heading carries data-pagefind-ignore, but Pagefind still reads its
       // text into the heading's title for sub-results; ignoring its children keeps titles clean.
-      const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['.anchor *'] });
+      // Editor's notes are ours, not the author's: searching them finds nothing worth reading, and
+      // they would ride along in every result's fragment.
+      const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['.anchor *', '.ed-note'] });
       check('createIndex', errors);
       if (!index) throw new Error('Pagefind createIndex returned no index.');
       // Pagefind reads a folder itself, on every core: a folder of hard links to this part's pages

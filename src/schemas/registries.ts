@@ -150,3 +150,17 @@ export const sourceNotesSchema = z.strictObject({
   corrections: z.array(z.tuple([z.string(), z.string()])).default([]),
 });
 export type SourceNotes = z.infer<typeof sourceNotesSchema>;
+
+/**
+ * Another Hallway Track site whose search index our search page merges (`content/sites.yaml`).
+ * Its server must let this site read its `pagefind/` files (CORS; see README, "Search across teams").
+ */
+export const siteSchema = z.strictObject({
+  /** How its results and its value in the "Site" filter are labelled, e.g. "Platform team". */
+  name: text,
+  /** Its base URL, under which its pages and `pagefind/` folder are served, e.g. "https://platform.example/kb/". */
+  url: url.refine((u) => u.endsWith('/') && !/[?#]/.test(u), {
+    error: (issue) => `expected the site's base URL, ending in "/" (its search index is at <url>pagefind/), found ${describe(issue.input)}`,
+  }),
+});
+export type SiteData = z.infer<typeof siteSchema>;

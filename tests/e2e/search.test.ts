@@ -289,6 +289,32 @@ for (const site of sites) {
       clean(w);
     });
 
+    test('typing fetches result fragments only for the query the reader settles on', async () => {
+      const w = await visit('search/');
+      await w.page.locator('#search-app[data-ready]').waitFor();
+      await w.page.locator('#search-q').focus();
+      await w.page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/pagefind\/pagefind\.js$/.test(e.name)));
+      await w.page.waitForLoadState('networkidle');
+      const fragments: { url: string; at: number }[] = [];
+      w.page.on('request', (request) => {
+        if (new URL(request.url()).pathname.startsWith(at('pagefind/fragment/'))) fragments.push({ url: request.url(), at: Date.now() });
+      });
+      // "capacity" is in every fixture report; "ca", "cap"… match other pages too.
+      let lastKey = 0;
+      for (const key of 'capacity') {
+        await w.page.keyboard.type(key);
+        lastKey = Date.now();
+        await w.page.waitForTimeout(80);
+      }
+      await statusSays(w.page, /results? for “capacity”$/);
+      await w.page.waitForLoadState('networkidle');
+      const shown = await w.page.locator('#search-results > li').count();
+      assert.ok(shown > 0, 'no results shown');
+      assert.deepEqual(fragments.filter((f) => f.at < lastKey).map((f) => f.url), [], 'fragments were fetched while the reader was still typing');
+      assert.equal(new Set(fragments.map((f) => f.url)).size, shown, 'one fragment per result shown, no more');
+      clean(w);
+    });
+
     test('the empty search page loads no index until a reader heads for the field or a filter', async () => {
       const pagefindRequests = (w: Watched) => w.requests.filter((url) => new URL(url).pathname.startsWith(at('pagefind/')));
       const w = await visit('search/');

@@ -3,6 +3,8 @@
  * Serves `dir` under `base` (e.g. "/kb/"): `/kb/x/` → `dir/x/index.html`; anything missing, or outside
  * `base`, gets `dir/404.html` with status 404. Directories without a trailing slash redirect to it.
  * Does not cache, compress or send a CSP header (the pages carry theirs in a <meta>).
+ * `cors` lets any origin read its files (as a site other sites' search merges must; README,
+ * "Search across teams"); `port` asks for a given port instead of a free one.
  */
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -32,7 +34,7 @@ export interface Served {
 const isFile = (path: string) => statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
 const isDir = (path: string) => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 
-export async function serve(dir: string, base = '/'): Promise<Served> {
+export async function serve(dir: string, base = '/', { cors = false, port: wanted = 0 } = {}): Promise<Served> {
   const root = normalize(dir);
   const server = createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
@@ -57,11 +59,12 @@ export async function serve(dir: string, base = '/'): Promise<Served> {
     res.writeHead(found ? 200 : 404, {
       'content-type': types[extname(send)] ?? 'application/octet-stream',
       'cache-control': 'no-store',
+      ...(cors ? { 'access-control-allow-origin': '*' } : {}),
     });
     if (req.method === 'HEAD') res.end();
     else createReadStream(send).pipe(res);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(wanted, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
   return {

@@ -108,6 +108,13 @@ const peopleAndTalkCases: typeof cases = [
 ];
 
 const registryCases: typeof cases = [
+  ['sites.yaml (optional): a base URL without its "/", a field missing, and the id that names this site', {
+    'sites.yaml': 'platform:\n  name: Platform team\n  url: https://platform.example/kb\ndata:\n  url: https://data.example/\nhere:\n  name: Us\n  url: https://us.example/\n',
+  }, [
+    'sites.yaml:3: platform.url: expected the site\'s base URL, ending in "/" (its search index is at <url>pagefind/), found string "https://platform.example/kb"',
+    'sites.yaml:4: data.name: expected text, found nothing',
+    'sites.yaml:6: here: expected another id, found "here", which names this site in search addresses; rename it after the team',
+  ]],
   ['an event ending before it starts', { 'events.yaml': edit('end: "2031-03-05"', 'end: "2031-02-05"') }, [
     'events.yaml:9: devconf-2031.end: expected a day on or after the start ("2031-03-04"), found "2031-02-05"',
   ]],

@@ -54,7 +54,7 @@ function wire(form: HTMLFormElement, input: HTMLInputElement) {
       summary.textContent = announce.textContent = '';
       return;
     }
-    const pagefind = await loadPagefind();
+    const { pagefind } = await loadPagefind();
     const response = await pagefind.debouncedSearch(q, {}, 120);
     if (!response || mine !== generation) return;
     const data = await Promise.all(response.results.slice(0, MAX_HITS).map((r) => r.data()));

@@ -3,7 +3,7 @@
  * its results, typing and ticking facets update the address, Back and Forward restore earlier states.
  * Facet ids are shown with the display names the page embeds as JSON (from the catalog).
  */
-import { loadPagefind, type Pagefind, type SearchResponse } from './pagefind.ts';
+import { listedSites, loadPagefind, type Pagefind, type SearchResponse } from './pagefind.ts';
 import { nearest, type Place } from './nearest.ts';
 import { resultArticle, h } from './render.ts';
 import { FACETS, type Facet, type SearchState, type Sort, hasFilters, isEmpty, readState, searchOptions, writeState } from './state.ts';
@@ -14,17 +14,26 @@ import { FACETS, type Facet, type SearchState, type Sort, hasFilters, isEmpty, r
  */
 const FIRST_PAGE = 5;
 const PAGE_SIZE = 10;
+/**
+ * While someone types, results (a fragment request each) load once the field has been still this
+ * long, or at Enter: the facet counts follow every keystroke, the fragments only the query the
+ * reader settles on (typing "operators" otherwise fetched fragments for "op", "ope", "oper"…).
+ */
+const SETTLE_MS = 300;
 /** Queries shorter than this match most of the index: the page waits for one more letter. */
 const MIN_QUERY = 2;
 /** Facets with more values than this show the most used ones and a "Show all" button. */
 const SHORT_LIST = 8;
-const LABELS: Record<Facet, string> = { type: 'Type', year: 'Year', event: 'Event', topic: 'Topic', tool: 'Tool', talk: 'Talk', speaker: 'Speaker', author: 'Author', city: 'City' };
+const LABELS: Record<Facet, string> = { site: 'Site', type: 'Type', year: 'Year', event: 'Event', topic: 'Topic', tool: 'Tool', talk: 'Talk', speaker: 'Speaker', author: 'Author', city: 'City' };
 const TYPE_NAMES: Record<string, string> = { report: 'Reports', topic: 'Topics', tool: 'Tools', event: 'Events', talk: 'Talks', person: 'People' };
 /**
  * Facets open and counted with the first search; the others load their counts (one Pagefind chunk
  * each) when opened. An empty search page loads no index at all (see start()).
  */
-const OPEN_FACETS: readonly Facet[] = ['type', 'year'];
+const OPEN_FACETS: readonly Facet[] = ['site', 'type', 'year'];
+/** Other sites whose indexes are merged (content/sites.yaml); without any, there is no "Site" filter. */
+const federation = listedSites();
+const SHOWN_FACETS = FACETS.filter((f) => f !== 'site' || federation.sites.length > 0);
 
 const $ = <T extends HTMLElement>(id: string) => {
   const el = document.getElementById(id);
@@ -46,12 +55,16 @@ const moreButton = $<HTMLButtonElement>('search-more');
 const help = $('search-help');
 const nearBox = $('search-nearest');
 const nearList = $('search-nearest-list');
+const notices = $('search-notices');
 const places = JSON.parse($('search-places').textContent ?? '[]') as Place[];
 const siteTitle = document.title;
 
 // ——— Facet names, fetched per facet when shown ———
 
-const names: Partial<Record<Facet, Record<string, string>>> = { type: TYPE_NAMES };
+const names: Partial<Record<Facet, Record<string, string>>> = {
+  type: TYPE_NAMES,
+  site: Object.fromEntries([[federation.own, 'This site'], ...federation.sites.map((s) => [s.id, s.name])]),
+};
 const namesLoading = new Map<Facet, Promise<void>>();
 function loadNames(facet: Facet): Promise<void> {
   if (names[facet]) return Promise.resolve();
@@ -72,7 +85,12 @@ let pagefindLoading: Promise<Pagefind | undefined> | undefined;
 /** Loads Pagefind and its index once; says so in the status line if it cannot. */
 function ensurePagefind(): Promise<Pagefind | undefined> {
   pagefindLoading ??= loadPagefind().then(
-    (loaded) => (pagefind = loaded),
+    (loaded) => {
+      // Sites left out (down, refusing us, another Pagefind version): said once, the rest still answer.
+      notices.replaceChildren(...loaded.notices.map((text) => h('p', {}, text)));
+      notices.hidden = loaded.notices.length === 0;
+      return (pagefind = loaded.pagefind);
+    },
     (error: unknown) => {
       pagefindLoading = undefined;
       status.textContent = 'The search index could not be loaded. Try reloading the page, or browse the reports instead.';
@@ -97,7 +115,7 @@ const groups = new Map<Facet, { details: HTMLDetailsElement; ul: HTMLUListElemen
 /** `openDefaults`: open the OPEN_FACETS groups (with a search to count for). */
 function buildFacets(openDefaults: boolean) {
   facetsList.replaceChildren();
-  for (const facet of FACETS) {
+  for (const facet of SHOWN_FACETS) {
     const ul = h('ul', {});
     const toggle = h('button', { type: 'button', class: 'link-button', 'aria-expanded': 'false' });
     toggle.hidden = true;
@@ -133,7 +151,7 @@ function showToggle(facet: Facet) {
 }
 
 function showCounts(byFacet: Partial<Record<Facet, Record<string, number>>>) {
-  for (const facet of FACETS) {
+  for (const facet of SHOWN_FACETS) {
     const g = groups.get(facet)!;
     const ticked = state.filters[facet];
     if (!counted.has(facet)) {
@@ -193,14 +211,16 @@ function showHelp(on: boolean) {
 
 /**
  * Searches for the current state and shows the results, then the facet counts. Every keystroke
- * calls it; a newer call makes older ones stop at their next step. `countsOnly` refreshes the counts.
+ * calls it; a newer call makes older ones stop at their next step. `countsOnly` refreshes the counts;
+ * `settle` (typing) shows the counts first and waits SETTLE_MS before fetching the results' fragments.
  */
-async function run({ countsOnly = false } = {}) {
+async function run({ countsOnly = false, settle = false } = {}) {
   const mine = ++generation;
+  if (!countsOnly) list.removeAttribute('aria-busy');
   const pf = pagefind ?? (await ensurePagefind());
   if (!pf || mine !== generation) return; // a newer call searches once the index is in
   const current = state;
-  for (const f of FACETS) {
+  for (const f of SHOWN_FACETS) {
     if (current.filters[f].length && !counted.has(f)) {
       counted.add(f);
       groups.get(f)!.details.open = true;
@@ -234,27 +254,36 @@ async function run({ countsOnly = false } = {}) {
   }
   const response = await pf.search(term, searchOptions(current, undefined, wanted));
   if (mine !== generation) return;
-  if (!countsOnly) {
-    shown = { response, count: 0, withPassages: Boolean(term) };
-    const n = response.results.length;
-    if (!(await showMore(mine, true))) return;
-    await Promise.all(FACETS.filter((f) => current.filters[f].length).map(loadNames));
-    if (mine !== generation) return;
-    status.textContent = describe(n);
-    showHelp(n === 0);
-  }
   // Each ticked facet counts values as if it were not ticked, so its other values stay visible.
-  const byFacet: Partial<Record<Facet, Record<string, number>>> = { ...response.filters };
-  await Promise.all([
-    ...wanted.map(loadNames),
-    ...wanted
-      .filter((f) => current.filters[f].length)
-      .map(async (f) => {
-        byFacet[f] = (await pf.search(term, searchOptions(current, f, wanted))).filters[f];
-      }),
-  ]);
+  const counts = async () => {
+    const byFacet: Partial<Record<Facet, Record<string, number>>> = { ...response.filters };
+    await Promise.all([
+      ...wanted.map(loadNames),
+      ...wanted
+        .filter((f) => current.filters[f].length)
+        .map(async (f) => {
+          byFacet[f] = (await pf.search(term, searchOptions(current, f, wanted))).filters[f];
+        }),
+    ]);
+    if (mine === generation) showCounts(byFacet);
+  };
+  if (countsOnly) return counts();
+  if (settle) {
+    // Counts now; results (their fragments) once the reader has stopped typing.
+    await counts();
+    list.setAttribute('aria-busy', 'true');
+    await new Promise((done) => setTimeout(done, SETTLE_MS));
+    if (mine !== generation) return;
+  }
+  shown = { response, count: 0, withPassages: Boolean(term) };
+  const n = response.results.length;
+  if (!(await showMore(mine, true))) return;
+  await Promise.all(FACETS.filter((f) => current.filters[f].length).map(loadNames));
   if (mine !== generation) return;
-  showCounts(byFacet);
+  list.removeAttribute('aria-busy');
+  status.textContent = describe(n);
+  showHelp(n === 0);
+  if (!settle) await counts();
 }
 
 /** Shows the next page of results; `fresh` replaces the list. False when a newer search took over. */
@@ -281,7 +310,7 @@ function showState() {
 }
 
 /** Changes the state, records it in the address (a new entry or replacing the current) and searches. */
-function update(next: SearchState, history: 'push' | 'replace') {
+function update(next: SearchState, history: 'push' | 'replace', settle = false) {
   const search = writeState(next);
   state = next;
   if (search !== location.search) {
@@ -290,7 +319,7 @@ function update(next: SearchState, history: 'push' | 'replace') {
     else window.history.replaceState(null, '', url);
   }
   showState();
-  void run();
+  void run({ settle });
 }
 
 const withFacet = (facet: Facet, value: string, on: boolean): SearchState => {
@@ -298,12 +327,12 @@ const withFacet = (facet: Facet, value: string, on: boolean): SearchState => {
   return { ...state, filters: { ...state.filters, [facet]: on ? [...values, value] : values } };
 };
 
-// No debounce: Pagefind answers a keystroke in a few milliseconds once its index chunks are in,
-// and a newer search makes an older one stop (see run()).
+// Counts follow each keystroke (Pagefind answers in a few milliseconds once its index chunks are in,
+// and a newer search makes an older one stop, see run()); results wait for the reader to settle.
 input.addEventListener('input', () => {
   const q = input.value.trim();
   if (q === state.q) return;
-  update({ ...state, q }, typing ? 'replace' : 'push');
+  update({ ...state, q }, typing ? 'replace' : 'push', true);
   typing = true;
 });
 input.addEventListener('blur', () => (typing = false));

@@ -2,7 +2,7 @@
  * Turns Pagefind results into DOM for the search page and the header popover.
  * Builds elements with textContent; Pagefind's excerpt HTML is reduced to text and <mark>.
  */
-import type { ResultData, SubResult } from './pagefind.ts';
+import { listedSites, type ResultData, type Site, type SubResult } from './pagefind.ts';
 
 type Child = Node | string | null | undefined | false;
 
@@ -148,16 +148,28 @@ export function kindOf(url: string, base = import.meta.env.BASE_URL): string {
   return kinds[rest.split('/')[0] ?? ''] ?? 'Page';
 }
 
+let others: Site[] | undefined;
+/** The listed site a result comes from (its URLs are absolute, under the site's base), or undefined for ours. */
+export function siteOf(url: string): Site | undefined {
+  others ??= listedSites().sites;
+  return others.find((site) => url.startsWith(site.url));
+}
+
 const monthYear = (iso: string) =>
   new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-/** The line under a title: "KubeCon EU 2022 · May 2022 · Author" for reports, the kind otherwise. */
+/**
+ * The line under a title: "Report · KubeCon EU 2022 · May 2022 · Author" for reports, the kind
+ * otherwise; a result from another site starts with that site's name.
+ */
 export function metaLine(data: ResultData): Node {
   const { event, date, author } = data.meta;
-  const kind = h('span', { class: 'kind' }, kindOf(data.url));
-  if (!event) return kind;
+  const site = siteOf(data.url);
   const line = document.createDocumentFragment();
-  line.append(kind, ' · ', event);
+  if (site) line.append(h('span', { class: 'site' }, site.name), ' · ');
+  line.append(h('span', { class: 'kind' }, kindOf(data.url, site ? new URL(site.url).pathname : undefined)));
+  if (!event) return line;
+  line.append(' · ', event);
   if (date) line.append(' · ', h('time', { datetime: date }, monthYear(date)));
   if (author) line.append(' · ', author);
   return line;

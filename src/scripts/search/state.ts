@@ -2,12 +2,13 @@
  * The search state and its address: `?q=operators&year=2022&tool=crossplane&tool=helm&sort=newest`.
  * Facet values are the stable ids the report pages give Pagefind. `type` narrows by kind of page:
  * `?q=helm&type=tool&type=report` (values: report, topic, tool, event, talk, person; every indexed
- * page carries one, from src/lib/page-type.ts). Pure functions, no DOM.
+ * page carries one, from src/lib/page-type.ts). `site` narrows by site when other sites' indexes
+ * are merged (content/sites.yaml): `?site=here` is this site. Pure functions, no DOM.
  */
 import type { Filters, SearchOptions } from './pagefind.ts';
 
 /** The facets, in the order the search page shows them. */
-export const FACETS = ['type', 'year', 'event', 'topic', 'tool', 'talk', 'speaker', 'author', 'city'] as const;
+export const FACETS = ['site', 'type', 'year', 'event', 'topic', 'tool', 'talk', 'speaker', 'author', 'city'] as const;
 export type Facet = (typeof FACETS)[number];
 
 export const SORTS = ['relevance', 'newest', 'oldest'] as const;
