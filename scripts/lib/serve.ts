@@ -1,5 +1,5 @@
 /**
- * A tiny static server for a built site, on 127.0.0.1 and a free port, for the browser tests.
+ * A tiny static server for a built site, on 127.0.0.1 and a free port, for the browser tests and the bench.
  * Serves `dir` under `base` (e.g. "/kb/"): `/kb/x/` → `dir/x/index.html`; anything missing, or outside
  * `base`, gets `dir/404.html` with status 404. Directories without a trailing slash redirect to it.
  * Does not cache, compress or send a CSP header (the pages carry theirs in a <meta>).

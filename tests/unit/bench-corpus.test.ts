@@ -50,7 +50,7 @@ describe('the benchmark corpus generator', () => {
   test('talk coverage is skewed: keynotes are discussed by many reports, most discussed talks by one or two', () => {
     const { reports, talks } = checkContent({ dir: a });
     const counts = new Map<string, number>();
-    for (const r of reports) for (const t of r.data.talks ?? []) counts.set(t.talk.id, (counts.get(t.talk.id) ?? 0) + 1);
+    for (const r of reports) for (const t of r.data?.talks ?? []) counts.set(t.talk.id, (counts.get(t.talk.id) ?? 0) + 1);
     const kind = new Map(talks.map((t) => [t.id, t.kind]));
     const [top, topCount] = [...counts].sort((x, y) => y[1] - x[1])[0]!;
     assert.equal(kind.get(top), 'keynote');
