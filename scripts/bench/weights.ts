@@ -8,15 +8,16 @@ import { median } from './numbers.ts';
 export interface KindRow { kind: string; pages: number; rawMax: number; rawMed: number; gzMax: number; gzMed: number; largest: string; js: number }
 
 /** Page types that must load no script (a ⚠ in the report when one does). */
-export const readingKinds = new Set(['reports', 'topics', 'tools', 'events', 'home']);
-const order = ['reports', 'events', 'topics', 'tools', '/reports/ index', '/events/ index', '/topics/ index', '/tools/ index', 'home', 'search', 'rss.xml'];
+export const readingKinds = new Set(['reports', 'topics', 'tools', 'events', 'talks', 'people', 'home']);
+const sections = ['reports', 'events', 'topics', 'tools', 'talks', 'people'];
+const order = [...sections, ...sections.map((s) => `/${s}/ index`), 'home', 'search', 'rss.xml'];
 const loadsScript = /<script[^>]*\bsrc="[^"]*\.m?js"|import\s*\(?\s*["'][^"']*\.js["']|href="[^"]*\.m?js"/;
 
 /** The page type of a path relative to the site's root, e.g. "reports/x/index.html" → "reports". */
 function kindOf(path: string): string | undefined {
   if (path === 'index.html') return 'home';
   if (path === 'search/index.html') return 'search';
-  const m = /^(reports|topics|tools|events)\/(index\.html|.+\/index\.html)$/.exec(path);
+  const m = new RegExp(`^(${sections.join('|')})/(index\\.html|.+/index\\.html)$`).exec(path);
   if (!m) return undefined;
   return m[2] === 'index.html' ? `/${m[1]}/ index` : m[1];
 }
