@@ -15,7 +15,7 @@ export interface BenchConfig {
   outFile: string;
   /** Chromium for the search measure; undefined when none was found (the search rows say so). */
   chromium: string | undefined;
-  /** The anchors folder (Starlight and gen-corpus.mjs), for --starlight. */
+  /** The anchors folder (its starlight/ site), for --starlight. */
   anchors: string;
 }
 

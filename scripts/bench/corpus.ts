@@ -181,7 +181,7 @@ function discussedTalks(rng: Rng, programme: Talk[], h2: string[]): string[] {
  * each tied to `##` sections by heading text (fixReports turns them into ids). Tools are left for
  * fixReports to fill; year and city come from the event.
  */
-function frontmatter(rng: Rng, page: { title: string; summary?: string; h2: string[] }, ev: Ev, reg: Registries, programme: Talk[]): string {
+function frontmatter(rng: Rng, page: { title: string; h2: string[] }, ev: Ev, reg: Registries, programme: Talk[]): string {
   const author = pick(rng, PEOPLE);
   const topicIdx = new Set<number>();
   for (let k = int(rng, 1, 4); k > 0; k--) topicIdx.add(zipf(rng, reg.topicIds.length, 0.9));
@@ -190,7 +190,7 @@ function frontmatter(rng: Rng, page: { title: string; summary?: string; h2: stri
     return `  - topic: ${reg.topicIds[t]}\n    sections: [${secs.map((x) => JSON.stringify(x)).join(', ')}]`;
   });
   const talks = discussedTalks(rng, programme, page.h2);
-  const summary = page.summary ?? `What ${author} took home from ${ev.city} in ${ev.year}: ${page.h2.map((h) => h.toLowerCase()).slice(0, 3).join(', ')}.`;
+  const summary = `What ${author} took home from ${ev.city} in ${ev.year}: ${page.h2.map((h) => h.toLowerCase()).slice(0, 3).join(', ')}.`;
   return [
     '---',
     `title: ${JSON.stringify(page.title)}`,
@@ -253,24 +253,16 @@ export function makeReport(rng: Rng, i: number, ev: Ev, sentences: string[], reg
   return frontmatter(rng, { title, h2 }, ev, reg, programme) + body.join('\n');
 }
 
-/** A page written elsewhere (the Starlight peer's, see same-texts.ts) whose body a report keeps byte for byte. */
-export interface GivenPage { title: string; summary: string; body: string; h2: string[] }
-
-export interface CorpusOptions {
-  n: number; seed?: number; out: string; source?: string;
-  /** Reports from these pages' texts instead of recombined sentences (n is then their number). */
-  pages?: GivenPage[];
-}
+export interface CorpusOptions { n: number; seed?: number; out: string; source?: string }
 
 /** Writes the whole content folder; throws if `checkContent` finds any problem. Returns the report ids. */
-export function writeCorpus({ n, seed = 1, out, source = 'content', pages }: CorpusOptions): string[] {
+export function writeCorpus({ n, seed = 1, out, source = 'content' }: CorpusOptions): string[] {
   const rng = mulberry32(seed);
   const reg = readRegistries(source);
   const texts = readdirSync(join(source, 'reports')).filter((f) => f.endsWith('.mdx')).sort().map((f) => readFileSync(join(source, 'reports', f), 'utf8'));
   const sentences = harvestSentences(texts);
-  const count = pages?.length ?? n;
   const seriesNames = (parseYaml(reg.taxonomy) as { series: Record<string, string> }).series;
-  const evs = makeEvents(rng, reg.series, Math.max(6, Math.min(120, Math.ceil(count / 8))), reg.cities);
+  const evs = makeEvents(rng, reg.series, Math.max(6, Math.min(120, Math.ceil(n / 8))), reg.cities);
   const programmes = makeTalks(rng, evs);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'reports'), { recursive: true });
@@ -280,12 +272,10 @@ export function writeCorpus({ n, seed = 1, out, source = 'content', pages }: Cor
   writeFileSync(join(out, 'people.yaml'), PEOPLE.map((name) => `${personId(name)}:\n  name: ${name}\n`).join('\n'));
   writeFileSync(join(out, 'talks.yaml'), `# Synthetic programmes for the benchmark (scripts/bench/corpus.ts).\n\n${talksYaml([...programmes.values()].flat())}`);
   const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < n; i++) {
     const ev = evs[zipf(rng, evs.length, 0.5)]!;
     const id = `bench-${String(i + 1).padStart(5, '0')}-${ev.id}`;
-    const page = pages?.[i];
-    const text = page ? frontmatter(rng, page, ev, reg, programmes.get(ev.id)!) + page.body : makeReport(rng, i, ev, sentences, reg, programmes.get(ev.id)!);
-    writeFileSync(join(out, 'reports', `${id}.mdx`), text);
+    writeFileSync(join(out, 'reports', `${id}.mdx`), makeReport(rng, i, ev, sentences, reg, programmes.get(ev.id)!));
     ids.push(id);
   }
   fixReports(checkContent({ dir: out }));

@@ -9,7 +9,7 @@ import { writeCorpus } from './corpus.ts';
 import type { Run } from './memory.ts';
 import { build, check, forget, frequentTopic, frequentWord, ourSite } from './ours.ts';
 import type { SideMeasures, SizeMeasures } from './report.ts';
-import { readPages } from './same-texts.ts';
+import { writeStarlightPages } from './same-texts.ts';
 import { measureSearch, oursUi, starlightUi, type SearchTiming, type SearchUi } from './search.ts';
 import { buildPeer, preparePeer } from './starlight.ts';
 import { weigh } from './weights.ts';
@@ -42,19 +42,19 @@ export async function measureSize(n: number, work: string, config: BenchConfig):
   return { n, seed: config.seed, genMs, check: checked, build: cold, unchanged, rebuild, weights, word, search: searched };
 }
 
-/** Both sites from the same `n` generated pages, cold builds alternated A B A B, then weighed and searched for one word. */
+/** Both sites from the same `n` page texts, cold builds alternated A B A B, then weighed and searched for one word. */
 export async function compareWithStarlight(n: number, work: string, config: BenchConfig, reps = 2) {
-  const peer = preparePeer(config.anchors, work, n, config.seed);
-  const pages = readPages(peer.pages);
+  const peer = preparePeer(config.anchors, work);
   const site = ourSite(work, 'same-texts');
-  writeCorpus({ n: pages.length, seed: config.seed, out: site.content, pages });
+  writeCorpus({ n, seed: config.seed, out: site.content });
+  const pages = writeStarlightPages(site.content, peer.pages);
   const ours: Run[] = [], theirs: Run[] = [];
   for (let i = 0; i < reps; i++) {
     forget(site);
     ours.push(await build(site));
     theirs.push(await buildPeer(peer));
   }
-  const word = frequentWord(pages.map((p) => p.body));
+  const word = frequentWord(pages);
   const side = async (builds: Run[], dist: string, ui: SearchUi): Promise<SideMeasures> => ({ builds, weights: weigh(dist), search: await search(dist, word, ui, config) });
   return { word, ours: await side(ours, site.dist, oursUi), starlight: await side(theirs, peer.dist, starlightUi) };
 }
