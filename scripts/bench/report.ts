@@ -84,7 +84,7 @@ export function sideBySide(n: number, word: string, ours: SideMeasures, starligh
   return [
     `### Side by side with stock Starlight at ${n} pages, the same page texts (A B A B, medians)`,
     '',
-    `Both sites are built from the pages \`gen-corpus.mjs --format starlight\` wrote; each of our reports keeps one page's body byte for byte (scripts/bench/same-texts.ts). Starlight also has the seed pages and its home page. First search: bytes after the search opened, for "${word}".`,
+    `Both sites are built from the same texts: each synthetic report is also a Starlight page with the same body byte for byte, its title, and its summary as description (scripts/bench/same-texts.ts); Starlight adds its home page, we add event, topic, tool, talk and people pages. First search: bytes after the search opened, for "${word}".`,
     '',
     '| | build | peak memory | HTML pages | dist | first search |',
     '| --- | --: | --: | --: | --: | --: |',
