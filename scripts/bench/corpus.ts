@@ -268,16 +268,19 @@ export function writeCorpus({ n, seed = 1, out, source = 'content' }: CorpusOpti
   mkdirSync(join(out, 'reports'), { recursive: true });
   for (const f of ['taxonomy.yaml', 'tools.yaml', 'topics.yaml']) copyFileSync(join(source, f), join(out, f));
   writeFileSync(join(out, 'events.yaml'), `# Synthetic events for the benchmark (scripts/bench/corpus.ts).\n\n${eventsYaml(evs, seriesNames)}`);
-  // Every possible synthetic person, so any author or speaker id exists.
-  writeFileSync(join(out, 'people.yaml'), PEOPLE.map((name) => `${personId(name)}:\n  name: ${name}\n`).join('\n'));
   writeFileSync(join(out, 'talks.yaml'), `# Synthetic programmes for the benchmark (scripts/bench/corpus.ts).\n\n${talksYaml([...programmes.values()].flat())}`);
+  const used = new Set([...programmes.values()].flat().flatMap((t) => t.speakers));
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const ev = evs[zipf(rng, evs.length, 0.5)]!;
     const id = `bench-${String(i + 1).padStart(5, '0')}-${ev.id}`;
-    writeFileSync(join(out, 'reports', `${id}.mdx`), makeReport(rng, i, ev, sentences, reg, programmes.get(ev.id)!));
+    const text = makeReport(rng, i, ev, sentences, reg, programmes.get(ev.id)!);
+    writeFileSync(join(out, 'reports', `${id}.mdx`), text);
+    used.add(/^author: (.+)$/m.exec(text)![1]!);
     ids.push(id);
   }
+  // The people who write or speak, as in a real people.yaml (not every name the generator could pick).
+  writeFileSync(join(out, 'people.yaml'), PEOPLE.filter((name) => used.has(personId(name))).map((name) => `${personId(name)}:\n  name: ${name}\n`).join('\n'));
   fixReports(checkContent({ dir: out }));
   const { problems } = checkContent({ dir: out });
   if (problems.length) throw new Error(`synthetic corpus in ${out} has ${problems.length} problems:\n${formatProblems(problems.slice(0, 20))}`);

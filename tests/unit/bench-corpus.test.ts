@@ -46,6 +46,9 @@ describe('the benchmark corpus generator', () => {
       assert.equal(programme[0]!.kind, 'keynote');
     }
     assert.ok(talks.every((t) => t.speakers.length > 0 && t.speakers.every((s) => ids.has(s))));
+    const { reports } = checkContent({ dir: a });
+    const active = new Set([...talks.flatMap((t) => t.speakers), ...reports.map((r) => r.data!.author.id)]);
+    assert.deepEqual([...ids].filter((id) => !active.has(id)), [], 'people.yaml lists only authors and speakers');
   });
   test('talk coverage is skewed: keynotes are discussed by many reports, most discussed talks by one or two', () => {
     const { reports, talks } = checkContent({ dir: a });
