@@ -1,7 +1,9 @@
 /**
  * A deterministic synthetic corpus for `npm run bench`: N reports whose prose is recombined from the
- * SENTENCES of the real reports (never whole reports), on many events 2016–2026 in the real series,
- * with the real tools.yaml/topics.yaml and Zipf-distributed tool and topic mentions.
+ * SENTENCES of the real reports (never whole reports), on many events 2016–2026 in the series of
+ * taxonomy.yaml (in the cities the real events.yaml gives each series), with the real
+ * tools.yaml/topics.yaml, Zipf-distributed tool and topic mentions, and a programme per event:
+ * a keynote most reports cover, and talks most of which one or two reports discuss, as in real life.
  * Same seed → byte-identical files. `writeCorpus` validates the folder with the real check and throws
  * if it finds a single problem.
  */
@@ -68,17 +70,14 @@ export function harvestSentences(texts: string[]): string[] {
 
 const FIRST = ['Ada', 'Bela', 'Chen', 'Dara', 'Emil', 'Farah', 'Goran', 'Hana', 'Ilya', 'Jonas', 'Kemi', 'Lena', 'Mateo', 'Nora', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sven', 'Tariq', 'Uma', 'Vera', 'Wen', 'Yusuf', 'Zofia'];
 const LAST = ['Albrecht', 'Baptiste', 'Castro', 'Dubois', 'Eriksen', 'Fischer', 'Garcia', 'Horvat', 'Ivanova', 'Jensen', 'Kowalski', 'Lindqvist', 'Moreau', 'Nakamura', 'Okafor', 'Petrov', 'Rossi', 'Schmidt', 'Tanaka', 'Varga', 'Weber', 'Yilmaz'];
-const CITIES: Record<string, [string, string][]> = {
-  'kubecon-eu': [['Copenhagen', 'Denmark'], ['Barcelona', 'Spain'], ['Amsterdam', 'Netherlands'], ['Valencia', 'Spain'], ['Paris', 'France'], ['London', 'United Kingdom'], ['Berlin', 'Germany']],
-  'dok-day-eu': [['Valencia', 'Spain'], ['Amsterdam', 'Netherlands'], ['Paris', 'France'], ['Vienna', 'Austria']],
-  containerdays: [['Hamburg', 'Germany'], ['Munich', 'Germany'], ['Cologne', 'Germany']],
-};
 const HEAD_WORDS = ['Operators', 'GitOps', 'Observability', 'Storage', 'Security', 'Platform teams', 'Autoscaling', 'Serverless', 'Batch jobs', 'Multi-tenancy', 'The keynotes', 'Hallway talks', 'Service mesh', 'Developer experience', 'Cost', 'Edge', 'Databases', 'Networking', 'Policy', 'Supply chain', 'Day two', 'Lessons', 'Takeaways', 'Surprises', 'Community'];
 const SUB_WORDS = ['in practice', 'at scale', 'for beginners', 'revisited', 'the hard parts', 'what changed', 'open questions', 'next steps', 'tooling', 'numbers'];
 
 export interface Registries {
   taxonomy: string; tools: string; topics: string;
   series: string[];
+  /** Each series' cities and countries, from the real events.yaml (all of them for a series with no event yet). */
+  cities: Map<string, [string, string][]>;
   /** tool ids with one spelling to insert (already formatted: plain word or `code`), in registry order */
   tools_: { id: string; spelling: string }[];
   topicIds: string[];
@@ -95,19 +94,24 @@ export function readRegistries(contentDir = 'content'): Registries {
     const spelling = typeof m === 'string' ? m : m.code ? `\`${m.text}\`` : m.text;
     return [{ id, spelling }];
   });
-  return { taxonomy, tools, topics, series: Object.keys((parseYaml(taxonomy) as { series: Record<string, string> }).series), tools_, topicIds: Object.keys(parseYaml(topics) as object) };
+  const series = Object.keys((parseYaml(taxonomy) as { series: Record<string, string> }).series);
+  const events = Object.values((parseYaml(readFileSync(join(contentDir, 'events.yaml'), 'utf8')) ?? {}) as Record<string, { series: string; city: string; country: string }>);
+  const placesOf = (es: typeof events) => [...new Map(es.map((e) => [e.city, [e.city, e.country] as [string, string]])).values()];
+  const cities = new Map(series.map((id) => [id, placesOf(events.filter((e) => e.series === id))] as const));
+  for (const [id, places] of cities) if (!places.length) cities.set(id, placesOf(events));
+  return { taxonomy, tools, topics, series, cities, tools_, topicIds: Object.keys(parseYaml(topics) as object) };
 }
 
 interface Ev { id: string; series: string; year: number; city: string; country: string; start: string; end: string }
 
-export function makeEvents(rng: Rng, series: string[], count: number): Ev[] {
+export function makeEvents(rng: Rng, series: string[], count: number, cities: Map<string, [string, string][]>): Ev[] {
   const evs: Ev[] = [];
   const seen = new Set<string>();
   for (let i = 0; evs.length < count && i < count * 20; i++) {
     const s = series[i % series.length]!;
     const year = int(rng, 2016, 2026);
-    const [city, country] = pick(rng, CITIES[s] ?? [['Berlin', 'Germany']]);
-    const id = `${s}-${year}-${city.toLowerCase()}`;
+    const [city, country] = pick(rng, cities.get(s)?.length ? cities.get(s)! : [['Berlin', 'Germany']]);
+    const id = `${s}-${year}-${personId(city)}`;
     if (seen.has(id)) continue;
     seen.add(id);
     const month = int(rng, 3, 10), day = int(rng, 1, 25);
@@ -131,12 +135,82 @@ function eventsYaml(evs: Ev[], seriesNames: Record<string, string>): string {
 `).join('\n');
 }
 
-/** A synthetic author's id in people.yaml: "Ada Lovelace" → "ada-lovelace". */
+/** An id from a name: "Ada Albrecht" → "ada-albrecht", "São Paulo" → "s-o-paulo". */
 const personId = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
-/** One report's MDX text. Tools are left for fixReports to fill; year and city come from the event. */
-export function makeReport(rng: Rng, i: number, ev: Ev, sentences: string[], reg: Registries): string {
-  const author = `${pick(rng, FIRST)} ${pick(rng, LAST)}`;
+/** Every synthetic person, author or speaker, in people.yaml order. */
+const PEOPLE = FIRST.flatMap((f) => LAST.map((l) => `${f} ${l}`));
+
+export interface Talk { id: string; title: string; event: string; speakers: string[]; kind: 'keynote' | 'talk' | 'panel' | 'lightning talk' }
+
+/** Each event's programme: a keynote, then 4–12 talks (some panels and lightning talks) of 1–3 speakers. */
+export function makeTalks(rng: Rng, evs: Ev[]): Map<string, Talk[]> {
+  const speakers = (k: number) => [...new Set(Array.from({ length: k }, () => personId(pick(rng, PEOPLE))))];
+  return new Map(evs.map((ev) => {
+    const talks: Talk[] = [{ id: `${ev.id}-keynote`, title: `Opening keynote: ${pick(rng, HEAD_WORDS)} ${pick(rng, SUB_WORDS)}`, event: ev.id, speakers: speakers(1), kind: 'keynote' }];
+    for (let k = 1, count = int(rng, 4, 12); k <= count; k++) {
+      const r = rng();
+      const kind = r < 0.12 ? 'panel' : r < 0.22 ? 'lightning talk' : 'talk';
+      talks.push({ id: `${ev.id}-talk-${k}`, title: `${pick(rng, HEAD_WORDS)} ${pick(rng, SUB_WORDS)}, part ${k}`, event: ev.id, speakers: speakers(kind === 'panel' ? 3 : int(rng, 1, 2)), kind });
+    }
+    return [ev.id, talks] as const;
+  }));
+}
+
+const talksYaml = (talks: Talk[]) => talks.map((t) => `${t.id}:
+  title: ${JSON.stringify(t.title)}
+  event: ${t.event}
+  speakers: [${t.speakers.join(', ')}]
+  kind: ${t.kind}
+`).join('\n');
+
+/**
+ * The talks one report discusses, each tied to one of its `##` sections: its event's keynote in 3
+ * reports out of 5 (so a keynote is covered by many), and 0–2 of the other talks picked evenly (so
+ * most talks are discussed by one or two reports, many by none).
+ */
+function discussedTalks(rng: Rng, programme: Talk[], h2: string[]): string[] {
+  const chosen = new Set<Talk>();
+  if (rng() < 0.6) chosen.add(programme[0]!);
+  for (let k = int(rng, 0, 2); k > 0; k--) chosen.add(pick(rng, programme.slice(1)));
+  return [...chosen].map((t) => `  - talk: ${t.id}\n    sections: [${JSON.stringify(pick(rng, h2))}]`);
+}
+
+/**
+ * A report's frontmatter: author, summary, 1–4 Zipf-distributed topics and the talks it discusses,
+ * each tied to `##` sections by heading text (fixReports turns them into ids). Tools are left for
+ * fixReports to fill; year and city come from the event.
+ */
+function frontmatter(rng: Rng, page: { title: string; h2: string[] }, ev: Ev, reg: Registries, programme: Talk[]): string {
+  const author = pick(rng, PEOPLE);
+  const topicIdx = new Set<number>();
+  for (let k = int(rng, 1, 4); k > 0; k--) topicIdx.add(zipf(rng, reg.topicIds.length, 0.9));
+  const topics = [...topicIdx].sort((a, b) => a - b).map((t) => {
+    const secs = [...new Set([pick(rng, page.h2), pick(rng, page.h2)])];
+    return `  - topic: ${reg.topicIds[t]}\n    sections: [${secs.map((x) => JSON.stringify(x)).join(', ')}]`;
+  });
+  const talks = discussedTalks(rng, programme, page.h2);
+  const summary = `What ${author} took home from ${ev.city} in ${ev.year}: ${page.h2.map((h) => h.toLowerCase()).slice(0, 3).join(', ')}.`;
+  return [
+    '---',
+    `title: ${JSON.stringify(page.title)}`,
+    `event: ${ev.id}`,
+    `year: ${ev.year}`,
+    `city: ${ev.city}`,
+    `author: ${personId(author)}`,
+    `published: "${ev.end}"`,
+    `summary: ${JSON.stringify(summary)}`,
+    'tools: []',
+    'topics:',
+    ...topics,
+    ...(talks.length ? ['talks:', ...talks] : []),
+    '---',
+    '',
+  ].join('\n');
+}
+
+/** One report's MDX text, its prose recombined from `sentences`. */
+export function makeReport(rng: Rng, i: number, ev: Ev, sentences: string[], reg: Registries, programme: Talk[]): string {
   const nSections = int(rng, 2, 8);
   const usedHeads = new Set<string>();
   const headings: { text: string; level: number }[] = [];
@@ -174,31 +248,9 @@ export function makeReport(rng: Rng, i: number, ev: Ev, sentences: string[], reg
     }
   }
   if (toolSpellings.length) body.push(`Tools we want to try next: ${toolSpellings.join(', ')}.`, '');
-  // topics: 1–4 Zipf-distributed, each tied to 1–2 ## sections (heading text; fixReports turns it into ids)
-  const h2 = headings.filter((h) => h.level === 2);
-  const topicIdx = new Set<number>();
-  for (let k = int(rng, 1, 4); k > 0; k--) topicIdx.add(zipf(rng, reg.topicIds.length, 0.9));
-  const topics = [...topicIdx].sort((a, b) => a - b).map((t) => {
-    const secs = [...new Set([pick(rng, h2).text, pick(rng, h2).text])];
-    return `  - topic: ${reg.topicIds[t]}\n    sections: [${secs.map((x) => JSON.stringify(x)).join(', ')}]`;
-  });
-  const titleHead = pick(rng, HEAD_WORDS);
-  const fm = [
-    '---',
-    `title: ${JSON.stringify(`${titleHead} at ${ev.city} ${ev.year}, report ${i + 1}`)}`,
-    `event: ${ev.id}`,
-    `year: ${ev.year}`,
-    `city: ${ev.city}`,
-    `author: ${personId(author)}`,
-    `published: "${ev.end}"`,
-    `summary: ${JSON.stringify(`What ${author} took home from ${ev.city} in ${ev.year}: ${h2.map((h) => h.text.toLowerCase()).slice(0, 3).join(', ')}.`)}`,
-    'tools: []',
-    'topics:',
-    ...topics,
-    '---',
-    '',
-  ];
-  return fm.join('\n') + body.join('\n');
+  const h2 = headings.filter((h) => h.level === 2).map((h) => h.text);
+  const title = `${pick(rng, HEAD_WORDS)} at ${ev.city} ${ev.year}, report ${i + 1}`;
+  return frontmatter(rng, { title, h2 }, ev, reg, programme) + body.join('\n');
 }
 
 export interface CorpusOptions { n: number; seed?: number; out: string; source?: string }
@@ -210,22 +262,25 @@ export function writeCorpus({ n, seed = 1, out, source = 'content' }: CorpusOpti
   const texts = readdirSync(join(source, 'reports')).filter((f) => f.endsWith('.mdx')).sort().map((f) => readFileSync(join(source, 'reports', f), 'utf8'));
   const sentences = harvestSentences(texts);
   const seriesNames = (parseYaml(reg.taxonomy) as { series: Record<string, string> }).series;
-  const evs = makeEvents(rng, reg.series, Math.max(6, Math.min(120, Math.ceil(n / 8))));
+  const evs = makeEvents(rng, reg.series, Math.max(6, Math.min(120, Math.ceil(n / 8))), reg.cities);
+  const programmes = makeTalks(rng, evs);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'reports'), { recursive: true });
   for (const f of ['taxonomy.yaml', 'tools.yaml', 'topics.yaml']) copyFileSync(join(source, f), join(out, f));
   writeFileSync(join(out, 'events.yaml'), `# Synthetic events for the benchmark (scripts/bench/corpus.ts).\n\n${eventsYaml(evs, seriesNames)}`);
-  // Every possible synthetic author, so any report's author id exists; no talks.
-  const people = FIRST.flatMap((f) => LAST.map((l) => `${f} ${l}`));
-  writeFileSync(join(out, 'people.yaml'), people.map((name) => `${personId(name)}:\n  name: ${name}\n`).join('\n'));
-  writeFileSync(join(out, 'talks.yaml'), '{}\n');
+  writeFileSync(join(out, 'talks.yaml'), `# Synthetic programmes for the benchmark (scripts/bench/corpus.ts).\n\n${talksYaml([...programmes.values()].flat())}`);
+  const used = new Set([...programmes.values()].flat().flatMap((t) => t.speakers));
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const ev = evs[zipf(rng, evs.length, 0.5)]!;
     const id = `bench-${String(i + 1).padStart(5, '0')}-${ev.id}`;
-    writeFileSync(join(out, 'reports', `${id}.mdx`), makeReport(rng, i, ev, sentences, reg));
+    const text = makeReport(rng, i, ev, sentences, reg, programmes.get(ev.id)!);
+    writeFileSync(join(out, 'reports', `${id}.mdx`), text);
+    used.add(/^author: (.+)$/m.exec(text)![1]!);
     ids.push(id);
   }
+  // The people who write or speak, as in a real people.yaml (not every name the generator could pick).
+  writeFileSync(join(out, 'people.yaml'), PEOPLE.filter((name) => used.has(personId(name))).map((name) => `${personId(name)}:\n  name: ${name}\n`).join('\n'));
   fixReports(checkContent({ dir: out }));
   const { problems } = checkContent({ dir: out });
   if (problems.length) throw new Error(`synthetic corpus in ${out} has ${problems.length} problems:\n${formatProblems(problems.slice(0, 20))}`);

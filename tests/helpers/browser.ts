@@ -1,5 +1,6 @@
 /**
- * Headless Chromium (the system's /usr/bin/chromium) through playwright-core, for the browser tests.
+ * Headless Chromium (found by scripts/lib/machine.ts: $CHROMIUM, Debian's, or on PATH) through
+ * playwright-core, for the browser tests.
  * `watch(page, origin)` records what should never happen on our pages: console errors, uncaught
  * exceptions, failed requests, HTTP errors and requests to any other origin.
  */
@@ -7,23 +8,16 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../../scripts/lib/machine.ts';
 import { serve, type Served } from './serve.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = chromiumPath() ?? 'chromium';
 
 export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumArgs,
   });
 }
 
