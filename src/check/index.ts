@@ -7,6 +7,7 @@
  * Reports go through the real report pipeline (src/markdown/pipeline.ts), so the heading ids and
  * tool mentions checked here are the ones the site will use.
  */
+import { existsSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import type { z } from 'astro/zod';
 import { warmCache } from '../markdown/render.ts';
@@ -167,7 +168,7 @@ export function readSites(dir = contentDir): { sites: (SiteData & { id: string }
   const file = contentPathsFor(dir).sites;
   const problems: Problem[] = [];
   if (!existsSync(file)) return { sites: [], problems };
-  const { entries, yaml } = loadRegistry(file, siteSchema, problems);
+  const { entries, yaml } = loadRegistry(file, dir, siteSchema, problems);
   const sites = entries.filter(({ id }) => {
     if (id !== OWN_SITE_ID) return true;
     problems.push({ file, line: yaml?.lineOf([id]), field: id, message: `expected another id, found "${id}", which names this site in search addresses; rename it after the team` });

@@ -83,7 +83,7 @@ if (problems.length) throw contentError(problems);
 const history = await historyRead;
 /** Where "Edit this page" links go (README, "Edit links"); none when no repository is set. */
 const edit = editUrlFor(repoSettings);
-if (edit.problems.length) throw new Error(formatProblems(edit.problems));
+if (edit.problems.length) throw contentError(edit.problems);
 
 type Registry = 'events' | 'topics' | 'tools' | 'people' | 'talks';
 /**
@@ -93,7 +93,7 @@ type Registry = 'events' | 'topics' | 'tools' | 'people' | 'talks';
 const entryLinks = new Map<Registry, Map<string, string>>(edit.editUrl
   ? (['events', 'topics', 'tools', 'people', 'talks'] as const).map((kind) => {
     const file = contentPaths[kind];
-    const yaml = parseYaml(readFileSync(file, 'utf8'), file);
+    const yaml = parseYaml(textOf(file), file);
     const path = history.repoPath(file);
     return [kind, new Map(Object.keys(yaml.data ?? {}).map((id) => [id, edit.editUrl!(path, yaml.lineOf([id]))]))];
   })
