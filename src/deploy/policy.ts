@@ -9,8 +9,18 @@ import { extname, join, relative, sep } from 'node:path';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
-import { filesUnder } from '../paths.ts';
 import type { Problem } from '../lib/problems.ts';
+
+/**
+ * Every file of a built site, sorted, following links (a host's folder may link to the build).
+ * Not src/paths.ts's walker: that one is for content and refuses links leaving its folder.
+ */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).sort().flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
 
 /** A problem with the build or the options, in our `file:line: field: message` format. */
 export class DeployProblem extends Error {
