@@ -11,10 +11,10 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launch, open } from '../helpers/browser.ts';
@@ -45,8 +45,9 @@ async function start(kind: (typeof servers)[number], site: Build): Promise<Runni
   const tmp = mkdtempSync(join(tmpdir(), `hallway-${kind}-`));
   chmodSync(tmp, 0o755); // nginx's workers run as nobody
   const root = join(tmp, 'site');
-  mkdirSync(root);
-  for (const name of readdirSync(site.dir)) symlinkSync(resolve(site.dir, name), join(root, name));
+  // A copy, not links: nginx's workers run as nobody, who may not enter the checkout (a clone made
+  // with mktemp -d is mode 700).
+  cpSync(site.dir, root, { recursive: true });
   writeFileSync(join(root, 'probe.wasm'), Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
   const port = await freePort();
   const conf = join(tmp, kind === 'nginx' ? 'nginx.conf' : 'Caddyfile');
