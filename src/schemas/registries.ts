@@ -1,6 +1,24 @@
 import { z } from 'astro/zod';
 import { describe, isoDate, text, unconfirmed, url } from './common.ts';
 
+/** An IANA time zone such as "Europe/Madrid", as the runtime knows it. */
+export const timeZone = text.refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { error: (issue) => `expected an IANA time zone such as "Europe/Madrid", found ${describe(issue.input)}` },
+);
+
+/** A local clock time "HH:MM" (24-hour), in the event's time zone. */
+export const clockTime = z
+  .string({ error: (issue) => `expected a quoted time "HH:MM", found ${describe(issue.input)}` })
+  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, { error: (issue) => `expected a time "HH:MM" between 00:00 and 23:59, found ${describe(issue.input)}` });
+
 /** An event a report can cover (`content/events.yaml`). */
 export const eventSchema = z.strictObject({
   /** Full name, e.g. "KubeCon + CloudNativeCon Europe 2022". */
@@ -21,6 +39,8 @@ export const eventSchema = z.strictObject({
   end: isoDate,
   /** Venue, e.g. "Fira València". */
   venue: text.optional(),
+  /** The time zone its programme's times are in, e.g. "Europe/Madrid" (written by import-schedule). */
+  timezone: timeZone.optional(),
   /** Official page. */
   url: url.optional(),
   /** Attendance as reported, e.g. "over 7,000 on site". */
@@ -32,7 +52,7 @@ export const eventSchema = z.strictObject({
   /** One sentence of ours about the event. */
   summary: text,
   /** Fields whose values are not confirmed, e.g. [venue]. */
-  unconfirmed: unconfirmed(['venue', 'url', 'start', 'end', 'attendance']),
+  unconfirmed: unconfirmed(['venue', 'url', 'start', 'end', 'attendance', 'timezone']),
 });
 
 /** A topic passages can be filed under (`content/topics.yaml`). */
@@ -102,20 +122,40 @@ export const personSchema = z.strictObject({
 });
 
 /** What kind of session a talk was. */
-export const talkKinds = ['talk', 'keynote', 'panel', 'fireside chat', 'SIG session', 'lightning talk'] as const;
+export const talkKinds = ['talk', 'keynote', 'panel', 'fireside chat', 'SIG session', 'lightning talk', 'workshop'] as const;
 
 /** A talk, panel or session that reports discuss (`content/talks.yaml`). */
 export const talkSchema = z.strictObject({
   /** The title as the programme gave it; "Untitled talk on …" (with a `note`) when no report names it. */
   title: text,
+  /** The programme's subtitle, when it gives one. */
+  subtitle: text.optional(),
   /** The event it was given at, an id from events.yaml. */
   event: text,
   /** Ids from people.yaml, in programme order; empty when nobody knows. */
   speakers: z.array(text).default([]),
-  /** One of talk, keynote, panel, fireside chat, SIG session, lightning talk. */
+  /** One of talk, keynote, panel, fireside chat, SIG session, lightning talk, workshop. */
   kind: z.enum(talkKinds, { error: (i) => `expected one of ${talkKinds.join(', ')}, found ${describe(i.input)}` }),
   /** When it was on: a quoted date "2022-05-16" or free text such as "Day two, morning". */
   schedule: text.optional(),
+  /** The day it was on, from the programme, quoted: "2022-05-18". */
+  day: isoDate.optional(),
+  /** When it started, local time in the event's `timezone`: "14:30". */
+  start: clockTime.optional(),
+  /** How long it ran, in minutes. */
+  duration: z.number().int().min(1).max(24 * 60).optional(),
+  /** The room as the programme names it, e.g. "Hall 8 | Room C". */
+  room: text.optional(),
+  /** The programme's track, e.g. "Operations + Performance". */
+  track: text.optional(),
+  /** The language it was given in, as a BCP 47 tag, e.g. "en". */
+  language: text.optional(),
+  /** The programme's abstract: the programme's words, never a report author's (shown and indexed as such). */
+  abstract: text.optional(),
+  /** The session's page in the published programme. */
+  programme: url.optional(),
+  /** The programme's own id for the session (Pretalx code, Sessionize id, iCalendar UID), for re-imports. */
+  sessionId: text.optional(),
   /** The recording (http/https). */
   recording: url.optional(),
   /** The slides (http/https). */
@@ -123,7 +163,7 @@ export const talkSchema = z.strictObject({
   /** What we know about it that the fields cannot say, e.g. why the title is missing. */
   note: text.optional(),
   /** Fields whose values are not confirmed, e.g. [recording]. */
-  unconfirmed: unconfirmed(['title', 'speakers', 'kind', 'schedule', 'recording', 'slides']),
+  unconfirmed: unconfirmed(['title', 'speakers', 'kind', 'schedule', 'recording', 'slides', 'day', 'start', 'duration', 'room', 'track']),
 });
 
 export type PersonData = z.infer<typeof personSchema>;

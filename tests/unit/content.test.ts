@@ -86,8 +86,8 @@ const peopleAndTalkCases: typeof cases = [
   ['an unknown speaker id in talks.yaml, with the nearest person', { 'talks.yaml': edit('speakers: [bo-speaker]', 'speakers: [bo-speakr]') }, [
     'talks.yaml:4: quiver-keynote.speakers[0]: expected an id from people.yaml, found "bo-speakr"; did you mean "bo-speaker"?',
   ]],
-  ['a talk at an unknown event, and an unknown kind', { 'talks.yaml': (s) => s.replace('event: devconf-2032', 'event: devconf-2023').replace('kind: keynote', 'kind: workshop') }, [
-    'talks.yaml:5: quiver-keynote.kind: expected one of talk, keynote, panel, fireside chat, SIG session, lightning talk, found string "workshop"',
+  ['a talk at an unknown event, and an unknown kind', { 'talks.yaml': (s) => s.replace('event: devconf-2032', 'event: devconf-2023').replace('kind: keynote', 'kind: hackathon') }, [
+    'talks.yaml:5: quiver-keynote.kind: expected one of talk, keynote, panel, fireside chat, SIG session, lightning talk, workshop, found string "hackathon"',
     'talks.yaml:9: loom-talk.event: expected an id from events.yaml, found "devconf-2023"; did you mean "devconf-2031"?',
   ]],
   ['a report tying a passage to a talk of another event', { [report]: withTalks('  - talk: loom-talk\n    sections: [hallway]\n') }, [
