@@ -8,9 +8,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { readConfig } from './bench/config.ts';
+import { measureFederation } from './bench/federation.ts';
 import { compareWithStarlight, measureSize } from './bench/measure.ts';
 import { forget, ourSite } from './bench/ours.ts';
-import { header, sideBySide, sizeSection } from './bench/report.ts';
+import { federationSection, header, sideBySide, sizeSection } from './bench/report.ts';
 
 const config = readConfig();
 const lines: string[] = [];
@@ -25,7 +26,7 @@ async function main() {
   for (const n of config.sizes) {
     const work = mkdtempSync(join(tmpdir(), `hallway-bench-${n}-`));
     try {
-      emit(sizeSection(await measureSize(n, work, config)));
+      if (config.size) emit(sizeSection(await measureSize(n, work, config)));
       if (config.starlight) {
         try {
           const side = await compareWithStarlight(n, work, config);
@@ -33,6 +34,14 @@ async function main() {
         } catch (error) {
           // Our own numbers are kept; the failure is said in the results and in the exit code.
           emit([`### Side by side with stock Starlight at ${n} pages: not measured`, '', (error as Error).message, '']);
+          process.exitCode = 1;
+        }
+      }
+      if (config.federated) {
+        try {
+          emit(federationSection(await measureFederation(n, work, config)));
+        } catch (error) {
+          emit([`### Search across teams at ${n} reports: not measured`, '', (error as Error).message, '']);
           process.exitCode = 1;
         }
       }

@@ -50,8 +50,12 @@ function traffic(context: BrowserContext) {
   return state;
 }
 
-/** One cold search: a new context, the page loaded, the search opened, `word` typed once the network is quiet. */
-async function searchOnce(page: Page, url: string, ui: SearchUi, word: string, state: ReturnType<typeof traffic>) {
+/**
+ * One cold search: a new context, the page loaded, the search opened, `word` typed once the network is
+ * quiet. `submit` presses Enter after the word, as a reader who does not wait does (our page then
+ * fetches results at once instead of after its settle delay); the time runs from that last key.
+ */
+async function searchOnce(page: Page, url: string, ui: SearchUi, word: string, state: ReturnType<typeof traffic>, submit = false) {
   await page.goto(url, { waitUntil: 'networkidle' });
   await page.waitForTimeout(200);
   const loadBytes = state.bytes;
@@ -66,6 +70,7 @@ async function searchOnce(page: Page, url: string, ui: SearchUi, word: string, s
     }).observe(document.body, { childList: true, subtree: true });
   }, ui);
   await page.keyboard.type(word, { delay: 60 });
+  if (submit) await page.keyboard.press('Enter');
   await page.waitForFunction(() => {
     const w = window as unknown as { __key: number; __done: number };
     return w.__done > w.__key;
@@ -82,18 +87,26 @@ async function searchOnce(page: Page, url: string, ui: SearchUi, word: string, s
 /** Searches `word` on the site in `dist` `reps` times, each in a cold context; medians. */
 export async function measureSearch(dist: string, word: string, ui: SearchUi, chromiumPath: string, reps = 3): Promise<SearchTiming> {
   const served = await serve(dist);
+  try {
+    return await measureSearchAt(served.url, word, ui, chromiumPath, { reps });
+  } finally {
+    await served.close();
+  }
+}
+
+/** The same measure on a site already served at `url` (a hub whose other sites are served beside it). */
+export async function measureSearchAt(url: string, word: string, ui: SearchUi, chromiumPath: string, { reps = 3, submit = false } = {}): Promise<SearchTiming> {
   const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
   const runs: Awaited<ReturnType<typeof searchOnce>>[] = [];
   try {
     for (let i = 0; i < reps; i++) {
       const context = await browser.newContext();
       const state = traffic(context);
-      runs.push(await searchOnce(await context.newPage(), served.url + ui.path, ui, word, state));
+      runs.push(await searchOnce(await context.newPage(), url + ui.path, ui, word, state, submit));
       await context.close();
     }
   } finally {
     await browser.close();
-    await served.close();
   }
   return {
     ms: median(runs.map((r) => r.ms)),
