@@ -1,9 +1,9 @@
 /**
  * What should not survive into a published report: page chrome the normalizing missed (the list
- * in src/authoring/chrome.ts, the one `npm run ingest` removes) and the TODO placeholders a draft
+ * in src/lib/chrome.ts, the one `npm run ingest` removes) and the TODO placeholders a draft
  * starts with. Read line by line from the body, outside code blocks.
  */
-import { chromeKind } from '../authoring/chrome.ts';
+import { chromeKind } from '../lib/chrome.ts';
 import type { Problem } from '../lib/problems.ts';
 
 export function leftovers(body: string, draft: boolean): Omit<Problem, 'file'>[] {
