@@ -8,14 +8,45 @@
  */
 import type { Problem } from '../../lib/problems.ts';
 import { bodyTodo } from './body-todo.ts';
-import { enforcedElsewhere } from './enforced-elsewhere.ts';
+import { headingStructure, linkSchemes, literalLessThan, nestingDepth, noCode, onlyEd, schemeForOtherSites, tagsClosed } from './body.ts';
+import { frontmatterClosed, insideContent, linkToNothing, noYamlAliases, utf8 } from './files.ts';
+import { knownField, noControlCharacters, quotedDate } from './frontmatter.ts';
+import { linkToDraft, linkToHeading, linkToPage } from './links.ts';
+import { eventYearCity, knownId, publishedNearEvent, publishedNotFuture, registryIds, sectionsAreHeadings, taxonomyLists, talkAtEvent, toolsMatchText } from './references.ts';
 import { needsTopic } from './needs-topic.ts';
 import { pageChrome } from './page-chrome.ts';
 import type { ReportContext, Rule } from './rule.ts';
 import { summaryTodo } from './summary-todo.ts';
 
 export const rules: Rule[] = [
-  ...enforcedElsewhere,
+  knownId,
+  eventYearCity,
+  toolsMatchText,
+  sectionsAreHeadings,
+  talkAtEvent,
+  registryIds,
+  knownField,
+  quotedDate,
+  publishedNearEvent,
+  publishedNotFuture,
+  noControlCharacters,
+  nestingDepth,
+  tagsClosed,
+  noCode,
+  literalLessThan,
+  linkSchemes,
+  schemeForOtherSites,
+  linkToPage,
+  linkToHeading,
+  linkToDraft,
+  onlyEd,
+  headingStructure,
+  utf8,
+  frontmatterClosed,
+  insideContent,
+  linkToNothing,
+  noYamlAliases,
+  taxonomyLists,
   summaryTodo,
   needsTopic,
   pageChrome,

@@ -30,6 +30,10 @@ export interface ReportContext {
  */
 export interface Example<F> {
   change: Record<string, string | ((text: string) => string)>;
+  /** Links (symlinks) to add: path in the folder → target. */
+  links?: Record<string, string>;
+  /** How the changed files are written (default UTF-8). */
+  encoding?: 'latin1';
   /** The field the problem is reported on, and what the example makes the rule find. */
   field: string;
   finding: F;

@@ -1,2 +1,0 @@
-import type { Rule } from "./rule.ts";
-export const enforcedElsewhere: Rule[] = [];
