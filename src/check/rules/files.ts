@@ -1,6 +1,24 @@
 /** Rules of files as read (src/paths.ts, src/lib/source-text.ts, src/lib/yaml.ts), before any parser sees them. */
 import type { Rule } from './rule.ts';
 
+export const reportFileName: Rule<{ name: string }> = {
+  id: 'report-file-name',
+  checks: 'every file in reports/ is a report ending in .mdx (editor and OS litter is ignored)',
+  message: ({ name }) => `expected a report ending in .mdx, found "${name}"; rename it, or move it out of the reports folder`,
+  example: { change: { 'reports/notes.txt': 'Notes.' }, field: '(file name)', finding: { name: 'notes.txt' } },
+  help: { shown: '`(file name): expected a report ending in .mdx, found "notes.txt"`', fix: 'rename it, or move it out of `reports/`' },
+  enforcedBy: 'src/check/index.ts',
+};
+
+export const captureOfAReport: Rule<{ id: string }> = {
+  id: 'capture-of-a-report',
+  checks: 'every kept capture in sources/ is named after a report (<report id>.txt, its notes <report id>.yaml)',
+  message: ({ id }) => `expected a capture of a report, found no report "${id}" in the reports folder; rename it after its report`,
+  example: { change: { 'sources/nobody.txt': 'A capture.' }, field: '(file name)', finding: { id: 'nobody' } },
+  help: { shown: '`(file name): expected a capture of a report, found no report "nobody" …`', fix: 'name the capture after its report' },
+  enforcedBy: 'src/check/index.ts',
+};
+
 export const utf8: Rule<{ byte: string; column: number }> = {
   id: 'utf-8',
   checks: 'every file is UTF-8 text',

@@ -7,6 +7,15 @@ import type { Rule } from './rule.ts';
 
 const schemas = 'src/schemas/ (zod)';
 
+export const fieldType: Rule<{ expected: string; found: string }> = {
+  id: 'field-type',
+  checks: 'every field has a value of its kind (text, a number, a list, a date…), and required fields are there',
+  message: ({ expected, found }) => `expected ${expected}, found ${found}`,
+  example: { change: { report: (text) => text.replace('tools: [bat, quiver]', 'tools: 5') }, field: 'tools', finding: { expected: 'a list', found: 'a number' } },
+  help: { shown: '`tools: expected a list, found a number` (also `title: expected text, found nothing`)', fix: 'write the value the field takes (content/README.md, "The frontmatter")' },
+  enforcedBy: schemas,
+};
+
 export const knownField: Rule<{ field: string; guess: string }> = {
   id: 'known-field',
   checks: 'frontmatter and registry entries have only the documented fields',

@@ -9,8 +9,8 @@
 import type { Problem } from '../../lib/problems.ts';
 import { bodyTodo } from './body-todo.ts';
 import { headingStructure, linkSchemes, literalLessThan, nestingDepth, noCode, onlyEd, schemeForOtherSites, tagsClosed } from './body.ts';
-import { frontmatterClosed, insideContent, linkToNothing, noYamlAliases, utf8 } from './files.ts';
-import { knownField, noControlCharacters, quotedDate } from './frontmatter.ts';
+import { captureOfAReport, frontmatterClosed, insideContent, linkToNothing, noYamlAliases, reportFileName, utf8 } from './files.ts';
+import { fieldType, knownField, noControlCharacters, quotedDate } from './frontmatter.ts';
 import { linkToDraft, linkToHeading, linkToPage } from './links.ts';
 import { eventYearCity, knownId, publishedNearEvent, publishedNotFuture, registryIds, sectionsAreHeadings, taxonomyLists, talkAtEvent, toolsMatchText } from './references.ts';
 import { needsTopic } from './needs-topic.ts';
@@ -25,6 +25,7 @@ export const rules: Rule[] = [
   sectionsAreHeadings,
   talkAtEvent,
   registryIds,
+  fieldType,
   knownField,
   quotedDate,
   publishedNearEvent,
@@ -41,6 +42,8 @@ export const rules: Rule[] = [
   linkToDraft,
   onlyEd,
   headingStructure,
+  reportFileName,
+  captureOfAReport,
   utf8,
   frontmatterClosed,
   insideContent,
