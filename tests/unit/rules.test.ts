@@ -4,6 +4,7 @@
  * ids are unique; content/README.md's error table is the one the list writes.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -46,6 +47,12 @@ test('rule ids are unique kebab-case words, each listed once by --list', () => {
   assert.deepEqual([...new Set(ids)], ids);
   for (const id of ids) assert.match(id, /^[a-z0-9]+(?:-[a-z0-9]+)*$/);
   assert.deepEqual(listRules().split('\n').map((line) => line.split(/\s+/)[0]), ids);
+});
+
+test('npm run check -- --list prints the rules and checks nothing', () => {
+  const result = spawnSync(process.execPath, ['scripts/check.ts', '--list'], { encoding: 'utf8', env: { ...process.env, CONTENT_DIR: '/nonexistent' } });
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(result.stdout, `${listRules()}\n`);
 });
 
 test("content/README.md's error table is the rules list's (npm run check -- --list --table writes it)", () => {
