@@ -39,7 +39,7 @@ export interface Example<F> {
   finding: F;
 }
 
-export interface Rule<F = any> {
+export interface Rule<F = unknown> {
   /** Short, stable, kebab-case: `npm run check -- --list` prints it. */
   id: string;
   /** What it checks, in one line. */
