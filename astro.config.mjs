@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import contentCheck from './src/integrations/content-check.ts';
 import pageCache from './src/integrations/page-cache.ts';
 import pagefind, { shortcutScriptHash } from './src/integrations/pagefind.ts';
 import { rehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
@@ -44,8 +45,9 @@ export default defineConfig({
   // previous build when neither their data nor their code changed; the cache lives in cacheDir.
   // `astro build --force` (or `npm run build -- --force`) renders every page again.
   experimental: { incrementalBuild: true },
-  // pageCache: Astro's cache is used only when it is as the last build left it.
-  integrations: [pageCache(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind()],
+  // contentCheck: a bare `astro build` refuses what `npm run check` refuses. pageCache: Astro's
+  // cache is used only when it is as the last build left it.
+  integrations: [contentCheck(), pageCache(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind()],
   // Every page gets a CSP <meta>: only our own files load; Astro hashes its styles and scripts.
   // Search adds what Pagefind needs (WebAssembly, fetching index files; it runs without its
   // worker) and the hash of the header's inline shortcut script. No 'unsafe-inline' for scripts.

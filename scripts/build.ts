@@ -105,8 +105,9 @@ sub-path and a public origin (README, "Deploying under a sub-path").`,
   const astroFlags = [...(values.force ? ['--force'] : []), ...(silent ? ['--silent'] : [])];
   const astro = spawn(process.execPath, [`--max-old-space-size=${astroHeapMb(reports)}`, join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...astroFlags], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    // The search index is written below, once Astro has exited and given its memory back.
-    env: { ...process.env, OUT_DIR: partial, HALLWAY_SEARCH_INDEX: 'after-astro' },
+    // The search index is written below, once Astro has exited and given its memory back. The
+    // check runs beside Astro (above), so Astro does not run it again (src/integrations/content-check.ts).
+    env: { ...process.env, OUT_DIR: partial, HALLWAY_SEARCH_INDEX: 'after-astro', HALLWAY_CHECK: 'elsewhere' },
   });
   const built = ended(astro);
   // Astro's output waits for the check's verdict: a failed check prints its problems alone.

@@ -6,14 +6,16 @@
 import { performance } from 'node:perf_hooks';
 import { checkContent, warmReports } from '../src/check/index.ts';
 import { fixReports } from '../src/check/fix.ts';
+import { errorTable, listRules } from '../src/check/rules/index.ts';
 import { commandLine } from '../src/lib/command-line.ts';
 import { formatProblem, sortProblems } from '../src/lib/problems.ts';
 
 const { values, positionals: only } = commandLine({
   command: 'npm run check',
   positionals: Infinity,
-  options: { fix: { type: 'boolean' } },
+  options: { fix: { type: 'boolean' }, list: { type: 'boolean' }, table: { type: 'boolean' } },
   usage: `Usage: npm run check [-- --fix] [report files…]
+       npm run check -- --list [--table]
 
 Checks every registry (content/*.yaml) and report (content/reports/*.mdx) without building the
 site, and prints every problem as  file:line: field: expected …, found …
@@ -22,9 +24,15 @@ site, and prints every problem as  file:line: field: expected …, found …
            event), tools (from the text) and topic and talk sections named by heading text (rewritten
            to heading ids). Nothing else is changed; every change is printed.
   files    check (and fix) only these reports; registries are always checked.
+  --list   print the rules checked (id and what each checks) and check nothing; with --table,
+           content/README.md's error table (written from the same list).
 
 CONTENT_DIR=<dir> checks another content folder (default: content).`,
 });
+if (values.list || values.table) {
+  console.log(values.table ? errorTable() : listRules());
+  process.exit(0);
+}
 const fix = values.fix === true;
 const started = performance.now();
 

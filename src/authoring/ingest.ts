@@ -1,12 +1,12 @@
 /**
  * `npm run ingest`: a raw captured blog post → the body of a draft report. Pure functions, no
  * files: the script (scripts/ingest.ts) reads and writes. It keeps the author's words; it only
- * removes page chrome (src/authoring/chrome.ts, every removed line returned so it can be printed),
+ * removes page chrome (src/lib/chrome.ts, every removed line returned so it can be printed),
  * restores obvious headings, lists and their nesting, and escapes what MDX would read as code.
  */
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { chromeKind } from './chrome.ts';
+import { chromeKind } from '../lib/chrome.ts';
 
 export interface Removed {
   line: string;

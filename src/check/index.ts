@@ -23,7 +23,7 @@ import { eventSchema, personSchema, siteSchema, sourceNotesSchema, talkSchema, t
 import { idReference, reportSchema, type ReportData } from '../schemas/report.ts';
 import { contentDir, contentPathsFor, filesUnder, readContent, repoSettings, reportFilesUnder, siteBase } from '../paths.ts';
 import { editUrlFor } from '../lib/edit-url.ts';
-import { leftovers } from './leftovers.ts';
+import { reportProblems } from './rules/index.ts';
 import { fieldNames, issueMessages } from './issues.ts';
 
 const schema = reportSchema(idReference);
@@ -271,7 +271,7 @@ export function checkContent(options: { dir?: string; only?: string[] } = {}): C
     const body = renderBody({ file, body: split.parts.body }, renderOptions, key);
     problems.push(...body.problems.map((p) => ({ file, ...p })));
     if (body.record) report.record = body.record;
-    problems.push(...leftovers(split.parts.body, report.data?.draft ?? true).map((p) => ({ file, ...p })));
+    problems.push(...reportProblems({ file, body: split.parts.body, data: report.data, record: report.record, lineOf: yaml.lineOf }));
     reports.push(report);
     release();
   }
@@ -292,14 +292,6 @@ export function checkContent(options: { dir?: string; only?: string[] } = {}): C
       if (!problem.field.startsWith('(')) problem.line ??= byFile.get(problem.file)?.yaml.lineOf(fieldPath(problem.field));
     }
     problems.push(...crossProblems);
-  }
-  for (const r of complete) {
-    if (!r.data.draft && r.data.topics.length === 0) {
-      problems.push({ file: r.file, line: r.yaml.lineOf(['topics']) ?? 1, field: 'topics', message: 'expected at least one topic (readers find reports through their topics), found none; add one, or keep `draft: true` until it has one' });
-    }
-    if (!r.data.draft && /\bTODO\b/.test(r.data.summary)) {
-      problems.push({ file: r.file, line: r.yaml.lineOf(['summary']), field: 'summary', message: 'expected a summary of the report, found the placeholder "TODO"; write one or two sentences, or keep `draft: true`' });
-    }
   }
   // The build's settings for edit links (README, "Edit links"): checked here so a build stops before Astro starts.
   problems.push(...editUrlFor(repoSettings).problems);

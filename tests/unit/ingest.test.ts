@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { compile } from '@mdx-js/mdx';
-import { chromeKind } from '../../src/authoring/chrome.ts';
+import { chromeKind } from '../../src/lib/chrome.ts';
 import { appendEntry, draftReport, eventEntry, idFromTitle, notOneLine } from '../../src/authoring/draft.ts';
 import { escapeMdx, guessEvent, htmlToText, normalizeMarkdown, normalizeText, proposeTopics, toolLikeNames } from '../../src/authoring/ingest.ts';
 import { parseYaml, toYaml } from '../../src/lib/yaml.ts';
