@@ -184,7 +184,10 @@ export interface EventLike {
 /** The event a capture is most likely about, and why; undefined when nothing points to one. */
 export function guessEvent(text: string, events: EventLike[]): { id: string; because: string } | undefined {
   const lower = text.toLowerCase();
+  // A text that names years but not an event's own is about another edition (or another event).
+  const years = new Set(text.match(/\b(?:19|20)\d{2}\b/g) ?? []);
   const scored = events
+    .filter((event) => !years.size || years.has(String(event.year)))
     .map((event) => {
       const reasons: string[] = [];
       let score = 0;
