@@ -21,6 +21,9 @@ export function sectionsOf(body: string): { heading: string; text: string }[] {
     });
 }
 
+const stop = new Set(['and', 'the', 'for', 'with', 'from', 'into', 'about', 'their', 'other', 'what', 'when', 'more', 'this', 'that', 'your']);
+const titleWords = (title: string) => title.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4 && !stop.has(w.toLowerCase()));
+
 export interface TopicLike {
   id: string;
   title: string;
@@ -29,7 +32,8 @@ export interface TopicLike {
 }
 
 /**
- * Topics per `##` section: a section is proposed for a topic when the topic's terms, or the tools its
+ * Topics per `##` section: a section is proposed for a topic when the topic's terms (else its title's
+ * words), or the tools its
  * title, summary or terms name, occur at least `min` times in that section alone (never counted across
  * sections). The same finder marks key excerpts on topic pages, so a proposal is what the page will show.
  */
@@ -37,7 +41,8 @@ export function proposeTopics(body: string, topics: TopicLike[], tools: Matchabl
   const sections = sectionsOf(body);
   const proposals: { topic: string; sections: string[]; because: string[] }[] = [];
   for (const topic of topics) {
-    const find = topicFinder(topic, tools);
+    // A topic without terms is carried by the long words of its title ("Queues and queueing" → queues, queueing).
+    const find = topicFinder({ ...topic, terms: topic.terms ?? titleWords(topic.title) }, tools);
     const hits: string[] = [];
     const because = new Set<string>();
     for (const section of sections) {

@@ -37,6 +37,10 @@ operator: yes
     assert.deepEqual(found.map((t) => [t.topic, t.sections]), [['networking', ['Day one']]]);
     assert.ok(found[0]!.because.includes('Cilium'));
   });
+  test('a topic without terms is carried by its title\'s words', () => {
+    const queues = '## Queues at scale\n\nQueue time matters; queues grow.\n\n## Lunch\n\nSandwiches.\n';
+    assert.deepEqual(proposeTopics(queues, [{ id: 'queueing', title: 'Queues and queueing', summary: '' }, { id: 'food', title: 'Conference catering', summary: '' }], []).map((t) => [t.topic, t.sections]), [['queueing', ['Queues at scale']]]);
+  });
   test('hits in two sections never add up to a proposal', () => {
     // "Day two" has one security term and one operator term; the intro's "security" is before any section.
     assert.equal(proposeTopics(body, topics, tools).some((t) => t.sections.includes('Day two')), false);
@@ -94,6 +98,9 @@ describe('talks named in the text, with their speakers', () => {
 });
 
 describe('tool-like names', () => {
+  test('CamelCase words, code words and names before "project", "operator", "controller"', () => {
+    assert.deepEqual(proposeTools('We met the FooBar team, ran `zapctl`, and saw the Tidal operator and plain words.', () => false, []).map((t) => t.name), ['FooBar', 'Tidal', 'zapctl']);
+  });
   const text = `We tried [Backstage](https://backstage.io) and \`cosign\` from Sigstore for signing images.
 Traces went to Jaeger; Jaeger stores traces. Logs go through Fluent Bit, and Fluent Bit ships logs.
 See https://github.com/kyverno/kyverno for Kyverno policies. The OpenTelemetry project helps.`;
