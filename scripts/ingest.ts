@@ -6,9 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { stringify } from 'yaml';
-import { addAuthor, authorId, fail, fixAndReport, knownEvent, nextSteps, oneLine, refuseToOverwrite, soundRegistries } from '../src/authoring/cli.ts';
-import { badId, draftReport, idFromTitle } from '../src/authoring/draft.ts';
-import { guessEvent, htmlToText, normalizeMarkdown, normalizeText, proposeTopics, toolLikeNames } from '../src/authoring/ingest.ts';
+import { addAuthor, asker, authorId, fail, fixAndReport, knownEvent, nextSteps, oneLine, refuseToOverwrite, soundRegistries } from '../src/authoring/cli.ts';
+import { badId, draftReport, eventFields, idFromTitle, personEntry, type NewEvent } from '../src/authoring/draft.ts';
+import { guessEvent, htmlToText, normalizeMarkdown, normalizeText } from '../src/authoring/ingest.ts';
+import { findTalks, planTalks, proposeEvent, proposeTools, proposeTopics } from '../src/authoring/propose.ts';
+import { toYaml } from '../src/lib/yaml.ts';
+import { eventSchema } from '../src/schemas/registries.ts';
 import { Change } from '../src/authoring/writes.ts';
 import { commandLine } from '../src/lib/command-line.ts';
 import { formatProblems } from '../src/lib/problems.ts';
@@ -28,6 +31,9 @@ content/sources/<id>.txt with the list of removed lines in content/sources/<id>.
                       guessed from the text, and the guess is printed
   --title "<title>"   the post's title; without it, the capture's first heading-like line
   --id <id>           the file name (default: from the title)
+  --yes               add what it proposes for the registries without asking: an event the text
+                      names that events.yaml lacks, the talks the text names ("the talk “…” by A
+                      and B") and their speakers; in a terminal it asks, elsewhere it only lists them
 
 It removes page chrome (cookie banners, share buttons, newsletter and comment boxes, author cards,
 related articles, footers, stray image names) and prints every line it removed; restores headings
@@ -45,8 +51,10 @@ const { values, positionals, usageError } = commandLine({
     event: { type: 'string' },
     title: { type: 'string' },
     id: { type: 'string' },
+    yes: { type: 'boolean' },
   },
 });
+const ask = asker('npm run ingest', values, usageError);
 const capture = positionals[0] ?? usageError('<capture>', 'expected the path of a captured post, found nothing');
 if (!values.author) usageError('--author', 'expected the name of the post\'s author, found nothing');
 if (!values.url || !/^https?:\/\/[^\s/]+\.[^\s]+$/.test(values.url)) {
@@ -76,16 +84,55 @@ const normalized =
 const title = oneLine(capture, '--title', values.title ?? normalized.title ?? '');
 if (!title) fail(capture, '--title', 'expected a title (none stands out in the capture), found nothing; pass --title');
 
+const change = new Change();
+const done: string[] = [];
+/** Whether to write a proposal: --yes, else the answer in a terminal; no terminal and no --yes: no. */
+const agreed = async (question: string) => values.yes === true || (await ask.confirm(question)) === true;
+
 let eventId = values.event;
-if (!eventId) {
+let event: { id: string; year: number; city: string };
+if (eventId === undefined) {
   const guess = guessEvent(text, registries.events);
-  if (!guess) {
-    fail(capture, '--event', 'expected the event the post covers; nothing in the text names one of content/events.yaml clearly. Pass --event <id>, or add the event first with `npm run new-event`');
+  if (guess) {
+    console.log(`Guessed the event: ${guess.id} (the text names ${guess.because}). Pass --event <id> if that is wrong.`);
+    eventId = guess.id;
+  } else {
+    event = await newEventFromText(text);
   }
-  console.log(`Guessed the event: ${guess.id} (the text names ${guess.because}). Pass --event <id> if that is wrong.`);
-  eventId = guess.id;
 }
-const event = knownEvent(eventId, registries.events, capture);
+event ??= knownEvent(eventId!, registries.events, capture);
+
+/**
+ * An event the text names that events.yaml does not have: proposed, then added on confirmation
+ * (dates read from the text marked unconfirmed). What the text does not give is never guessed:
+ * the command stops and names the flags of `npm run new-event` to add it with.
+ */
+async function newEventFromText(text: string): Promise<{ id: string; year: number; city: string }> {
+  const proposal = proposeEvent(text, registries.taxonomy?.series ?? {}, registries.events);
+  const addByHand = 'add the event first with `npm run new-event`, or pass --event <id>';
+  if (!proposal) fail(capture, '--event', `expected the event the post covers; nothing in the text names one of content/events.yaml or a series of taxonomy.yaml clearly. ${addByHand}`);
+  const e = proposal.event;
+  if (proposal.missing.length || events(e.id)) {
+    const known = Object.entries({ id: e.id, series: e.series, name: e.name, 'short-name': e.shortName, city: e.city, country: e.country, start: e.start, end: e.end })
+      .filter(([, v]) => v).map(([k, v]) => `--${k} ${JSON.stringify(v)}`).join(' ');
+    fail(capture, '--event', `expected an event the text names fully, found ${events(e.id) ? `"${e.id}", already in events.yaml under that id` : `no ${proposal.missing.join(', ')} in the text`} (${proposal.because.join('; ')}); ${addByHand}: npm run new-event -- ${known}`);
+  }
+  const full: NewEvent = { ...(e as NewEvent), summary: `${e.name}, held in ${e.city} from ${e.start} to ${e.end}.` };
+  const fields = { ...eventFields(full), unconfirmed: proposal.unconfirmed };
+  const parsed = eventSchema.safeParse(fields);
+  if (!parsed.success) fail(capture, '--event', `expected an event the schema accepts, found ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}; ${addByHand}`);
+  console.log(`The event is not in events.yaml. From the text (${proposal.because.join('; ')}):\n${toYaml({ [full.id]: fields }).replace(/^/gm, '  ')}`);
+  if (!(await agreed(`Add ${full.id} to ${contentPaths.events}?`))) {
+    fail(capture, '--event', `expected an event; the proposal above was not added (pass --yes to add it, or ${addByHand})`);
+  }
+  change.append(contentPaths.events, `${toYaml({ [full.id]: fields })}\n`, { [full.id]: fields });
+  done.push(`Added ${full.id} to ${contentPaths.events} (${proposal.unconfirmed.length ? `${proposal.unconfirmed.join(' and ')} marked unconfirmed; ` : ''}check them against the conference's site).`);
+  return { id: full.id, year: Number(full.start.slice(0, 4)), city: full.city };
+}
+
+function events(id: string | undefined) {
+  return id !== undefined && registries.events.some((ev) => ev.id === id);
+}
 
 const id = values.id ?? idFromTitle(title);
 const why = badId(id);
@@ -96,11 +143,10 @@ const notes = join(contentPaths.sources, `${id}.yaml`);
 refuseToOverwrite([file, kept, notes]);
 const author = authorId(values.author!, registries.people);
 
-const topics = proposeTopics(normalized.body, registries.topics);
+const topics = proposeTopics(normalized.body, registries.topics, registries.tools);
 const source = { url: values.url!, site: new URL(values.url!).hostname.replace(/^www\./, '') };
-const change = new Change();
-const done: string[] = [];
 addAuthor(author, change, done);
+await addTalks();
 change.create(file, draftReport({ title, event, author: author.id, source, topics, body: normalized.body }));
 change.expect(file, { title, event: event.id, author: author.id, source });
 change.create(kept, bytes);
@@ -117,9 +163,37 @@ fixAndReport(file, change, done);
 
 console.log(`\nRemoved ${normalized.removed.length} line${normalized.removed.length === 1 ? '' : 's'} of page chrome (listed in ${notes}):`);
 for (const { line, what } of normalized.removed) console.log(`  - ${JSON.stringify(line)}  (${what})`);
-if (topics.length) console.log(`\nProposed topics: ${topics.map((t) => `${t.topic} (${t.sections.join(', ')})`).join('; ')}. Keep, change or remove them.`);
+if (topics.length) console.log(`\nProposed topics, by their terms and tools in each section: ${topics.map((t) => `${t.topic} (${t.sections.join(', ')}: ${t.because.join(', ')})`).join('; ')}. Keep, change or remove them.`);
 const finder = createMentionFinder(registries.tools);
 const eventWords = new Set(registries.events.flatMap((e) => `${e.name} ${e.shortName}`.split(/\W+/)));
-const unknown = toolLikeNames(normalized.body).filter((name) => finder(name, true).length === 0 && !eventWords.has(name));
-if (unknown.length) console.log(`\nTool-like names not in tools.yaml (add the real tools there, then run --fix): ${unknown.join(', ')}`);
+const unknown = proposeTools(normalized.body, (name) => finder(name, true).length > 0, registries.taxonomy?.toolCategories ?? [], eventWords);
+if (unknown.length) {
+  // Not written: a tool's entry needs a line of ours saying what it is, which no capture gives.
+  console.log('\nTool-like names not in tools.yaml (add the real tools there with a line saying what each is, then run --fix):');
+  for (const t of unknown) console.log(`  - ${t.name} (${t.why}${t.category ? `; category, guessed: ${t.category}` : ''}${t.homepage ? `; link in the text: ${t.homepage}` : ''})`);
+}
+ask.close();
 console.log(nextSteps(file));
+
+/** The talks the text names for the event, with their speakers: listed, and added to talks.yaml (and people.yaml) on confirmation. */
+async function addTalks() {
+  const plans = planTalks(findTalks(normalized.body), event.id, registries.talks, registries.people);
+  const fresh = plans.filter((p) => p.id);
+  for (const p of plans.filter((p) => p.existing)) console.log(`The text names the talk ${p.existing} (“${p.mention.title}”): list it under talks: in the report.`);
+  if (!fresh.length) return;
+  console.log(`\nThe text names ${fresh.length} talk${fresh.length === 1 ? '' : 's'} that talks.yaml does not have:`);
+  for (const p of fresh) console.log(`  - ${p.id}: “${p.mention.title}” (${p.mention.kind}${p.speakers.length ? `, by ${p.speakers.map((s) => s.name).join(', ')}` : ''}), from: ${JSON.stringify(p.mention.as)}`);
+  if (!(await agreed('Add them (title as the author wrote it, marked unconfirmed)?'))) {
+    console.log('Not added (pass --yes to add them).');
+    return;
+  }
+  for (const p of fresh) {
+    for (const s of p.speakers.filter((s) => s.isNew)) {
+      change.append(contentPaths.people, personEntry(s.id, s.name), { [s.id]: { name: s.name } });
+      s.isNew = false;
+    }
+    const entry = { title: p.mention.title, event: event.id, speakers: p.speakers.map((s) => s.id), kind: p.mention.kind, note: `Named in the post as ${p.mention.as}`, unconfirmed: ['title', ...(p.speakers.length ? ['speakers'] : [])] };
+    change.append(contentPaths.talks, `${toYaml({ [p.id!]: entry })}\n`, { [p.id!]: { ...entry } });
+  }
+  done.push(`Added ${fresh.length} talk${fresh.length === 1 ? '' : 's'} to ${contentPaths.talks}${fresh.some((p) => p.speakers.length) ? ' and their new speakers to people.yaml' : ''}.`);
+}

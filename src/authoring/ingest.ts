@@ -164,15 +164,6 @@ export function htmlToText(html: string): string {
   return lines.join('\n');
 }
 
-/** Tool-like names in `text`: CamelCase and internal capitals, `code` words, names before "project"/"operator"/"controller". */
-export function toolLikeNames(text: string): string[] {
-  const found = new Set<string>();
-  for (const m of text.matchAll(/\b[A-Z][a-z]+[A-Z][A-Za-z0-9]*\b|\b[a-z]+[A-Z][A-Za-z0-9]*\b/g)) found.add(m[0]);
-  for (const m of text.matchAll(/`([A-Za-z][\w.-]{1,30})`/g)) found.add(m[1]!);
-  for (const m of text.matchAll(/\b([A-Z][\w-]{2,30}) (?:project|operator|controller|CLI)\b/g)) found.add(m[1]!);
-  return [...found].sort((a, b) => a.localeCompare(b));
-}
-
 export interface EventLike {
   id: string;
   name: string;
@@ -184,7 +175,10 @@ export interface EventLike {
 /** The event a capture is most likely about, and why; undefined when nothing points to one. */
 export function guessEvent(text: string, events: EventLike[]): { id: string; because: string } | undefined {
   const lower = text.toLowerCase();
+  // A text that names years but not an event's own is about another edition (or another event).
+  const years = new Set(text.match(/\b(?:19|20)\d{2}\b/g) ?? []);
   const scored = events
+    .filter((event) => !years.size || years.has(String(event.year)))
     .map((event) => {
       const reasons: string[] = [];
       let score = 0;
@@ -214,21 +208,4 @@ export function guessEvent(text: string, events: EventLike[]): { id: string; bec
   const [best, second] = scored;
   if (!best || (second && second.score === best.score)) return undefined;
   return { id: best.event.id, because: best.reasons.join(', ') };
-}
-
-const stop = new Set(['and', 'the', 'for', 'with', 'from', 'into', 'about', 'their', 'other', 'what', 'when', 'more', 'this', 'that', 'your']);
-
-/** Topics per `##` section of `body`, by the topic title's words found in the section's text (at least two hits). */
-export function proposeTopics(body: string, topics: { id: string; title: string }[]): { topic: string; sections: string[] }[] {
-  const sections = body.split(/^## /m).slice(1).map((chunk) => {
-    const [heading, ...rest] = chunk.split('\n');
-    return { heading: heading!.trim(), text: `${heading} ${rest.join(' ')}`.toLowerCase() };
-  });
-  const proposals: { topic: string; sections: string[] }[] = [];
-  for (const topic of topics) {
-    const terms = topic.title.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4 && !stop.has(w));
-    const hits = sections.filter((s) => terms.reduce((n, term) => n + (s.text.match(new RegExp(`\\b${term.replace(/s$/, '')}`, 'g'))?.length ?? 0), 0) >= 2);
-    if (hits.length) proposals.push({ topic: topic.id, sections: hits.map((s) => s.heading) });
-  }
-  return proposals;
 }

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import { compile } from '@mdx-js/mdx';
 import { chromeKind } from '../../src/lib/chrome.ts';
 import { appendEntry, draftReport, eventEntry, idFromTitle, notOneLine } from '../../src/authoring/draft.ts';
-import { escapeMdx, guessEvent, htmlToText, normalizeMarkdown, normalizeText, proposeTopics, toolLikeNames } from '../../src/authoring/ingest.ts';
+import { escapeMdx, guessEvent, htmlToText, normalizeMarkdown, normalizeText } from '../../src/authoring/ingest.ts';
 import { parseYaml, toYaml } from '../../src/lib/yaml.ts';
 import { eventSchema } from '../../src/schemas/registries.ts';
 
@@ -112,19 +112,13 @@ describe('guessing the event', () => {
   test('by name, city and year, saying why', () => {
     assert.deepEqual(guessEvent('We flew to Atlantis for Gadget in March 2031.', events), { id: 'gadget-2031', because: '“Gadget”, “Atlantis”, “2031”' });
   });
+  test('not an edition of another year: a text naming years but not the event’s own', () => {
+    assert.equal(guessEvent('We flew to Atlantis for Gadget in March 2035.', events), undefined);
+  });
   test('not at all when two events fit equally or nothing fits', () => {
     assert.equal(guessEvent('Gadget was fun.', events), undefined);
     assert.equal(guessEvent('A quiet week at home.', events), undefined);
   });
-});
-
-test('topics are proposed per section by their title words, named by heading text', () => {
-  const body = '## Queues at scale\n\nQueue time matters; queues grow.\n\n## Lunch\n\nSandwiches.\n';
-  assert.deepEqual(proposeTopics(body, [{ id: 'queueing', title: 'Queues and queueing' }, { id: 'food', title: 'Conference catering' }]), [{ topic: 'queueing', sections: ['Queues at scale'] }]);
-});
-
-test('tool-like names are CamelCase words, code words and names before "project", "operator", "controller"', () => {
-  assert.deepEqual(toolLikeNames('We met the FooBar team, ran `zapctl`, and saw the Tidal operator and plain words.'), ['FooBar', 'Tidal', 'zapctl']);
 });
 
 describe('new-report', () => {

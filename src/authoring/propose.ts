@@ -1,0 +1,320 @@
+/**
+ * What `npm run ingest` proposes from a capture's text for the registries: topics per section (by
+ * each topic's terms and tools), an event the site does not know yet, the talks the text names with
+ * their speakers, and tool-like names. Pure: text and registries in, proposals out; the command shows
+ * them, asks (or takes `--yes`) and writes them. Nothing is invented: a fact the text does not give
+ * is left out (or asked for), and what is inferred is marked unconfirmed.
+ */
+import { topicFinder } from '../lib/brief.ts';
+import type { Matchable } from '../lib/mentions.ts';
+import { idFromTitle, type NewEvent } from './draft.ts';
+
+/** The `##` sections of a Markdown body: heading text and the text up to the next `##` (code blocks left out). */
+export function sectionsOf(body: string): { heading: string; text: string }[] {
+  const withoutCode = body.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
+  return withoutCode
+    .split(/^## /m)
+    .slice(1)
+    .map((chunk) => {
+      const [heading, ...rest] = chunk.split('\n');
+      return { heading: heading!.trim(), text: `${heading}\n${rest.join('\n')}` };
+    });
+}
+
+const stop = new Set(['and', 'the', 'for', 'with', 'from', 'into', 'about', 'their', 'other', 'what', 'when', 'more', 'this', 'that', 'your']);
+const titleWords = (title: string) => title.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4 && !stop.has(w.toLowerCase()));
+
+export interface TopicLike {
+  id: string;
+  title: string;
+  summary: string;
+  terms?: string[];
+}
+
+/**
+ * Topics per `##` section: a section is proposed for a topic when the topic's terms (else its title's
+ * words), or the tools its
+ * title, summary or terms name, occur at least `min` times in that section alone (never counted across
+ * sections). The same finder marks key excerpts on topic pages, so a proposal is what the page will show.
+ */
+export function proposeTopics(body: string, topics: TopicLike[], tools: Matchable[], min = 2): { topic: string; sections: string[]; because: string[] }[] {
+  const sections = sectionsOf(body);
+  const proposals: { topic: string; sections: string[]; because: string[] }[] = [];
+  for (const topic of topics) {
+    // A topic without terms is carried by the long words of its title ("Queues and queueing" → queues, queueing).
+    const find = topicFinder({ ...topic, terms: topic.terms ?? titleWords(topic.title) }, tools);
+    const hits: string[] = [];
+    const because = new Set<string>();
+    for (const section of sections) {
+      const found = find(section.text);
+      if (found.length >= min) {
+        hits.push(section.heading);
+        for (const m of found) because.add(section.text.slice(m.index, m.index + m.length));
+      }
+    }
+    if (hits.length) proposals.push({ topic: topic.id, sections: hits, because: [...because].slice(0, 5) });
+  }
+  return proposals;
+}
+
+const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const month = `(${months.map((m) => `${m[0]!.toUpperCase()}${m.slice(1, 3)}(?:${m.slice(3)})?`).join('|')})\\.?`;
+const day = '(\\d{1,2})(?:st|nd|rd|th)?';
+const to = '\\s*(?:-|–|—|to|until|through|and)\\s*';
+const pad = (n: number) => String(n).padStart(2, '0');
+const monthIndex = (name: string) => months.findIndex((m) => m.startsWith(name.toLowerCase().slice(0, 3))) + 1;
+
+/** The first date range the text gives ("19 to 22 March", "March 19-22, 2024", "19–22 Mar 2024"), as ISO days. */
+export function findDates(text: string, year: number): { start: string; end: string; as: string } | undefined {
+  const patterns: [RegExp, (m: RegExpExecArray) => [number, number, number]][] = [
+    [new RegExp(`\\b${day}${to}${day}\\s+(?:of\\s+)?${month}`, 'i'), (m) => [Number(m[1]), Number(m[2]), monthIndex(m[3]!)]],
+    [new RegExp(`\\b${month}\\s+${day}${to}${day}\\b`, 'i'), (m) => [Number(m[2]), Number(m[3]), monthIndex(m[1]!)]],
+  ];
+  for (const [pattern, parts] of patterns) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    const [from, until, mon] = parts(m);
+    if (mon < 1 || from < 1 || until < from || until > 31) continue;
+    const iso = (d: number) => `${year}-${pad(mon)}-${pad(d)}`;
+    const real = (d: number) => new Date(`${iso(d)}T00:00:00Z`).getUTCDate() === d;
+    if (real(from) && real(until)) return { start: iso(from), end: iso(until), as: m[0] };
+  }
+  return undefined;
+}
+
+export interface EventProposal {
+  /** The event as far as the text gives it; fields it does not give are missing (`missing` names them). */
+  event: Partial<NewEvent> & { id?: string };
+  /** Where each value came from, e.g. `series: "KubeCon … Europe" in the text`. */
+  because: string[];
+  /** Fields the schema needs that the text does not give: asked for, or given as flags. */
+  missing: (keyof NewEvent)[];
+  /** Fields inferred rather than read (written into `unconfirmed`). */
+  unconfirmed: string[];
+}
+
+interface KnownEvent {
+  series: string;
+  shortName: string;
+  city: string;
+  country: string;
+  year: number;
+}
+
+/**
+ * An event for a capture whose event is not in events.yaml: the series whose name the text gives
+ * (its display name, or the words of a known event's short name, e.g. "KubeCon EU"), the year next
+ * to it, a city a known event of any series was held in, and a date range. Undefined when no series
+ * is named: a new series is a decision for taxonomy.yaml, not a guess.
+ */
+export function proposeEvent(text: string, series: Record<string, string>, events: KnownEvent[]): EventProposal | undefined {
+  const flat = text.replace(/\s+/g, ' ');
+  const names = Object.entries(series).flatMap(([id, name]) => [
+    { id, words: name },
+    ...events.filter((e) => e.series === id).map((e) => ({ id, words: e.shortName.replace(/\b\d{4}\b/, '').trim() })),
+  ]);
+  let found: { id: string; index: number; as: string } | undefined;
+  for (const { id, words } of names) {
+    const tokens = words.split(/[\s+]+/).filter((w) => w.length > 1).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    if (!tokens.length) continue;
+    // The words in order, up to 30 characters apart ("KubeCon + CloudNativeCon Europe", "KubeCon … Europe").
+    const m = new RegExp(`\\b${tokens.join('\\b.{0,30}?\\b')}\\b`, 'i').exec(flat);
+    if (m && (!found || m.index < found.index || (m.index === found.index && m[0].length > found.as.length))) found = { id, index: m.index, as: m[0] };
+  }
+  if (!found) return undefined;
+  const because = [`series: "${found.as}" in the text → ${found.id}`];
+  const near = flat.slice(found.index, found.index + found.as.length + 20);
+  const yearMatch = /\b(19|20)\d{2}\b/.exec(near) ?? /\b(?:19|20)\d{2}\b/.exec(flat);
+  const year = yearMatch ? Number(yearMatch[0]) : undefined;
+  const event: EventProposal['event'] = { series: found.id };
+  const missing: (keyof NewEvent)[] = [];
+  const unconfirmed: string[] = [];
+  if (year) {
+    because.push(`year: "${year}" in the text`);
+    const name = `${series[found.id]} ${year}`;
+    const sibling = events.find((e) => e.series === found!.id);
+    event.id = `${found.id}-${year}`;
+    event.name = name;
+    event.shortName = sibling ? sibling.shortName.replace(/\b\d{4}\b/, String(year)) : name;
+    const dates = findDates(flat, year);
+    if (dates) {
+      event.start = dates.start;
+      event.end = dates.end;
+      because.push(`dates: "${dates.as}" in the text`);
+      unconfirmed.push('start', 'end');
+    } else missing.push('start', 'end');
+  } else missing.push('id', 'name', 'shortName', 'start', 'end');
+  const places = [...new Map(events.map((e) => [e.city, e.country])).entries()];
+  const place = places
+    .map(([city, country]) => ({ city, country, at: new RegExp(`\\b${city.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).exec(flat)?.index }))
+    .filter((p) => p.at !== undefined)
+    .sort((a, b) => Math.abs(a.at! - found!.index) - Math.abs(b.at! - found!.index))[0];
+  if (place) {
+    event.city = place.city;
+    event.country = place.country;
+    because.push(`city: "${place.city}" in the text (${place.country}, as events.yaml has it)`);
+  } else missing.push('city', 'country');
+  return { event, because, missing, unconfirmed };
+}
+
+/** A talk the text names: “Title” by A and B (or a keynote/panel/talk “Title”). */
+export interface TalkMention {
+  title: string;
+  /** Speaker names as the text gives them, in order. */
+  speakers: string[];
+  kind: 'talk' | 'keynote' | 'panel' | 'workshop' | 'lightning talk';
+  /** The words the mention was found in. */
+  as: string;
+}
+
+const quoted = '[“"‘\']([^”"’\']{4,140})[”"’\']';
+/** A name word ("Zoë", "O’Brien", an initial "J."), then up to three more (particles such as "van" included). */
+const nameWord = "\\p{Lu}(?:\\.|[\\p{L}'’-]+)";
+const personName = `${nameWord}(?:\\s+(?:van|von|de|der|da|di|le|la|${nameWord})){0,3}`;
+
+/** Talks the text names by a quoted title: `the talk “…” by A and B`, `keynote "…"`, `“…” by A, B and C`. */
+export function findTalks(text: string): TalkMention[] {
+  const flat = text.replace(/\s+/g, ' ');
+  const kinds = '((?i:lightning talk|keynote|panel|workshop|talk|session|presentation))';
+  const byWhom = `(?:\\s*,?\\s+(?i:by|from|with)\\s+(${personName}(?:\\s*(?:,|and|&)\\s*${personName})*))?`;
+  const patterns = [
+    new RegExp(`\\b${kinds}(?:\\s+(?i:called|titled|named|on))?\\s*:?\\s*${quoted}${byWhom}`, 'gu'),
+    new RegExp(`${quoted}(?:\\s*\\(?\\s*${kinds})?${byWhom.replace('(?i:by|from|with)', '(?i:by)')}`, 'gu'),
+  ];
+  const found = new Map<string, TalkMention>();
+  for (const [i, pattern] of patterns.entries()) {
+    for (const m of flat.matchAll(pattern)) {
+      const [kindWord, title, names] = i === 0 ? [m[1], m[2], m[3]] : [m[2], m[1], m[3]];
+      // A title has words: four characters or more, letters among them (not a quoted space or number).
+      if (!title || title.trim().length < 4 || !/\p{L}{2}/u.test(title) || (i === 1 && !names && !kindWord)) continue;
+      const key = title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      if (found.has(key) && !names) continue;
+      const kindOf = (kindWord ?? 'talk').toLowerCase();
+      const kind = (['keynote', 'panel', 'workshop', 'lightning talk'].includes(kindOf) ? kindOf : 'talk') as TalkMention['kind'];
+      const speakers = names ? names.split(/\s*(?:,|\band\b|&)\s*/).map((n) => n.trim()).filter(Boolean) : [];
+      found.set(key, { title: title.trim(), speakers, kind, as: m[0].trim() });
+    }
+  }
+  return [...found.values()];
+}
+
+/** Keywords that point to a tool category (the taxonomy's own words first). */
+const categoryHints: [RegExp, string][] = [
+  [/\b(trac(?:e|es|ing)|metrics?|logs?|logging|observability|monitoring|dashboards?|telemetry)\b/i, 'Observability'],
+  [/\b(policy|policies|admission|signing|signatures?|supply chain|vulnerabilit(?:y|ies)|security|secrets?|sbom)\b/i, 'Security'],
+  [/\b(gitops|pipelines?|ci\/cd|continuous (?:delivery|deployment|integration)|deploy(?:s|ment)?)\b/i, 'CI/CD and GitOps'],
+  [/\b(network(?:ing)?|service mesh|ebpf|cni|ingress|proxy)\b/i, 'Kubernetes platforms'],
+  [/\b(developer portal|developer experience|internal developer platform|ide|cli)\b/i, 'Developer tools'],
+  [/\b(storage|database|backup|volumes?|data)\b/i, 'Data and storage'],
+  [/\b(autoscal(?:e|er|ing)|scal(?:e|ing) (?:up|down|out))\b/i, 'Autoscaling'],
+  [/\b(operators?|crds?|custom resources?|controllers?)\b/i, 'Operators'],
+  [/\b(terraform|infrastructure as code|provisioning)\b/i, 'Infrastructure as code'],
+  [/\b(charts?|packag(?:e|es|ing)|templat(?:e|es|ing)|kustomiz)\b/i, 'Packaging and configuration'],
+  [/\b(serverless|functions?)\b/i, 'Serverless'],
+  [/\b(queues?|messaging|grpc|events? streaming|kafka)\b/i, 'Messaging and RPC'],
+];
+
+export interface ToolProposal {
+  name: string;
+  /** A project link the text gives for it (its GitHub repository or site), when there is one. */
+  homepage?: string;
+  /** A category of taxonomy.yaml the sentences around it point to, when one does. */
+  category?: string;
+  /** Why it looks like a tool: "code span", "GitHub link", "product name". */
+  why: string;
+}
+
+const stopNames = new Set(['The', 'This', 'That', 'These', 'There', 'Then', 'When', 'What', 'While', 'After', 'Before', 'Day', 'Europe', 'America', 'Asia', 'North', 'South', 'Keynote', 'Talk', 'Panel', 'Posted', 'Updated', 'Read', 'Share', 'Follow', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'I', 'We', 'My', 'Our', 'It', 'In', 'On', 'At', 'For', 'And', 'But', 'So', 'If', 'As', 'A', 'An']);
+
+/**
+ * Tool-like names in `text` that `known` (the tools.yaml finder) does not know: code spans, GitHub
+ * repositories, CamelCase names and capitalised names the text uses more than once, or in front of
+ * "project", "operator", "CLI"… Each with the link and the category the text suggests, when it does.
+ */
+export function proposeTools(text: string, known: (name: string) => boolean, categories: string[], exclude: Set<string> = new Set()): ToolProposal[] {
+  const found = new Map<string, ToolProposal>();
+  const add = (name: string, why: string, homepage?: string) => {
+    const clean = name.replace(/[.,;:]+$/, '');
+    if (clean.length < 2 || stopNames.has(clean) || exclude.has(clean) || known(clean) || /^\d/.test(clean)) return;
+    const had = found.get(clean.toLowerCase());
+    if (had) {
+      had.homepage ??= homepage;
+      return;
+    }
+    found.set(clean.toLowerCase(), { name: clean, why, ...(homepage ? { homepage } : {}) });
+  };
+  for (const m of text.matchAll(/https:\/\/github\.com\/([\w.-]+)\/([\w.-]+)/g)) add(m[2]!.replace(/\.git$/, ''), 'GitHub link', `https://github.com/${m[1]}/${m[2]!.replace(/\.git$/, '')}`);
+  for (const m of text.matchAll(/\[([A-Z][\w .-]{1,30})\]\((https?:\/\/[^)\s]+)\)/g)) {
+    if (/github\.com|\.io\b|\.dev\b|project/i.test(m[2]!) && !/\s{2}/.test(m[1]!) && m[1]!.split(' ').length <= 3) add(m[1]!, 'project link', m[2]);
+  }
+  for (const m of text.matchAll(/`([A-Za-z][\w.-]{1,30})`/g)) if (!/[=/]/.test(m[1]!) && !/^[a-z]+\.[a-z]+$/.test(m[1]!)) add(m[1]!, 'code span');
+  for (const m of text.matchAll(/\b([A-Z][\w-]{2,30}) (?:project|operator|controller|CLI|plugin)\b/g)) add(m[1]!, `named as a ${m[0].split(' ')[1]}`);
+  for (const m of text.matchAll(/\b([A-Z][a-z]+[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)\b/g)) add(m[1]!, 'product-style name');
+  // Capitalised words used at least twice, not at a sentence's start.
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(/(?<![.!?]\s|^|\n)\b([A-Z][a-z]{2,}(?: [A-Z][a-z]+)?)\b/g)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  for (const [name, n] of counts) if (n >= 2) add(name, 'capitalised name, used more than once');
+  const sentences = text.split(/[.!?\n]+/);
+  for (const proposal of found.values()) {
+    const named = new RegExp(`\\b${proposal.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
+    const around = sentences.filter((sentence) => named.test(sentence)).join(' ');
+    const hint = categoryHints.find(([pattern, category]) => categories.includes(category) && pattern.test(around));
+    if (hint) proposal.category = hint[1];
+  }
+  return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** A person id for a name the text gives ("Ada Lovelace" → ada-lovelace). */
+export const personIdFor = (name: string) => idFromTitle(name);
+
+/** A talk id for a talk of `event` titled `title`. */
+export const talkIdFor = (event: string, title: string) => idFromTitle(`${event} ${title}`).slice(0, 80).replace(/-$/, '');
+
+/** Normalised for comparing titles and names: case, accents, quotes and punctuation ignored. */
+export const comparable = (text: string) =>
+  text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+export interface TalkPlan {
+  mention: TalkMention;
+  /** An existing talk of the event with the same title: nothing to add. */
+  existing?: string;
+  /** Otherwise the new talk's id and its speakers: known people by id, new ones to add by name. */
+  id?: string;
+  speakers: { id: string; name: string; isNew: boolean }[];
+}
+
+/**
+ * What adding the talks `mentions` to `event` takes: each mention matched to a talk of the event
+ * by title (case, accents and punctuation aside), else a new talk; its speakers matched to people
+ * by name, else new people. Ids never collide with taken ones.
+ */
+export function planTalks(
+  mentions: TalkMention[],
+  event: string,
+  talks: { id: string; title: string; event: string }[],
+  people: { id: string; name: string }[],
+): TalkPlan[] {
+  const takenTalks = new Set(talks.map((t) => t.id));
+  const takenPeople = new Map(people.map((p) => [p.id, p.name]));
+  const byName = new Map(people.map((p) => [comparable(p.name), p.id]));
+  const unique = (base: string, taken: { has(id: string): boolean }) => {
+    let id = base;
+    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+    return id;
+  };
+  return mentions.map((mention) => {
+    const same = talks.find((t) => t.event === event && comparable(t.title) === comparable(mention.title));
+    if (same) return { mention, existing: same.id, speakers: [] };
+    const speakers = mention.speakers.map((name) => {
+      const known = byName.get(comparable(name));
+      if (known) return { id: known, name, isNew: false };
+      const id = unique(personIdFor(name) || 'speaker', takenPeople);
+      takenPeople.set(id, name);
+      byName.set(comparable(name), id);
+      return { id, name, isNew: true };
+    });
+    const id = unique(talkIdFor(event, mention.title), takenTalks);
+    takenTalks.add(id);
+    return { mention, id, speakers };
+  });
+}

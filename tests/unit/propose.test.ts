@@ -1,0 +1,138 @@
+/**
+ * What ingest proposes from a capture's text: topics per section by terms and tools, an unknown
+ * event, talks with speakers, tool-like names. Made-up texts and registries only.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { prng } from '../helpers/fuzz.ts';
+import { findDates, findTalks, proposeEvent, proposeTools, proposeTopics, sectionsOf } from '../../src/authoring/propose.ts';
+
+const tools = [
+  { id: 'cilium', match: ['Cilium'] },
+  { id: 'kyverno', match: ['Kyverno'] },
+];
+const topics = [
+  { id: 'networking', title: 'Networking and security', summary: 'Cluster networking with Cilium.', terms: ['network policy', 'eBPF', 'security'] },
+  { id: 'operators', title: 'Operators', summary: 'Custom controllers.', terms: ['operator', 'CRD'] },
+];
+
+describe('topics are proposed per section by their terms and tools', () => {
+  const body = `Intro text about security.
+
+## Day one
+
+We looked at Cilium and its eBPF data path, and a network policy demo.
+
+## Day two
+
+A security talk, and one about operators.
+
+\`\`\`yaml
+kind: CRD
+operator: yes
+\`\`\`
+`;
+  test('terms and the tools a topic names count, section by section', () => {
+    const found = proposeTopics(body, topics, tools);
+    assert.deepEqual(found.map((t) => [t.topic, t.sections]), [['networking', ['Day one']]]);
+    assert.ok(found[0]!.because.includes('Cilium'));
+  });
+  test('a topic without terms is carried by its title\'s words', () => {
+    const queues = '## Queues at scale\n\nQueue time matters; queues grow.\n\n## Lunch\n\nSandwiches.\n';
+    assert.deepEqual(proposeTopics(queues, [{ id: 'queueing', title: 'Queues and queueing', summary: '' }, { id: 'food', title: 'Conference catering', summary: '' }], []).map((t) => [t.topic, t.sections]), [['queueing', ['Queues at scale']]]);
+  });
+  test('hits in two sections never add up to a proposal', () => {
+    // "Day two" has one security term and one operator term; the intro's "security" is before any section.
+    assert.equal(proposeTopics(body, topics, tools).some((t) => t.sections.includes('Day two')), false);
+  });
+  test('code blocks are not section text', () => {
+    assert.equal(sectionsOf(body)[1]!.text.includes('CRD'), false);
+  });
+});
+
+describe('an event the site does not know', () => {
+  const series = { 'kubecon-eu': 'KubeCon + CloudNativeCon Europe', devconf: 'DevConf' };
+  const events = [
+    { series: 'kubecon-eu', shortName: 'KubeCon EU 2022', city: 'Valencia', country: 'Spain', year: 2022 },
+    { series: 'devconf', shortName: 'DevConf 2023', city: 'Paris', country: 'France', year: 2023 },
+  ];
+  test('series, year, dates and a known city come from the text; the dates are unconfirmed', () => {
+    const text = 'Posted on Mar 28, 2024\n\nLast week I was at KubeCon + CloudNativeCon Europe 2024 in Paris, from 19 to 22 March, with 12,000 others.';
+    const p = proposeEvent(text, series, events)!;
+    assert.deepEqual(p.event, {
+      series: 'kubecon-eu', id: 'kubecon-eu-2024', name: 'KubeCon + CloudNativeCon Europe 2024', shortName: 'KubeCon EU 2024',
+      start: '2024-03-19', end: '2024-03-22', city: 'Paris', country: 'France',
+    });
+    assert.deepEqual(p.missing, []);
+    assert.deepEqual(p.unconfirmed, ['start', 'end']);
+  });
+  test('a short name the site already uses finds the series ("KubeCon EU"); what is not there is missing, not guessed', () => {
+    const p = proposeEvent('Notes from KubeCon EU 2031, somewhere warm.', series, events)!;
+    assert.equal(p.event.id, 'kubecon-eu-2031');
+    assert.deepEqual(p.missing, ['start', 'end', 'city', 'country']);
+    assert.equal(p.event.city, undefined);
+  });
+  test('no series named: no proposal (a new series is decided in taxonomy.yaml)', () => {
+    assert.equal(proposeEvent('I went to a meetup in Paris in 2024.', series, events), undefined);
+  });
+  test('dates in the forms blogs write them, only real days', () => {
+    assert.deepEqual(findDates('on March 19-22, 2024', 2024), { start: '2024-03-19', end: '2024-03-22', as: 'March 19-22' });
+    assert.deepEqual(findDates('from 3rd – 5th of Sept.', 2024)?.start, '2024-09-03');
+    assert.equal(findDates('from 30 to 31 February', 2024), undefined);
+    assert.equal(findDates('version 1-2 of May', 2024)?.start, '2024-05-01');
+  });
+});
+
+describe('talks named in the text, with their speakers', () => {
+  test('quoted titles with "by", several speakers, non-ASCII names, and a keynote', () => {
+    const text = 'My favourite was the talk “Cilium: kube-proxy replacement at scale” by Zoë Ångström and Marvin Okafor. The keynote "Platforms are products" set the tone. Then “Policy as code with Kyverno” by Ada Example, Bo Speaker & Cy Dev.';
+    assert.deepEqual(findTalks(text).map((t) => [t.title, t.speakers, t.kind]), [
+      ['Cilium: kube-proxy replacement at scale', ['Zoë Ångström', 'Marvin Okafor'], 'talk'],
+      ['Platforms are products', [], 'keynote'],
+      ['Policy as code with Kyverno', ['Ada Example', 'Bo Speaker', 'Cy Dev'], 'talk'],
+    ]);
+  });
+  test('a quotation that is not a talk is not one', () => {
+    assert.deepEqual(findTalks('As they say, "ship it early" and move on.'), []);
+  });
+});
+
+describe('tool-like names', () => {
+  test('CamelCase words, code words and names before "project", "operator", "controller"', () => {
+    assert.deepEqual(proposeTools('We met the FooBar team, ran `zapctl`, and saw the Tidal operator and plain words.', () => false, []).map((t) => t.name), ['FooBar', 'Tidal', 'zapctl']);
+  });
+  const text = `We tried [Backstage](https://backstage.io) and \`cosign\` from Sigstore for signing images.
+Traces went to Jaeger; Jaeger stores traces. Logs go through Fluent Bit, and Fluent Bit ships logs.
+See https://github.com/kyverno/kyverno for Kyverno policies. The OpenTelemetry project helps.`;
+  const known = (name: string) => name.toLowerCase() === 'kyverno';
+  const categories = ['Observability', 'Security', 'Developer tools'];
+  test('code spans, project and GitHub links, names used twice; known tools left out; categories from the sentence', () => {
+    const found = proposeTools(text, known, categories);
+    const byName = Object.fromEntries(found.map((t) => [t.name, t]));
+    assert.deepEqual(Object.keys(byName).sort(), ['Backstage', 'Fluent Bit', 'Jaeger', 'OpenTelemetry', 'cosign']);
+    assert.equal(byName.Backstage!.homepage, 'https://backstage.io');
+    assert.equal(byName.Jaeger!.category, 'Observability');
+    assert.equal(byName.cosign!.category, 'Security');
+    assert.equal(byName.Jaeger!.homepage, undefined);
+  });
+});
+
+describe('fuzz: the proposers take any text', () => {
+  const pieces = ['“', '”', '"', "'", 'talk ', 'keynote ', ' by ', ' and ', ', ', 'Zoë ', 'O’Brien ', 'J. ', 'KubeCon ', '+ CloudNativeCon ', 'Europe ', 'EU ', '2024 ', '19 ', 'to ', '22 ', 'March ', 'Mar. ', '\n## ', '\n```\n', '`x`', 'https://github.com/a/b ', '[Tool](https://x.io) ', 'Paris ', '. ', '\u0000', '\ud800', ' '.repeat(50), 'a'.repeat(200)];
+  const series = { 'kubecon-eu': 'KubeCon + CloudNativeCon Europe' };
+  const events = [{ series: 'kubecon-eu', shortName: 'KubeCon EU 2022', city: 'Paris', country: 'France', year: 2022 }];
+  const cases = Number(process.env.FUZZ_CASES ?? 300);
+  const seed = Number(process.env.FUZZ_SEED ?? 1);
+  test(`${cases} random texts: no exception, every proposal well formed`, () => {
+    for (let i = 0; i < cases; i++) {
+      const r = prng(seed + i);
+      const text = Array.from({ length: 20 + r.int(400) }, () => r.pick(pieces)).join('');
+      const where = `replay: FUZZ_SEED=${seed + i} FUZZ_CASES=1 node --test tests/unit/propose.test.ts`;
+      for (const t of findTalks(text)) assert.ok(t.title.length >= 4 && t.speakers.every((s) => s.length > 0), where);
+      const e = proposeEvent(text, series, events);
+      if (e?.event.start) assert.match(e.event.start, /^\d{4}-\d{2}-\d{2}$/, where);
+      for (const p of proposeTopics(text, topics, tools)) assert.ok(p.sections.length > 0, where);
+      for (const t of proposeTools(text, () => false, ['Observability'])) assert.ok(t.name.length >= 2, where);
+    }
+  });
+});
