@@ -10,7 +10,6 @@ import { formatProblem, formatProblems } from '../lib/problems.ts';
 import { nearest } from '../lib/suggest.ts';
 import { contentPaths } from '../paths.ts';
 import { badId, idFromTitle, notOneLine, personEntry } from './draft.ts';
-import type { Ask } from './event.ts';
 import type { Change } from './writes.ts';
 
 /** Prints `file: field: message` (our format) and exits 1. */
@@ -43,6 +42,13 @@ export function knownEvent<T extends { id: string }>(id: string, events: T[], fi
   if (event) return event;
   const guess = nearest(id, events.map((e) => e.id));
   return fail(file, 'event', `expected an id from events.yaml, found "${id}"${guess ? `; did you mean "${guess}"?` : '; `npm run new-event` adds a new event'}`);
+}
+
+export interface Ask {
+  /** The value of `flag` (one line), asked for in a terminal, or our error naming the flag. */
+  need(flag: string, question: string): Promise<string>;
+  /** The value of `flag`, or asked for in a terminal where Enter means none. */
+  maybe(flag: string, question: string): Promise<string | undefined>;
 }
 
 /**

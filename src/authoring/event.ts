@@ -8,19 +8,12 @@ import { nearest } from '../lib/suggest.ts';
 import { contentPaths } from '../paths.ts';
 import { isCalendarDate } from '../schemas/common.ts';
 import { eventSchema } from '../schemas/registries.ts';
-import { fail } from './cli.ts';
+import { fail, type Ask } from './cli.ts';
 import { badId, eventFields, type NewEvent } from './draft.ts';
 
 /** The flags of a new event's fields that both commands take under the same name. */
 const text = { type: 'string' } as const;
 export const eventOptions = { name: text, 'short-name': text, series: text, city: text, country: text, start: text, end: text, url: text };
-
-export interface Ask {
-  /** The value of `flag` (one line), asked for in a terminal, or our error naming the flag. */
-  need(flag: string, question: string): Promise<string>;
-  /** The value of `flag`, or asked for in a terminal where Enter means none. */
-  maybe(flag: string, question: string): Promise<string | undefined>;
-}
 
 /** `flags` names the two flags whose names differ between the commands: the id and the summary. */
 export async function askNewEvent(ask: Ask, registries: Registries, flags: { id: string; summary: string }): Promise<NewEvent> {
