@@ -35,7 +35,7 @@ export function zoneOffset(zone: string, day: Date, clock = '12:00'): string {
   // The instant that reads `clock` in UTC; the zone's offset then is within an hour of the one at the local time.
   const guess = new Date(day.getTime() + (h * 60 + m) * 60_000);
   const part = new Intl.DateTimeFormat('en-GB', { timeZone: zone, timeZoneName: 'shortOffset' }).formatToParts(guess).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  return part.replace(/^GMT/, 'UTC').replace('-', '−') || 'UTC';
+  return part.replace(/^GMT(?:[+-]0)?$/, 'UTC').replace(/^GMT/, 'UTC').replace('-', '−');
 }
 
 export interface When {
