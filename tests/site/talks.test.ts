@@ -174,6 +174,14 @@ describe('programme data on the fixture corpus’s pages', () => {
     }
   });
 
+  test('a passage on a topic page names the talk it is about, with its recording; the talk’s own page does not repeat it', () => {
+    const passage = site.page('/topics/cold-starts/').getElementById('lantern-2023-day-one--warm-pools-revisited')!;
+    const about = passage.querySelector('.passage-talk')!;
+    assert.equal(about.querySelector('a[href="/talks/warm-pools-revisited/"]')!.textContent, 'Warm Pools, Four Years Later');
+    assert.equal(about.querySelector('a.media-link')!.getAttribute('href'), 'https://video.example.org/lantern-2023/warm-pools/');
+    assert.equal(site.page('/talks/warm-pools-revisited/').querySelectorAll('.passage-talk').length, 0);
+  });
+
   test('an event page shows the covered talks as a programme by day and room, and how many of the programme are covered', () => {
     const path = '/events/lantern-summit-2023/';
     const talks = site.page(path).querySelector('section[aria-labelledby="talks"]')!;
