@@ -2,7 +2,8 @@
  * Talk and person pages stay within the page budget (≤ 300 KB raw, ≤ 50 KB gzip) however many
  * reports cover one talk: a made-up corpus where 90 reports each write a long section about the
  * same keynote is built here, and the talk's passages must be split over pages that link to each
- * other, every passage on exactly one page.
+ * other, every passage on exactly one page. The keynote's speaker also gave 60 more talks: the
+ * person page lists as many as a list page holds and links to all of them, paged.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -44,7 +45,13 @@ ${body}
 `;
 }
 
-const dir = corpus(Object.fromEntries(Array.from({ length: REPORTS }, (_, i) => [`reports/keynote-${String(i + 1).padStart(3, '0')}.mdx`, reportText(i + 1)])));
+/** Talks the keynote's speaker gave besides it: more than a person page lists (PAGE_SIZE.list). */
+const MORE_TALKS = 60;
+const moreTalks = Array.from({ length: MORE_TALKS }, (_, i) => `\nbo-talk-${i + 1}:\n  title: Quiver notes, part ${i + 1}\n  event: devconf-2031\n  speakers: [bo-speaker]\n  kind: lightning talk\n`).join('');
+const dir = corpus({
+  'talks.yaml': files['talks.yaml'] + moreTalks,
+  ...Object.fromEntries(Array.from({ length: REPORTS }, (_, i) => [`reports/keynote-${String(i + 1).padStart(3, '0')}.mdx`, reportText(i + 1)])),
+});
 const out = join(dir, 'site');
 
 after(() => {
@@ -91,5 +98,16 @@ describe(`${REPORTS} reports on one talk`, { timeout: 600_000 }, () => {
     assert.equal(seen.length, REPORTS, 'every passage is shown');
     assert.equal(new Set(seen).size, REPORTS, 'no passage twice');
     assert.ok(site.page(paths[1]!).querySelector('h1')!.textContent.includes('page 2 of'), 'a later page says which it is');
+  });
+
+  test('a speaker with more talks than a list page holds: the person page lists the newest and links to all of them, paged', () => {
+    const person = site.page('/people/bo-speaker/');
+    const shown = person.querySelectorAll('[aria-labelledby="talks"] .card h3 a').map((a) => a.getAttribute('href'));
+    assert.equal(shown.length, 50);
+    const all = person.querySelector('[aria-labelledby="talks"] a[href="/people/bo-speaker/talks/"]')!;
+    assert.equal(all.textContent, `All ${MORE_TALKS + 1} talks by Bo Speaker`);
+    const listed = ['/people/bo-speaker/talks/', '/people/bo-speaker/talks/2/'].flatMap((path) => site.page(path).querySelectorAll('.card h2 a').map((a) => a.getAttribute('href')));
+    assert.equal(new Set(listed).size, MORE_TALKS + 1, 'every talk once');
+    assert.ok(site.page('/people/bo-speaker/talks/2/').querySelector('.list-pager a[href="/people/bo-speaker/talks/"]'), 'page 2 links back to page 1');
   });
 });
