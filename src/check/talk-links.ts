@@ -37,7 +37,10 @@ export function talkLinkEdits(report: CheckedReport, result: CheckResult): TalkL
   const pair = root.items.find((p): p is Pair => isPair(p) && isScalar(p.key) && p.key.value === 'talks');
   const listed = isSeq(pair?.value) ? (pair.value as YAMLSeq).items.filter(isMap) : [];
   const listedTalks = new Set(listed.map((m) => String(m.get('talk'))));
-  const tied = new Set(listed.flatMap((m) => (isSeq(m.get('sections', true)) ? (m.get('sections', true) as YAMLSeq).items.map((n) => String(isScalar(n) ? n.value : n)) : [])));
+  const tied = new Set(listed.flatMap((m) => {
+    const sections: unknown = m.get('sections', true);
+    return isSeq(sections) ? sections.items.map((n) => String(isScalar(n) ? n.value : n)) : [];
+  }));
   const people = Object.fromEntries(result.people.map((p) => [p.id, p]));
   const sections = report.record.sections.filter((s) => !tied.has(s.id) && !(s.parent && tied.has(s.parent)));
   const lineOf = (id: string) => report.record!.headings.find((h) => h.id === id)?.line ?? 1;
