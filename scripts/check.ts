@@ -21,8 +21,10 @@ Checks every registry (content/*.yaml) and report (content/reports/*.mdx) withou
 site, and prints every problem as  file:line: field: expected …, found …
 
   --fix    first write what can be derived, then check: a report's year and city (from its
-           event), tools (from the text) and topic and talk sections named by heading text (rewritten
-           to heading ids). Nothing else is changed; every change is printed.
+           event), tools (from the text), topic and talk sections named by heading text (rewritten
+           to heading ids), and talks of the report's event a section names by title (added
+           to talks:; a section naming only a speaker is listed as a hint). Nothing else is
+           changed; every change is printed.
   files    check (and fix) only these reports; registries are always checked.
   --list   print the rules checked (id and what each checks) and check nothing; with --table,
            content/README.md's error table (written from the same list).
@@ -39,8 +41,10 @@ const started = performance.now();
 if (!only.length) await warmReports();
 let result = checkContent({ only: only.length ? only : undefined });
 if (fix) {
-  const changes = fixReports(result);
+  const hints: string[] = [];
+  const changes = fixReports(result, hints);
   for (const change of changes) console.log(`fixed ${change}`);
+  for (const hint of hints) console.log(`hint ${hint}`);
   if (changes.length) result = checkContent({ only: only.length ? only : undefined });
   else console.log('--fix: nothing to change');
 }

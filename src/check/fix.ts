@@ -1,7 +1,8 @@
 /**
  * `npm run check -- --fix`: writes into a report's frontmatter what the build can derive, and
  * nothing else — `year` and `city` from its event, `tools` from the pipeline's record of the text,
- * and topic and talk `sections` written as heading text rewritten to heading ids. The text is edited in
+ * topic and talk `sections` written as heading text rewritten to heading ids, and talks a section names
+ * by title (src/check/talk-links.ts). The text is edited in
  * place (comments, order and every other line stay as the person wrote them), and only when a
  * value differs, so running it twice changes nothing the second time. The file keeps its own line
  * endings and BOM (src/lib/line-endings.ts).
@@ -14,11 +15,12 @@ import { formatProblem } from '../lib/problems.ts';
 import { parseYaml, toYaml } from '../lib/yaml.ts';
 import { toolsOf } from '../markdown/record.ts';
 import type { CheckedReport, CheckResult } from './index.ts';
+import { talkLinkEdits } from './talk-links.ts';
 
 const flowList = (ids: string[]) => `[${ids.join(', ')}]`;
 
 /** Edits for one report's frontmatter, with a description of each; none when it is already right. */
-function editsFor(report: CheckedReport, result: CheckResult): { edits: Edit[]; changes: string[] } {
+function editsFor(report: CheckedReport, result: CheckResult, hints: string[]): { edits: Edit[]; changes: string[] } {
   const edits: Edit[] = [];
   const changes: string[] = [];
   const { doc } = report.yaml;
@@ -84,15 +86,23 @@ function editsFor(report: CheckedReport, result: CheckResult): { edits: Edit[]; 
         });
       });
     }
+
+    const talks = talkLinkEdits(report, result);
+    edits.push(...talks.edits);
+    changes.push(...talks.changes);
+    hints.push(...talks.hints);
   }
   return { edits, changes };
 }
 
-/** Applies `--fix` to every report of `result` that needs it; returns what changed, one line each. */
-export function fixReports(result: CheckResult): string[] {
+/**
+ * Applies `--fix` to every report of `result` that needs it; returns what changed, one line each.
+ * Talks a section may be about but that are not sure enough to write go to `hints`, one line each.
+ */
+export function fixReports(result: CheckResult, hints: string[] = []): string[] {
   const all: string[] = [];
   for (const report of result.reports) {
-    const { edits, changes } = editsFor(report, result);
+    const { edits, changes } = editsFor(report, result, hints);
     if (!edits.length) continue;
     let fm = report.parts.frontmatter;
     for (const e of [...edits].sort((a, b) => b.start - a.start)) fm = fm.slice(0, e.start) + e.text + fm.slice(e.end);

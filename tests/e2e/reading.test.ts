@@ -13,6 +13,8 @@ const pageTypes = {
   'report with a table and notes': '/reports/lantern-2025-recap/',
   'report with editor’s notes': '/reports/lantern-2019-field-notes/',
   event: '/events/lantern-summit-2023/',
+  'talk with programme data': '/talks/pipelines-without-a-queue/',
+  'person with a talk': '/people/mireille-osei/',
   topic: '/topics/capacity-planning/',
   tool: '/tools/quillpipe/',
   'reports index': '/reports/',

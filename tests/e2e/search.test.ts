@@ -142,6 +142,16 @@ for (const site of sites) {
       clean(r);
     });
 
+    test('a programme’s abstract is found on its talk page, and the type “Programme abstracts” tells it apart from reports', async () => {
+      const w = await visit('search/?q=backlog');
+      await statusSays(w.page, /results? for “backlog”$/);
+      assert.deepEqual(await resultHrefs(w.page), [at('talks/pipelines-without-a-queue/')]);
+      await w.page.getByRole('group', { name: 'Type' }).getByRole('checkbox', { name: /^Programme abstracts \(1\)$/ }).check();
+      await statusSays(w.page, /^1 result for “backlog” \(Programme abstracts\)$/);
+      assert.deepEqual(params(w.page), { q: 'backlog', type: 'programme' });
+      clean(w);
+    });
+
     test('a search that finds nothing offers the nearest topics and tools and the browse pages', async () => {
       const w = await visit('search/?q=quilpipe');
       await statusSays(w.page, /^0 results for “quilpipe”$/);

@@ -26,7 +26,7 @@ for (const build of allBuilds) {
       }
     });
 
-    test('a talk page is indexed by its title, speakers and kind only; quoted passages are left to their reports', () => {
+    test('a talk page is indexed by its title, speakers, kind and the programme’s abstract only; quoted passages are left to their reports', () => {
       for (const id of talks) {
         const page = site.page(at(`talks/${id}/`));
         const bodies = page.querySelectorAll('[data-pagefind-body]');
@@ -71,9 +71,9 @@ describe('talks and people of the fixture corpus', () => {
 
   test('an unconfirmed recording is marked; a talk without speakers says so', () => {
     const facts = site.page('/talks/release-flywheel/').querySelector('dl.facts')!.textContent;
-    assert.match(facts, /Recording\s*video\.example\.org\/lantern-2019\/release-flywheel\s*\(unconfirmed\)/);
+    assert.match(facts, /Media\s*Recording on video\.example\.org\s*\(unconfirmed\)/);
     const confirmed = site.page('/talks/warm-pools-revisited/').querySelector('dl.facts')!.textContent;
-    assert.match(confirmed, /Recording\s*video\.example\.org\/lantern-2023\/warm-pools/);
+    assert.match(confirmed, /Media\s*Recording on video\.example\.org/);
     assert.doesNotMatch(confirmed, /unconfirmed/);
     assert.match(site.page('/talks/sizing-the-database-tier/').querySelector('main header')!.textContent, /Talk by speakers unknown/);
   });
@@ -103,8 +103,8 @@ describe('talks and people of the fixture corpus', () => {
     assert.match(site.page('/people/hedda-quist/').querySelector('main header')!.textContent, /Saltmere Build Guild\s*\(unconfirmed\)/);
   });
 
-  test('an event page lists the talks given there', () => {
-    assert.deepEqual(hrefs('/events/lantern-summit-2023/', '[aria-labelledby="talks"] a'), ['/talks/pipelines-without-a-queue/', '/talks/warm-pools-revisited/']);
+  test('an event page lists the talks our reports cover there, in programme order', () => {
+    assert.deepEqual(hrefs('/events/lantern-summit-2023/', '[aria-labelledby="talks"] a'), ['/talks/warm-pools-revisited/', '/talks/pipelines-without-a-queue/']);
     assert.deepEqual(hrefs('/events/tidepool-day-2023/', '[aria-labelledby="talks"] a'), ['/talks/sizing-the-database-tier/']);
   });
 
@@ -126,5 +126,82 @@ describe('talks and people of the fixture corpus', () => {
   test('the header links Talks and People', () => {
     assert.ok(site.page('/').querySelector('.site-nav a[href="/talks/"]') && site.page('/').querySelector('.site-nav a[href="/people/"]'));
     assert.equal(site.page('/talks/').querySelector('.site-nav a[aria-current="page"]')?.getAttribute('href'), '/talks/');
+  });
+});
+
+describe('programme data on the fixture corpus’s pages', () => {
+  const site = openSite(fixture.dir, fixture.base);
+  const text = (path: string, selector: string) => site.page(path).querySelector(selector)?.textContent.replace(/\s+/g, ' ').trim();
+  const abstract = 'A build queue hides its backlog until the release train is late.';
+
+  test('a talk page says when, in the event’s time zone named, and where', () => {
+    const path = '/talks/pipelines-without-a-queue/';
+    assert.equal(text(path, 'dd.talk-when'), 'Tuesday 13 June 2023, 14:30–15:10 (Europe/Lisbon, UTC+1)');
+    assert.equal(site.page(path).querySelector('dd.talk-when time')!.getAttribute('datetime'), '2023-06-13T14:30');
+    assert.equal(text(path, 'dd.talk-room'), 'Harbour Hall B');
+    assert.equal(text(path, 'dd.talk-track'), 'Build and Release');
+    assert.match(text(path, 'dl.facts')!, /Language\s*English/);
+    // A talk without programme data keeps its free-text schedule.
+    assert.match(text('/talks/release-flywheel/', 'dl.facts')!, /When\s*Day one, opening keynote/);
+  });
+
+  test('the abstract is labelled as the programme’s text, indexed, and typed "programme" for search', () => {
+    const page = site.page('/talks/pipelines-without-a-queue/');
+    const section = page.querySelector('section[aria-labelledby="abstract"]')!;
+    assert.equal(text('/talks/pipelines-without-a-queue/', '#abstract'), 'Abstract from the programme');
+    assert.match(section.querySelector('p.meta')!.textContent, /programme’s own words.*not written by any of us/);
+    assert.ok(section.querySelector('blockquote')!.textContent.startsWith(abstract));
+    assert.ok(section.closest('[data-pagefind-body]'), 'the abstract is indexed');
+    const types = page.querySelectorAll('[data-pagefind-filter="type"]').map((f) => f.textContent).sort();
+    assert.deepEqual(types, ['programme', 'talk']);
+    // No abstract, no programme type; and the abstract is nowhere in a report's page.
+    assert.deepEqual(site.page('/talks/warm-pools-revisited/').querySelectorAll('[data-pagefind-filter="type"]').map((f) => f.textContent), ['talk']);
+    assert.doesNotMatch(site.page('/reports/lantern-2023-day-one/').querySelector('main')!.textContent, /hides its backlog/);
+  });
+
+  test('recording and slides are links naming their host, on the talk, report and person pages; nothing is embedded', () => {
+    const slides = site.page('/talks/pipelines-without-a-queue/').querySelector('dl.facts a.media-link[data-media="slides"]')!;
+    assert.equal(slides.getAttribute('href'), 'https://slides.example.org/pipelines-without-a-queue/');
+    assert.equal(slides.textContent.trim(), 'Slides on slides.example.org');
+    const report = site.page('/reports/lantern-2023-day-one/').querySelector('[aria-labelledby="talks"]')!;
+    assert.deepEqual(report.querySelectorAll('a.media-link').map((a) => `${a.getAttribute('href')} ${a.textContent.replace(/\s+/g, ' ').trim()}`), [
+      'https://slides.example.org/pipelines-without-a-queue/ Slides of Pipelines Without a Queue on slides.example.org',
+      'https://video.example.org/lantern-2023/warm-pools/ Recording of Warm Pools, Four Years Later on video.example.org',
+    ]);
+    assert.ok(site.page('/people/ansel-varga/').querySelector('a.media-link[href="https://video.example.org/lantern-2023/warm-pools/"]'));
+    for (const path of ['/talks/pipelines-without-a-queue/', '/talks/warm-pools-revisited/', '/reports/lantern-2023-day-one/']) {
+      assert.equal(site.page(path).querySelectorAll('iframe, video, audio, object, embed, img[src^="http"]').length, 0, `${path} embeds nothing`);
+    }
+  });
+
+  test('a passage on a topic page names the talk it is about, with its recording; the talk’s own page does not repeat it', () => {
+    const passage = site.page('/topics/cold-starts/').getElementById('lantern-2023-day-one--warm-pools-revisited')!;
+    const about = passage.querySelector('.passage-talk')!;
+    assert.equal(about.querySelector('a[href="/talks/warm-pools-revisited/"]')!.textContent, 'Warm Pools, Four Years Later');
+    assert.equal(about.querySelector('a.media-link')!.getAttribute('href'), 'https://video.example.org/lantern-2023/warm-pools/');
+    assert.equal(site.page('/talks/warm-pools-revisited/').querySelectorAll('.passage-talk').length, 0);
+  });
+
+  test('an event page shows the covered talks as a programme by day and room, and how many of the programme are covered', () => {
+    const path = '/events/lantern-summit-2023/';
+    const talks = site.page(path).querySelector('section[aria-labelledby="talks"]')!;
+    assert.equal(text(path, '.programme-count'), '2 of 3 talks of the programme covered by our reports');
+    assert.deepEqual(talks.querySelectorAll('h3, h4, li').map((e) => e.textContent.replace(/\s+/g, ' ').trim()), [
+      'Tuesday 13 June 2023',
+      'Harbour Hall A',
+      '09:15–09:45 Warm Pools, Four Years Later talk · Ansel Varga',
+      'Harbour Hall B',
+      '14:30–15:10 Pipelines Without a Queue talk · Mireille Osei',
+    ]);
+    assert.doesNotMatch(talks.textContent, /Tide Tables/, 'a talk no report covers is counted, not listed');
+    // An event without programme data lists its talks and says nothing about a programme.
+    assert.equal(site.page('/events/tidepool-day-2023/').querySelector('.programme-count'), null);
+    assert.equal(site.page('/events/tidepool-day-2023/').querySelectorAll('section[aria-labelledby="talks"] h3').length, 0);
+  });
+
+  test('a person page lists every talk they gave, with its day, time and room', () => {
+    const cards = site.page('/people/hedda-quist/').querySelectorAll('[aria-labelledby="talks"] .card');
+    assert.deepEqual(cards.map((c) => c.querySelector('h3 a')!.getAttribute('href')).sort(), ['/talks/release-flywheel/', '/talks/tide-tables-for-schedulers/']);
+    assert.equal(text('/people/mireille-osei/', '[aria-labelledby="talks"] .card .meta'), 'talk · Lantern 2023 · Tuesday 13 June 2023, 14:30–15:10, Harbour Hall B');
   });
 });

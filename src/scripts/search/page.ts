@@ -25,7 +25,7 @@ const MIN_QUERY = 2;
 /** Facets with more values than this show the most used ones and a "Show all" button. */
 const SHORT_LIST = 8;
 const LABELS: Record<Facet, string> = { site: 'Site', type: 'Type', year: 'Year', event: 'Event', topic: 'Topic', tool: 'Tool', talk: 'Talk', speaker: 'Speaker', author: 'Author', city: 'City' };
-const TYPE_NAMES: Record<string, string> = { report: 'Reports', topic: 'Topics', tool: 'Tools', event: 'Events', talk: 'Talks', person: 'People' };
+const TYPE_NAMES: Record<string, string> = { report: 'Reports', topic: 'Topics', tool: 'Tools', event: 'Events', talk: 'Talks', person: 'People', programme: 'Programme abstracts' };
 /**
  * Facets open and counted with the first search; the others load their counts (one Pagefind chunk
  * each) when opened. An empty search page loads no index at all (see start()).

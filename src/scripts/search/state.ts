@@ -2,7 +2,8 @@
  * The search state and its address: `?q=operators&year=2022&tool=crossplane&tool=helm&sort=newest`.
  * Facet values are the stable ids the report pages give Pagefind. `type` narrows by kind of page:
  * `?q=helm&type=tool&type=report` (values: report, topic, tool, event, talk, person; every indexed
- * page carries one, from src/lib/page-type.ts). `site` narrows by site when other sites' indexes
+ * page carries one, from src/lib/page-type.ts; a talk page with the programme's abstract also carries
+ * `programme`, so `?type=programme` finds programme text apart from our reports). `site` narrows by site when other sites' indexes
  * are merged (content/sites.yaml): `?site=here` is this site. Pure functions, no DOM.
  */
 import type { Filters, SearchOptions } from './pagefind.ts';
