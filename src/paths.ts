@@ -7,22 +7,13 @@ import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSyn
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Problem } from './lib/problems.ts';
 import { readText } from './lib/source-text.ts';
+import { KINDS, type KindName } from './site/kinds.ts';
 
 export const contentDir = process.env.CONTENT_DIR ?? 'content';
 
-/** The files and folders of a content folder. */
-export const contentPathsFor = (dir: string) => ({
-  reports: join(dir, 'reports'),
-  sources: join(dir, 'sources'),
-  events: join(dir, 'events.yaml'),
-  tools: join(dir, 'tools.yaml'),
-  topics: join(dir, 'topics.yaml'),
-  people: join(dir, 'people.yaml'),
-  talks: join(dir, 'talks.yaml'),
-  taxonomy: join(dir, 'taxonomy.yaml'),
-  /** Optional: other sites the search page merges (federation). */
-  sites: join(dir, 'sites.yaml'),
-});
+/** The files and folders of a content folder, one per kind (src/site/kinds.ts). */
+export const contentPathsFor = (dir: string) =>
+  Object.fromEntries(Object.entries(KINDS).map(([kind, { path }]) => [kind, join(dir, path)])) as Record<KindName, string>;
 
 export const contentPaths = contentPathsFor(contentDir);
 

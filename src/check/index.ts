@@ -19,7 +19,8 @@ import { checkLinks, sitePaths } from '../lib/site-paths.ts';
 import { checkRegistries, checkReports } from '../lib/validate.ts';
 import { parseYaml, type ParsedYaml } from '../lib/yaml.ts';
 import { idPattern } from '../schemas/common.ts';
-import { eventSchema, personSchema, siteSchema, sourceNotesSchema, talkSchema, taxonomySchema, toolSchema, topicSchema, type EventData, type PersonData, type SiteData, type TalkData, type TaxonomyData, type ToolData, type TopicData } from '../schemas/registries.ts';
+import { siteSchema, sourceNotesSchema, taxonomySchema, type SiteData, type TaxonomyData } from '../schemas/registries.ts';
+import { KINDS, REGISTRIES, type Entries, type Entry, type Registry } from '../site/kinds.ts';
 import { idReference, reportSchema, type ReportData } from '../schemas/report.ts';
 import { contentDir, contentPathsFor, filesUnder, readContent, repoSettings, reportFilesUnder, siteBase } from '../paths.ts';
 import { editUrlFor } from '../lib/edit-url.ts';
@@ -41,14 +42,9 @@ export interface CheckedReport {
   record?: ReportRecord;
 }
 
-export interface CheckResult {
+export interface CheckResult extends Entries {
   problems: Problem[];
   reports: CheckedReport[];
-  events: (EventData & { id: string })[];
-  tools: (ToolData & { id: string })[];
-  topics: (TopicData & { id: string })[];
-  people: (PersonData & { id: string })[];
-  talks: (TalkData & { id: string })[];
   taxonomy?: TaxonomyData;
 }
 
@@ -177,45 +173,28 @@ export function readSites(dir = contentDir): { sites: (SiteData & { id: string }
   return { sites, problems };
 }
 
-export type Registries = Pick<CheckResult, 'problems' | 'events' | 'tools' | 'topics' | 'people' | 'talks' | 'taxonomy'>;
+export type Registries = Pick<CheckResult, 'problems' | Registry | 'taxonomy'>;
 
 /** The registries of `dir` (default: CONTENT_DIR), checked on their own: for commands that need them without the reports. */
 export function readRegistries(dir = contentDir): Registries {
   const contentPaths = contentPathsFor(dir);
   const problems: Problem[] = [];
   const taxonomy = loadTaxonomy(contentPaths.taxonomy, dir, problems);
-  const registries = {
-    [contentPaths.events]: loadRegistry(contentPaths.events, dir, eventSchema, problems),
-    [contentPaths.tools]: loadRegistry(contentPaths.tools, dir, toolSchema, problems),
-    [contentPaths.topics]: loadRegistry(contentPaths.topics, dir, topicSchema, problems),
-    [contentPaths.people]: loadRegistry(contentPaths.people, dir, personSchema, problems),
-    [contentPaths.talks]: loadRegistry(contentPaths.talks, dir, talkSchema, problems),
-  };
-  const events = registries[contentPaths.events]!.entries as (EventData & { id: string })[];
-  const tools = registries[contentPaths.tools]!.entries as (ToolData & { id: string })[];
-  const topics = registries[contentPaths.topics]!.entries as (TopicData & { id: string })[];
-  const people = registries[contentPaths.people]!.entries as (PersonData & { id: string })[];
-  const talks = registries[contentPaths.talks]!.entries as (TalkData & { id: string })[];
+  const loaded = Object.fromEntries(REGISTRIES.map((kind) => [kind, loadRegistry(contentPaths[kind], dir, KINDS[kind].schema, problems)])) as { [K in Registry]: { entries: Entry<K>[]; yaml?: ParsedYaml } };
+  const entries = Object.fromEntries(REGISTRIES.map((kind) => [kind, loaded[kind].entries])) as Entries;
+  const yamlOf = new Map(REGISTRIES.map((kind) => [contentPaths[kind], loaded[kind].yaml]));
   if (taxonomy) {
     const registryProblems = checkRegistries({
-      eventsFile: contentPaths.events,
-      toolsFile: contentPaths.tools,
-      topicsFile: contentPaths.topics,
-      peopleFile: contentPaths.people,
-      talksFile: contentPaths.talks,
-      events,
-      tools,
-      topics,
-      people,
-      talks,
+      ...entries,
+      files: contentPaths,
       unsound: [...new Set(problems.map((p) => p.file))],
       taxonomy: { file: basename(contentPaths.taxonomy), series: Object.keys(taxonomy.series), toolCategories: taxonomy.toolCategories },
     });
-    for (const problem of registryProblems) problem.line ??= registries[problem.file]?.yaml?.lineOf(fieldPath(problem.field));
+    for (const problem of registryProblems) problem.line ??= yamlOf.get(problem.file)?.lineOf(fieldPath(problem.field));
     problems.push(...registryProblems);
   }
   problems.push(...readSites(dir).problems);
-  return { problems, events, tools, topics, people, talks, taxonomy };
+  return { problems, ...entries, taxonomy };
 }
 
 /**
