@@ -1,5 +1,6 @@
 import type { EventData, PersonData, TalkData, TopicData, ToolData } from '../schemas/registries.ts';
 import type { ReportData } from '../schemas/report.ts';
+import type { ReportFacet } from '../site/kinds.ts';
 import { sectionAndChildren, type ReportRecord, type Section } from '../markdown/record.ts';
 
 export type Event = EventData & { id: string };
@@ -239,9 +240,8 @@ export function toolsInPassages(passages: Passage[], tools: Tool[]): { item: Too
   );
 }
 
-/** The search facets a report is filed under, each as a stable id with its display name. */
-export type Facet = 'event' | 'year' | 'city' | 'author' | 'topic' | 'tool' | 'talk' | 'speaker';
-export function reportFacets(report: Report): { facet: Facet; id: string; name: string }[] {
+/** The search facets a report is filed under (src/site/kinds.ts, `FACETS`), each as a stable id with its display name. */
+export function reportFacets(report: Report): { facet: ReportFacet; id: string; name: string }[] {
   return [
     ...[report.event, ...report.alsoCovers].map((e) => ({ facet: 'event' as const, id: e.id, name: e.shortName })),
     { facet: 'year', id: String(report.year), name: String(report.year) },

@@ -89,7 +89,7 @@ export type ReportFacet = Exclude<FacetId, 'site' | 'type'>;
 
 /** What the search page needs to know of the facets and page types, embedded in it as JSON. */
 export const searchVocabulary = () => ({
-  facets: FACETS.map(({ id, label, ...rest }) => ({ id, label, open: 'open' in rest })),
+  facets: FACETS.map((f): { id: string; label: string; open: boolean } => ({ id: f.id, label: f.label, open: 'open' in f })),
   types: Object.fromEntries(pageKinds.map((k) => [k.searchType, k.plural])),
 });
 export type SearchVocabulary = ReturnType<typeof searchVocabulary>;
