@@ -20,6 +20,7 @@ import { checkRegistries, checkReports } from '../lib/validate.ts';
 import { parseYaml, type ParsedYaml } from '../lib/yaml.ts';
 import { idPattern } from '../schemas/common.ts';
 import { siteSchema, sourceNotesSchema, taxonomySchema, type SiteData, type TaxonomyData } from '../schemas/registries.ts';
+import { configProblems } from '../site/config.ts';
 import { KINDS, REGISTRIES, type Entries, type Entry, type Registry } from '../site/kinds.ts';
 import { idReference, reportSchema, type ReportData } from '../schemas/report.ts';
 import { contentDir, contentPathsFor, filesUnder, readContent, repoSettings, reportFilesUnder, siteBase } from '../paths.ts';
@@ -281,6 +282,6 @@ export function checkContent(options: { dir?: string; only?: string[] } = {}): C
     }
   }
   // The build's settings for edit links (README, "Edit links"): checked here so a build stops before Astro starts.
-  problems.push(...editUrlFor(repoSettings).problems);
+  problems.push(...configProblems, ...editUrlFor(repoSettings).problems);
   return { problems, reports, events, tools, topics, people, talks, taxonomy };
 }
