@@ -27,8 +27,12 @@ import { readHistory } from './history.ts';
 // Git's history of the content folder is read meanwhile (one `git log`, src/data/history.ts).
 const historyRead = readHistory(contentDir);
 const [allReports, ...registryEntries] = await Promise.all([getCollection('reports'), ...REGISTRIES.map((kind) => getCollection(kind))]);
-/** Every registry with pages (src/site/kinds.ts), each entry with its id; their schemas checked them as they loaded. */
-const registries = Object.fromEntries(REGISTRIES.map((kind, i) => [kind, registryEntries[i]!.map((e) => ({ id: e.id, ...(e.data as object) }))])) as Entries;
+/**
+ * Every registry with pages (src/site/kinds.ts), each entry with its id, in file order; their schemas
+ * checked them as they loaded. The catalog resolves the references of the ones it knows; a new
+ * kind's pages can start from its list here.
+ */
+export const registries = Object.fromEntries(REGISTRIES.map((kind, i) => [kind, registryEntries[i]!.map((e) => ({ id: e.id, ...(e.data as object) }))])) as Entries;
 const reportEntries = allReports.filter((entry) => import.meta.env.DEV || !entry.data.draft);
 
 // Bodies come from the renderer's cache (src/markdown/rendered.ts), which the content loader has
