@@ -222,7 +222,8 @@ export async function warmReports(options: { dir?: string } = {}): Promise<void>
 export function checkContent(options: { dir?: string; only?: string[] } = {}): CheckResult {
   const dir = options.dir ?? contentDir;
   const contentPaths = contentPathsFor(dir);
-  const { problems, events, tools, topics, people, talks, taxonomy } = readRegistries(dir);
+  const registries = readRegistries(dir);
+  const { problems, tools } = registries;
   // Reports are cross-checked against sound registries only: a broken registry would make every
   // reference to it look wrong.
   const registriesSound = problems.length === 0;
@@ -261,11 +262,11 @@ export function checkContent(options: { dir?: string; only?: string[] } = {}): C
   const complete = reports.filter((r): r is CheckedReport & Required<Pick<CheckedReport, 'data' | 'record'>> => Boolean(r.data && r.record));
   if (registriesSound) {
     const inputs = complete.map((r) => ({ id: r.id, file: r.file, data: r.data, record: r.record }));
-    const crossProblems = checkReports(inputs, { events, topics, tools, people, talks });
+    const crossProblems = checkReports(inputs, registries);
     // Links into the site: reports not read (or unreadable) are pages too, whose headings are not known.
     const read = new Set(complete.map((r) => r.id));
     const otherReports = reportFilesUnder(contentPaths.reports).map((f) => relative(contentPaths.reports, f).replace(/\.mdx$/, '')).filter((id) => !read.has(id));
-    const pages = sitePaths({ reports: inputs, events, topics, tools, talks, people });
+    const pages = sitePaths({ ...registries, reports: inputs });
     crossProblems.push(...checkLinks(inputs, pages, { otherReports, partial: Boolean(wanted) }));
     const byFile = new Map(reports.map((r) => [r.file, r]));
     for (const problem of crossProblems) {
@@ -283,5 +284,5 @@ export function checkContent(options: { dir?: string; only?: string[] } = {}): C
   }
   // The build's settings for edit links (README, "Edit links"): checked here so a build stops before Astro starts.
   problems.push(...configProblems, ...editUrlFor(repoSettings).problems);
-  return { problems, reports, events, tools, topics, people, talks, taxonomy };
+  return { ...registries, problems, reports };
 }
