@@ -14,7 +14,7 @@ import { REPORT_PAGE_IDS } from '../markdown/frame-ids.ts';
 import { toolsOf, type ReportRecord } from '../markdown/record.ts';
 import type { Problem } from './problems.ts';
 import { nearest } from './suggest.ts';
-import { KINDS, REGISTRIES, type Registry } from '../site/kinds.ts';
+import { KINDS, REGISTRIES, pageKinds, type Registry } from '../site/kinds.ts';
 
 interface Ref {
   id: string;
@@ -34,8 +34,8 @@ export interface Page {
   draft?: boolean;
 }
 
-/** Pages that are there whatever the content. */
-const fixedPages = ['/', '/reports/', '/events/', '/topics/', '/tools/', '/talks/', '/people/', '/search/', '/rss.xml'];
+/** Pages that are there whatever the content: home, each kind's index (src/site/kinds.ts), search, the feed. */
+const fixedPages = ['/', ...pageKinds.map((k) => `/${k.route}/`), '/search/', '/rss.xml'];
 
 /** Every page of the site `content` builds, by path (without the base path). */
 export function sitePaths(content: SiteContent): Map<string, Page> {
