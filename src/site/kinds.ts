@@ -13,7 +13,7 @@ import { eventSchema, personSchema, siteSchema, sourceNotesSchema, talkSchema, t
 /** A kind's pages: `/<route>/` lists the entries, `/<route>/<id>/` shows one. */
 export interface Pages {
   route: string;
-  /** What one page is, in the search page's "type" facet (`?type=person`). */
+  /** What one page is, singular: the value of the search page's "type" facet (`?type=person`). */
   searchType: string;
   /** The kind's name in the nav, and in the "type" facet's values. */
   plural: string;
@@ -27,8 +27,6 @@ interface Kind {
   /** A registry is a YAML map of id → entry (each entry through `schema`); `single` is one object. */
   shape: 'registry' | 'single' | 'folder';
   schema?: z.ZodType;
-  /** Optional files may be absent (no error). */
-  optional?: boolean;
   pages?: Pages;
 }
 
@@ -46,8 +44,8 @@ export const KINDS = {
   sources: { path: 'sources', shape: 'folder', schema: sourceNotesSchema },
   /** The closed lists (event series, tool categories). */
   taxonomy: { path: 'taxonomy.yaml', shape: 'single', schema: taxonomySchema },
-  /** Other sites the search page merges (federation). */
-  sites: { path: 'sites.yaml', shape: 'registry', schema: siteSchema, optional: true },
+  /** Other sites the search page merges (federation); may be absent (src/check/index.ts, `readSites`). */
+  sites: { path: 'sites.yaml', shape: 'registry', schema: siteSchema },
 } as const satisfies Record<string, Kind>;
 
 export type KindName = keyof typeof KINDS;
@@ -62,7 +60,7 @@ export type PageKind = KindsWhere<{ pages: Pages }>;
 
 const names = Object.keys(KINDS) as KindName[];
 export const REGISTRIES = names.filter((k): k is Registry => KINDS[k].shape === 'registry' && 'pages' in KINDS[k]);
-export const PAGE_KINDS = names.filter((k): k is PageKind => 'pages' in KINDS[k]);
+const PAGE_KINDS = names.filter((k): k is PageKind => 'pages' in KINDS[k]);
 /** Each kind with pages, with its pages' facts, in nav order. */
 export const pageKinds = PAGE_KINDS.map((kind) => ({ kind, ...KINDS[kind].pages }));
 
@@ -89,7 +87,7 @@ export type ReportFacet = Exclude<FacetId, 'site' | 'type'>;
 
 /** What the search page needs to know of the facets and page types, embedded in it as JSON. */
 export const searchVocabulary = () => ({
-  facets: FACETS.map((f): { id: string; label: string; open: boolean } => ({ id: f.id, label: f.label, open: 'open' in f })),
+  facets: FACETS.map((f): { id: string; label: string; open: boolean } => ({ id: f.id, label: f.label, open: 'open' in f && f.open })),
   types: Object.fromEntries(pageKinds.map((k) => [k.searchType, k.plural])),
 });
 export type SearchVocabulary = ReturnType<typeof searchVocabulary>;
