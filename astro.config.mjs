@@ -10,17 +10,18 @@ import { rehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
 import { readToolSpellings } from './src/markdown/tool-spellings.ts';
 import { astroCacheDir, contentDir, contentPaths, siteBase } from './src/paths.ts';
 import { federatedSites, siteOrigins } from './src/data/sites.ts';
+import { config } from './src/site/config.ts';
 
 // Deploying under a sub-path: SITE_BASE=/kb/ npm run build (see README).
 const base = siteBase;
-const site = process.env.SITE_URL ?? 'https://hallway-track.example';
+const site = config.siteUrl;
 
 const pipeline = { tools: readToolSpellings(contentPaths.tools), base, strict: true };
 
 export default defineConfig({
   site,
   base,
-  outDir: process.env.OUT_DIR ?? 'dist',
+  outDir: config.outDir,
   // One cache per corpus and base (CI can cache node_modules/.astro/).
   cacheDir: `./${astroCacheDir(contentDir, base)}`,
   trailingSlash: 'always',

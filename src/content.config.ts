@@ -1,14 +1,18 @@
 import { defineCollection, reference } from 'astro:content';
-import { eventSchema, personSchema, talkSchema, toolSchema, topicSchema } from './schemas/registries.ts';
 import { reportSchema, type RefFactory } from './schemas/report.ts';
 import { registryLoader } from './loaders/registries.ts';
 import { reportsLoader } from './loaders/reports.ts';
 import { readToolSpellings } from './markdown/tool-spellings.ts';
 import { contentPaths, siteBase } from './paths.ts';
+import { KINDS, REGISTRIES, type Registry } from './site/kinds.ts';
 
 // Registries are read with our YAML reader, as `npm run check` reads them (src/loaders/registries.ts).
 // Cross-collection rules (year/city agree with the event, ids exist, tools match the text,
 // topic sections exist) are checked in src/data/, where every collection is at hand.
+/** A registry's collection: its file read by our loader, each entry through its schema (src/site/kinds.ts). */
+const registry = <K extends Registry>(kind: K) => defineCollection({ loader: registryLoader(contentPaths[kind]), schema: KINDS[kind].schema as (typeof KINDS)[K]['schema'] });
+const registries = Object.fromEntries(REGISTRIES.map((kind) => [kind, registry(kind)])) as { [K in Registry]: ReturnType<typeof registry<K>> };
+
 export const collections = {
   reports: defineCollection({
     // The file name is the id and the URL: no `slug` override, so two files can never collide.
@@ -16,9 +20,5 @@ export const collections = {
     loader: reportsLoader({ dir: contentPaths.reports, render: () => ({ tools: readToolSpellings(contentPaths.tools), base: siteBase }) }),
     schema: reportSchema(reference as RefFactory),
   }),
-  events: defineCollection({ loader: registryLoader(contentPaths.events), schema: eventSchema }),
-  tools: defineCollection({ loader: registryLoader(contentPaths.tools), schema: toolSchema }),
-  topics: defineCollection({ loader: registryLoader(contentPaths.topics), schema: topicSchema }),
-  people: defineCollection({ loader: registryLoader(contentPaths.people), schema: personSchema }),
-  talks: defineCollection({ loader: registryLoader(contentPaths.talks), schema: talkSchema }),
+  ...registries,
 };

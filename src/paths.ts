@@ -1,28 +1,20 @@
 /**
- * Where content lives. `CONTENT_DIR` (default `content`) points a build, a check or a test at
- * another corpus, e.g. the fixture corpus under tests/. Paths are relative to the project root,
- * as people see them in error messages.
+ * Where content lives. `CONTENT_DIR` (default `content`, read in src/site/config.ts) points a build,
+ * a check or a test at another corpus, e.g. the fixture corpus under tests/. Paths are relative to
+ * the project root, as people see them in error messages.
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Problem } from './lib/problems.ts';
 import { readText } from './lib/source-text.ts';
+import { config } from './site/config.ts';
+import { KINDS, type KindName } from './site/kinds.ts';
 
-export const contentDir = process.env.CONTENT_DIR ?? 'content';
+export const contentDir = config.contentDir;
 
-/** The files and folders of a content folder. */
-export const contentPathsFor = (dir: string) => ({
-  reports: join(dir, 'reports'),
-  sources: join(dir, 'sources'),
-  events: join(dir, 'events.yaml'),
-  tools: join(dir, 'tools.yaml'),
-  topics: join(dir, 'topics.yaml'),
-  people: join(dir, 'people.yaml'),
-  talks: join(dir, 'talks.yaml'),
-  taxonomy: join(dir, 'taxonomy.yaml'),
-  /** Optional: other sites the search page merges (federation). */
-  sites: join(dir, 'sites.yaml'),
-});
+/** The files and folders of a content folder, one per kind (src/site/kinds.ts). */
+export const contentPathsFor = (dir: string) =>
+  Object.fromEntries(Object.entries(KINDS).map(([kind, { path }]) => [kind, join(dir, path)])) as Record<KindName, string>;
 
 export const contentPaths = contentPathsFor(contentDir);
 
@@ -142,7 +134,7 @@ export function readContent(file: string, root: string): { text?: string; proble
 }
 
 /** The path the site is served under, "/" or e.g. "/kb/" (SITE_BASE, see README). */
-export const siteBase = process.env.SITE_BASE ?? '/';
+export const siteBase = config.siteBase;
 
 /**
  * Astro's cache folder (data store, incremental build) for a content folder and base: one per
@@ -156,8 +148,4 @@ export const astroCacheDir = (dir: string, base: string) =>
  * Where "Edit this page" links go (README, "Edit links"): REPO_URL (GitHub or GitLab) and
  * REPO_BRANCH, or an EDIT_URL template for any host. Unset: no links. src/lib/edit-url.ts reads them.
  */
-export const repoSettings = {
-  repoUrl: process.env.REPO_URL || undefined,
-  branch: process.env.REPO_BRANCH || undefined,
-  editUrl: process.env.EDIT_URL || undefined,
-};
+export const repoSettings = config.repo;

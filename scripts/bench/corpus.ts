@@ -13,6 +13,7 @@ import { checkContent } from '../../src/check/index.ts';
 import { fixReports } from '../../src/check/fix.ts';
 import { formatProblems } from '../../src/lib/problems.ts';
 import { commandLine } from '../../src/lib/command-line.ts';
+import { contentPathsFor } from '../../src/paths.ts';
 import { parse as parseYaml } from 'yaml';
 
 /** mulberry32: a small seeded PRNG returning floats in [0, 1). */
@@ -73,7 +74,8 @@ const LAST = ['Albrecht', 'Baptiste', 'Castro', 'Dubois', 'Eriksen', 'Fischer', 
 const HEAD_WORDS = ['Operators', 'GitOps', 'Observability', 'Storage', 'Security', 'Platform teams', 'Autoscaling', 'Serverless', 'Batch jobs', 'Multi-tenancy', 'The keynotes', 'Hallway talks', 'Service mesh', 'Developer experience', 'Cost', 'Edge', 'Databases', 'Networking', 'Policy', 'Supply chain', 'Day two', 'Lessons', 'Takeaways', 'Surprises', 'Community'];
 const SUB_WORDS = ['in practice', 'at scale', 'for beginners', 'revisited', 'the hard parts', 'what changed', 'open questions', 'next steps', 'tooling', 'numbers'];
 
-export interface Registries {
+/** What the generator draws on from a content folder's registries (not the check's `readRegistries`: raw text and a few lists). */
+export interface Seeds {
   taxonomy: string; tools: string; topics: string;
   series: string[];
   /** Each series' cities and countries, from the real events.yaml (all of them for a series with no event yet). */
@@ -83,10 +85,11 @@ export interface Registries {
   topicIds: string[];
 }
 
-export function readRegistries(contentDir = 'content'): Registries {
-  const taxonomy = readFileSync(join(contentDir, 'taxonomy.yaml'), 'utf8');
-  const tools = readFileSync(join(contentDir, 'tools.yaml'), 'utf8');
-  const topics = readFileSync(join(contentDir, 'topics.yaml'), 'utf8');
+export function readSeeds(contentDir = 'content'): Seeds {
+  const paths = contentPathsFor(contentDir);
+  const taxonomy = readFileSync(paths.taxonomy, 'utf8');
+  const tools = readFileSync(paths.tools, 'utf8');
+  const topics = readFileSync(paths.topics, 'utf8');
   const toolData = parseYaml(tools) as Record<string, { match?: (string | { text: string; case?: string; code?: boolean })[] }>;
   const tools_ = Object.entries(toolData).flatMap(([id, t]) => {
     const m = (t.match ?? [])[0];
@@ -95,7 +98,7 @@ export function readRegistries(contentDir = 'content'): Registries {
     return [{ id, spelling }];
   });
   const series = Object.keys((parseYaml(taxonomy) as { series: Record<string, string> }).series);
-  const events = Object.values((parseYaml(readFileSync(join(contentDir, 'events.yaml'), 'utf8')) ?? {}) as Record<string, { series: string; city: string; country: string }>);
+  const events = Object.values((parseYaml(readFileSync(paths.events, 'utf8')) ?? {}) as Record<string, { series: string; city: string; country: string }>);
   const placesOf = (es: typeof events) => [...new Map(es.map((e) => [e.city, [e.city, e.country] as [string, string]])).values()];
   const cities = new Map(series.map((id) => [id, placesOf(events.filter((e) => e.series === id))] as const));
   for (const [id, places] of cities) if (!places.length) cities.set(id, placesOf(events));
@@ -181,7 +184,7 @@ function discussedTalks(rng: Rng, programme: Talk[], h2: string[]): string[] {
  * each tied to `##` sections by heading text (fixReports turns them into ids). Tools are left for
  * fixReports to fill; year and city come from the event.
  */
-function frontmatter(rng: Rng, page: { title: string; h2: string[] }, ev: Ev, reg: Registries, programme: Talk[]): string {
+function frontmatter(rng: Rng, page: { title: string; h2: string[] }, ev: Ev, reg: Seeds, programme: Talk[]): string {
   const author = pick(rng, PEOPLE);
   const topicIdx = new Set<number>();
   for (let k = int(rng, 1, 4); k > 0; k--) topicIdx.add(zipf(rng, reg.topicIds.length, 0.9));
@@ -210,7 +213,7 @@ function frontmatter(rng: Rng, page: { title: string; h2: string[] }, ev: Ev, re
 }
 
 /** One report's MDX text, its prose recombined from `sentences`. */
-export function makeReport(rng: Rng, i: number, ev: Ev, sentences: string[], reg: Registries, programme: Talk[]): string {
+export function makeReport(rng: Rng, i: number, ev: Ev, sentences: string[], reg: Seeds, programme: Talk[]): string {
   const nSections = int(rng, 2, 8);
   const usedHeads = new Set<string>();
   const headings: { text: string; level: number }[] = [];
@@ -258,7 +261,7 @@ export interface CorpusOptions { n: number; seed?: number; out: string; source?:
 /** Writes the whole content folder; throws if `checkContent` finds any problem. Returns the report ids. */
 export function writeCorpus({ n, seed = 1, out, source = 'content' }: CorpusOptions): string[] {
   const rng = mulberry32(seed);
-  const reg = readRegistries(source);
+  const reg = readSeeds(source);
   const texts = readdirSync(join(source, 'reports')).filter((f) => f.endsWith('.mdx')).sort().map((f) => readFileSync(join(source, 'reports', f), 'utf8'));
   const sentences = harvestSentences(texts);
   const seriesNames = (parseYaml(reg.taxonomy) as { series: Record<string, string> }).series;

@@ -3,13 +3,14 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { filesUnder } from '../../src/paths.ts';
+import { pageKinds } from '../../src/site/kinds.ts';
 import { median } from './numbers.ts';
 
 export interface KindRow { kind: string; pages: number; rawMax: number; rawMed: number; gzMax: number; gzMed: number; largest: string; js: number }
 
 /** Page types that must load no script (a ⚠ in the report when one does). */
-export const readingKinds = new Set(['reports', 'topics', 'tools', 'events', 'talks', 'people', 'home']);
-const sections = ['reports', 'events', 'topics', 'tools', 'talks', 'people'];
+const sections = pageKinds.map((k) => k.route);
+export const readingKinds = new Set([...sections, 'home']);
 const order = [...sections, ...sections.map((s) => `/${s}/ index`), 'home', 'search', 'rss.xml'];
 const loadsScript = /<script[^>]*\bsrc="[^"]*\.m?js"|import\s*\(?\s*["'][^"']*\.js["']|href="[^"]*\.m?js"/;
 

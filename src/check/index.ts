@@ -19,7 +19,9 @@ import { checkLinks, sitePaths } from '../lib/site-paths.ts';
 import { checkRegistries, checkReports } from '../lib/validate.ts';
 import { parseYaml, type ParsedYaml } from '../lib/yaml.ts';
 import { idPattern } from '../schemas/common.ts';
-import { eventSchema, personSchema, siteSchema, sourceNotesSchema, talkSchema, taxonomySchema, toolSchema, topicSchema, type EventData, type PersonData, type SiteData, type TalkData, type TaxonomyData, type ToolData, type TopicData } from '../schemas/registries.ts';
+import { siteSchema, sourceNotesSchema, taxonomySchema, type SiteData, type TaxonomyData } from '../schemas/registries.ts';
+import { configProblems } from '../site/config.ts';
+import { KINDS, REGISTRIES, type Entries, type Entry, type Registry } from '../site/kinds.ts';
 import { idReference, reportSchema, type ReportData } from '../schemas/report.ts';
 import { contentDir, contentPathsFor, filesUnder, readContent, repoSettings, reportFilesUnder, siteBase } from '../paths.ts';
 import { editUrlFor } from '../lib/edit-url.ts';
@@ -41,14 +43,9 @@ export interface CheckedReport {
   record?: ReportRecord;
 }
 
-export interface CheckResult {
+export interface CheckResult extends Entries {
   problems: Problem[];
   reports: CheckedReport[];
-  events: (EventData & { id: string })[];
-  tools: (ToolData & { id: string })[];
-  topics: (TopicData & { id: string })[];
-  people: (PersonData & { id: string })[];
-  talks: (TalkData & { id: string })[];
   taxonomy?: TaxonomyData;
 }
 
@@ -177,45 +174,28 @@ export function readSites(dir = contentDir): { sites: (SiteData & { id: string }
   return { sites, problems };
 }
 
-export type Registries = Pick<CheckResult, 'problems' | 'events' | 'tools' | 'topics' | 'people' | 'talks' | 'taxonomy'>;
+export type Registries = Pick<CheckResult, 'problems' | Registry | 'taxonomy'>;
 
 /** The registries of `dir` (default: CONTENT_DIR), checked on their own: for commands that need them without the reports. */
 export function readRegistries(dir = contentDir): Registries {
   const contentPaths = contentPathsFor(dir);
   const problems: Problem[] = [];
   const taxonomy = loadTaxonomy(contentPaths.taxonomy, dir, problems);
-  const registries = {
-    [contentPaths.events]: loadRegistry(contentPaths.events, dir, eventSchema, problems),
-    [contentPaths.tools]: loadRegistry(contentPaths.tools, dir, toolSchema, problems),
-    [contentPaths.topics]: loadRegistry(contentPaths.topics, dir, topicSchema, problems),
-    [contentPaths.people]: loadRegistry(contentPaths.people, dir, personSchema, problems),
-    [contentPaths.talks]: loadRegistry(contentPaths.talks, dir, talkSchema, problems),
-  };
-  const events = registries[contentPaths.events]!.entries as (EventData & { id: string })[];
-  const tools = registries[contentPaths.tools]!.entries as (ToolData & { id: string })[];
-  const topics = registries[contentPaths.topics]!.entries as (TopicData & { id: string })[];
-  const people = registries[contentPaths.people]!.entries as (PersonData & { id: string })[];
-  const talks = registries[contentPaths.talks]!.entries as (TalkData & { id: string })[];
+  const loaded = Object.fromEntries(REGISTRIES.map((kind) => [kind, loadRegistry(contentPaths[kind], dir, KINDS[kind].schema, problems)])) as { [K in Registry]: { entries: Entry<K>[]; yaml?: ParsedYaml } };
+  const entries = Object.fromEntries(REGISTRIES.map((kind) => [kind, loaded[kind].entries])) as Entries;
+  const yamlOf = new Map(REGISTRIES.map((kind) => [contentPaths[kind], loaded[kind].yaml]));
   if (taxonomy) {
     const registryProblems = checkRegistries({
-      eventsFile: contentPaths.events,
-      toolsFile: contentPaths.tools,
-      topicsFile: contentPaths.topics,
-      peopleFile: contentPaths.people,
-      talksFile: contentPaths.talks,
-      events,
-      tools,
-      topics,
-      people,
-      talks,
+      ...entries,
+      files: contentPaths,
       unsound: [...new Set(problems.map((p) => p.file))],
       taxonomy: { file: basename(contentPaths.taxonomy), series: Object.keys(taxonomy.series), toolCategories: taxonomy.toolCategories },
     });
-    for (const problem of registryProblems) problem.line ??= registries[problem.file]?.yaml?.lineOf(fieldPath(problem.field));
+    for (const problem of registryProblems) problem.line ??= yamlOf.get(problem.file)?.lineOf(fieldPath(problem.field));
     problems.push(...registryProblems);
   }
   problems.push(...readSites(dir).problems);
-  return { problems, events, tools, topics, people, talks, taxonomy };
+  return { problems, ...entries, taxonomy };
 }
 
 /**
@@ -242,7 +222,8 @@ export async function warmReports(options: { dir?: string } = {}): Promise<void>
 export function checkContent(options: { dir?: string; only?: string[] } = {}): CheckResult {
   const dir = options.dir ?? contentDir;
   const contentPaths = contentPathsFor(dir);
-  const { problems, events, tools, topics, people, talks, taxonomy } = readRegistries(dir);
+  const registries = readRegistries(dir);
+  const { problems, tools } = registries;
   // Reports are cross-checked against sound registries only: a broken registry would make every
   // reference to it look wrong.
   const registriesSound = problems.length === 0;
@@ -281,11 +262,11 @@ export function checkContent(options: { dir?: string; only?: string[] } = {}): C
   const complete = reports.filter((r): r is CheckedReport & Required<Pick<CheckedReport, 'data' | 'record'>> => Boolean(r.data && r.record));
   if (registriesSound) {
     const inputs = complete.map((r) => ({ id: r.id, file: r.file, data: r.data, record: r.record }));
-    const crossProblems = checkReports(inputs, { events, topics, tools, people, talks });
+    const crossProblems = checkReports(inputs, registries);
     // Links into the site: reports not read (or unreadable) are pages too, whose headings are not known.
     const read = new Set(complete.map((r) => r.id));
     const otherReports = reportFilesUnder(contentPaths.reports).map((f) => relative(contentPaths.reports, f).replace(/\.mdx$/, '')).filter((id) => !read.has(id));
-    const pages = sitePaths({ reports: inputs, events, topics, tools, talks, people });
+    const pages = sitePaths({ ...registries, reports: inputs });
     crossProblems.push(...checkLinks(inputs, pages, { otherReports, partial: Boolean(wanted) }));
     const byFile = new Map(reports.map((r) => [r.file, r]));
     for (const problem of crossProblems) {
@@ -294,6 +275,6 @@ export function checkContent(options: { dir?: string; only?: string[] } = {}): C
     problems.push(...crossProblems);
   }
   // The build's settings for edit links (README, "Edit links"): checked here so a build stops before Astro starts.
-  problems.push(...editUrlFor(repoSettings).problems);
-  return { problems, reports, events, tools, topics, people, talks, taxonomy };
+  problems.push(...configProblems, ...editUrlFor(repoSettings).problems);
+  return { ...registries, problems, reports };
 }

@@ -20,18 +20,19 @@ import { readToolSpellings } from '../markdown/tool-spellings.ts';
 import { editUrlFor } from '../lib/edit-url.ts';
 import { parseYaml } from '../lib/yaml.ts';
 import { contentDir, contentPaths, readContent, repoSettings, siteBase } from '../paths.ts';
+import { configProblems } from '../site/config.ts';
+import { REGISTRIES, type Entries, type Registry } from '../site/kinds.ts';
 import { readHistory } from './history.ts';
 
 // Git's history of the content folder is read meanwhile (one `git log`, src/data/history.ts).
 const historyRead = readHistory(contentDir);
-const [allReports, eventEntries, toolEntries, topicEntries, peopleEntries, talkEntries] = await Promise.all([
-  getCollection('reports'),
-  getCollection('events'),
-  getCollection('tools'),
-  getCollection('topics'),
-  getCollection('people'),
-  getCollection('talks'),
-]);
+const [allReports, ...registryEntries] = await Promise.all([getCollection('reports'), ...REGISTRIES.map((kind) => getCollection(kind))]);
+/**
+ * Every registry with pages (src/site/kinds.ts), each entry with its id, in file order; their schemas
+ * checked them as they loaded. The catalog resolves the references of the ones it knows; a new
+ * kind's pages can start from its list here.
+ */
+export const registries = Object.fromEntries(REGISTRIES.map((kind, i) => [kind, registryEntries[i]!.map((e) => ({ id: e.id, ...(e.data as object) }))])) as Entries;
 const reportEntries = allReports.filter((entry) => import.meta.env.DEV || !entry.data.draft);
 
 // Bodies come from the renderer's cache (src/markdown/rendered.ts), which the content loader has
@@ -53,12 +54,6 @@ const renderedOf = (file: string, text = textOf(file), render = renderBody) => {
   return result;
 };
 
-const events = eventEntries.map((e) => ({ id: e.id, ...e.data }));
-const topics = topicEntries.map((t) => ({ id: t.id, ...t.data }));
-const tools = toolEntries.map((t) => ({ id: t.id, ...t.data }));
-const people = peopleEntries.map((p) => ({ id: p.id, ...p.data }));
-const talks = talkEntries.map((t) => ({ id: t.id, ...t.data }));
-
 const hash = (text: string) => createHash('sha1').update(text).digest('base64url');
 /** Each report's revision: a hash of its file, which is all a report's page draws from it. */
 const revisions = new Map<string, string>();
@@ -74,10 +69,12 @@ const reports = reportEntries.map((entry) => {
 
 const inputs = reports.map(({ id, file, record, ...data }) => ({ id, file, data, record }));
 const problems = [
-  ...checkReports(inputs, { events, topics, tools, people, talks }),
-  ...checkLinks(inputs, sitePaths({ reports: inputs, events, topics, tools, talks, people })),
+  ...checkReports(inputs, registries),
+  ...checkLinks(inputs, sitePaths({ reports: inputs, ...registries })),
 ];
 if (problems.length) throw contentError(problems);
+// The environment's settings (src/site/config.ts), for a bare `astro build`; `npm run check` reports them too.
+if (configProblems.length) throw contentError(configProblems);
 
 /** When each file last changed (one `git log` for the whole folder) and its path in the repository. */
 const history = await historyRead;
@@ -85,13 +82,12 @@ const history = await historyRead;
 const edit = editUrlFor(repoSettings);
 if (edit.problems.length) throw contentError(edit.problems);
 
-type Registry = 'events' | 'topics' | 'tools' | 'people' | 'talks';
 /**
  * Each registry entry's edit link, at the line of its id, located as the check locates a problem
  * in it (src/lib/yaml.ts); the registries are read for this only when there are links.
  */
 const entryLinks = new Map<Registry, Map<string, string>>(edit.editUrl
-  ? (['events', 'topics', 'tools', 'people', 'talks'] as const).map((kind) => {
+  ? REGISTRIES.map((kind) => {
     const file = contentPaths[kind];
     const yaml = parseYaml(textOf(file), file);
     const path = history.repoPath(file);
@@ -118,7 +114,7 @@ if (history.shallow) {
   if (undated) console.warn(`Last updated: ${undated} of ${reports.length} reports show no date, as this is a shallow clone whose history stops after their last change; build from a full clone (e.g. actions/checkout with fetch-depth: 0) to date them all.`);
 }
 
-export const catalog = buildCatalog({ reports, events, topics, tools, people, talks });
+export const catalog = buildCatalog({ reports, ...registries });
 
 /** Each report's three most related reports and what they share, computed once for the whole catalog. */
 export const relatedByReport = relatedReading(catalog.reports, reportFeatures);

@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { indexSite } from './search-index.ts';
+import { config } from '../site/config.ts';
 
 export interface PagefindOptions {
   /** Client module loaded on demand by the header search, relative to the project root. */
@@ -58,7 +59,7 @@ export default function pagefindIntegration({
       },
       'astro:build:done': async ({ dir, logger }) => {
         // `npm run build` indexes after Astro has exited, so their memory never adds up.
-        if (process.env.HALLWAY_SEARCH_INDEX === 'after-astro') return;
+        if (config.searchIndexAfterAstro) return;
         await indexSite(fileURLToPath(dir), (message) => logger.info(message));
       },
     },

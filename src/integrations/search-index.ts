@@ -17,6 +17,7 @@ import { closeSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, read
 import { dirname, join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { running } from '../lib/publish.ts';
+import { config } from '../site/config.ts';
 
 export const reportsPerPart = 2500;
 
@@ -62,7 +63,7 @@ function linkPart(site: string, files: string[], folder: string): string {
  * copies the index (after checking it against its digest) instead of running Pagefind again (seconds at 1,000 reports, half a minute at
  * 5,000). The newest few are kept; $HALLWAY_SEARCH_CACHE moves the folder.
  */
-export const searchCacheDir = process.env.HALLWAY_SEARCH_CACHE ?? join('node_modules', '.cache', 'hallway', 'search');
+export const searchCacheDir = config.searchCacheDir;
 const kept = 4;
 
 const marker = Buffer.from('data-pagefind-body');

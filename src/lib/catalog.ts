@@ -1,5 +1,6 @@
 import type { EventData, PersonData, TalkData, TopicData, ToolData } from '../schemas/registries.ts';
 import type { ReportData } from '../schemas/report.ts';
+import type { ReportFacet } from '../site/kinds.ts';
 import { sectionAndChildren, type ReportRecord, type Section } from '../markdown/record.ts';
 
 export type Event = EventData & { id: string };
@@ -32,8 +33,11 @@ export interface Passage {
   section: Section;
 }
 
-/** Where a tool is mentioned: the report, the section (if any) and the sentence. */
-export interface ToolMention {
+/**
+ * Where a tool is mentioned: the report, the section (if any) and the sentence; the record's
+ * `ToolMention` (src/markdown/record.ts) with its report and section resolved.
+ */
+export interface MentionInReport {
   report: Report;
   section?: Section;
   sentence: string;
@@ -60,7 +64,7 @@ export interface Catalog {
   talksBySpeaker: Map<string, Talk[]>;
   /** Reports each person (id) wrote, in catalog order. */
   reportsByAuthor: Map<string, Report[]>;
-  mentionsByTool: Map<string, ToolMention[]>;
+  mentionsByTool: Map<string, MentionInReport[]>;
 }
 
 const byDateThenTitle = (a: Report, b: Report) =>
@@ -79,7 +83,7 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
 
 /**
  * Resolves references and derives every index the pages need, once.
- * Expects input that passed `crossCheck`: it throws on unknown ids rather than reporting them.
+ * Expects input that passed `checkReports` (src/lib/validate.ts): it throws on unknown ids rather than reporting them.
  * Does not read files or the clock.
  */
 export function buildCatalog(input: {
@@ -94,7 +98,7 @@ export function buildCatalog(input: {
     const map = new Map(items.map((i) => [i.id, i]));
     return (id: string) => {
       const found = map.get(id);
-      if (!found) throw new Error(`unknown ${kind} "${id}" (crossCheck should have caught this)`);
+      if (!found) throw new Error(`unknown ${kind} "${id}" (checkReports should have caught this)`);
       return found;
     };
   };
@@ -131,7 +135,7 @@ export function buildCatalog(input: {
 
   const reportsByEvent = new Map<string, Report[]>();
   const passagesByTopic = new Map<string, Passage[]>();
-  const mentionsByTool = new Map<string, ToolMention[]>();
+  const mentionsByTool = new Map<string, MentionInReport[]>();
   const passagesByTalk = new Map<string, Passage[]>();
   const talksByEvent = new Map<string, Talk[]>();
   const talksBySpeaker = new Map<string, Talk[]>();
@@ -155,7 +159,7 @@ export function buildCatalog(input: {
     }
     // The record holds one mention per tool per section, in order: the first is the report's.
     const sections = new Map(report.sections.map((s) => [s.id, s]));
-    const first = new Map<string, ToolMention>();
+    const first = new Map<string, MentionInReport>();
     for (const m of report.record.mentions) {
       if (!first.has(m.tool)) first.set(m.tool, { report, section: m.section ? sections.get(m.section) : undefined, sentence: m.sentence });
     }
@@ -239,9 +243,8 @@ export function toolsInPassages(passages: Passage[], tools: Tool[]): { item: Too
   );
 }
 
-/** The search facets a report is filed under, each as a stable id with its display name. */
-export type Facet = 'event' | 'year' | 'city' | 'author' | 'topic' | 'tool' | 'talk' | 'speaker';
-export function reportFacets(report: Report): { facet: Facet; id: string; name: string }[] {
+/** The search facets a report is filed under (src/site/kinds.ts, `FACETS`), each as a stable id with its display name. */
+export function reportFacets(report: Report): { facet: ReportFacet; id: string; name: string }[] {
   return [
     ...[report.event, ...report.alsoCovers].map((e) => ({ facet: 'event' as const, id: e.id, name: e.shortName })),
     { facet: 'year', id: String(report.year), name: String(report.year) },

@@ -14,20 +14,18 @@ import { REPORT_PAGE_IDS } from '../markdown/frame-ids.ts';
 import { toolsOf, type ReportRecord } from '../markdown/record.ts';
 import type { Problem } from './problems.ts';
 import { nearest } from './suggest.ts';
+import { KINDS, REGISTRIES, pageKinds, type Registry } from '../site/kinds.ts';
 
 interface Ref {
   id: string;
 }
 
 /** What the routes depend on: each report's id, year, topics, draft flag and record; the registries' ids. */
-export interface SiteContent {
+interface SiteReports {
   reports: { id: string; data: { year: number; draft?: boolean; topics: { topic: Ref; sections: string[] }[] }; record: ReportRecord }[];
-  events: Ref[];
-  topics: Ref[];
-  tools: Ref[];
-  talks: Ref[];
-  people: Ref[];
 }
+/** …and every registry with pages (src/site/kinds.ts), each entry a page at `/<route>/<id>/`. */
+export type SiteContent = SiteReports & Record<Registry, Ref[]>;
 
 export interface Page {
   /** The ids a link may name after "#"; undefined when they are not known here (any passes). */
@@ -36,15 +34,15 @@ export interface Page {
   draft?: boolean;
 }
 
-/** Pages that are there whatever the content. */
-const fixedPages = ['/', '/reports/', '/events/', '/topics/', '/tools/', '/talks/', '/people/', '/search/', '/rss.xml'];
+/** Pages that are there whatever the content: home, each kind's index (src/site/kinds.ts), search, the feed. */
+const fixedPages = ['/', ...pageKinds.map((k) => `/${k.route}/`), '/search/', '/rss.xml'];
 
 /** Every page of the site `content` builds, by path (without the base path). */
 export function sitePaths(content: SiteContent): Map<string, Page> {
   const pages = new Map<string, Page>(fixedPages.map((path) => [path, {}]));
   const add = (path: string, page: Page = {}) => pages.set(path, page);
-  for (const [section, entries] of [['events', content.events], ['topics', content.topics], ['tools', content.tools], ['talks', content.talks], ['people', content.people]] as const) {
-    for (const { id } of entries) add(`/${section}/${id}/`);
+  for (const kind of REGISTRIES) {
+    for (const { id } of content[kind]) add(`/${KINDS[kind].pages.route}/${id}/`);
   }
   for (const { id, data, record } of content.reports) {
     add(`/reports/${id}/`, { fragments: new Set([...record.headings.map((h) => h.id), ...REPORT_PAGE_IDS]), ...(data.draft && { draft: true }) });

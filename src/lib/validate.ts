@@ -1,42 +1,21 @@
 import { idPattern } from '../schemas/common.ts';
 import { toolsOf, type ReportRecord } from '../markdown/record.ts';
+import type { Ref, ReportData } from '../schemas/report.ts';
+import type { Entries, Registry } from '../site/kinds.ts';
 import type { Problem } from './problems.ts';
 import { nearest } from './suggest.ts';
-
-interface Ref {
-  id: string;
-}
 
 /** What the cross-checks need of a report: its parsed frontmatter and the pipeline's record of its body. */
 export interface ReportInput {
   id: string;
   file: string;
-  data: {
-    event: Ref;
-    alsoCovers: Ref[];
-    year: number;
-    city: string;
-    published?: Date | undefined;
-    scheduled?: string | undefined;
-    author: Ref;
-    tools: Ref[];
-    topics: { topic: Ref; sections: string[] }[];
-    talks: { talk: Ref; sections: string[] }[];
-  };
+  data: ReportData;
   record: ReportRecord;
 }
 
-export interface RegistryInput {
-  eventsFile: string;
-  topicsFile: string;
-  toolsFile: string;
-  peopleFile: string;
-  talksFile: string;
-  events: { id: string; year: number; city: string; start: Date; end: Date; series: string; coLocatedWith: string[] }[];
-  topics: { id: string; related: string[] }[];
-  tools: { id: string; category: string }[];
-  people: { id: string }[];
-  talks: { id: string; event: string; speakers: string[] }[];
+/** The registries with pages (src/site/kinds.ts), each entry valid by its schema, and where each was read. */
+export interface RegistryInput extends Entries {
+  files: Record<Registry, string>;
   /** Registry files that had problems of their own: references into them are not checked (they would all look wrong). */
   unsound?: string[];
   /** The closed lists of content/taxonomy.yaml. */
@@ -73,24 +52,24 @@ export function checkRegistries(registry: RegistryInput): Problem[] {
   const { taxonomy } = registry;
   for (const event of registry.events) {
     event.coLocatedWith.forEach((id, i) =>
-      checkRef(problems, registry.eventsFile, `${event.id}.coLocatedWith[${i}]`, id, eventIds, 'events.yaml'),
+      checkRef(problems, registry.files.events, `${event.id}.coLocatedWith[${i}]`, id, eventIds, 'events.yaml'),
     );
     if (event.end < event.start) {
-      problems.push({ file: registry.eventsFile, field: `${event.id}.end`, message: `expected a day on or after the start ("${day(event.start)}"), found "${day(event.end)}"` });
+      problems.push({ file: registry.files.events, field: `${event.id}.end`, message: `expected a day on or after the start ("${day(event.start)}"), found "${day(event.end)}"` });
     }
-    checkListed(problems, registry.eventsFile, `${event.id}.series`, event.series, taxonomy.series, `series in ${taxonomy.file}`);
+    checkListed(problems, registry.files.events, `${event.id}.series`, event.series, taxonomy.series, `series in ${taxonomy.file}`);
   }
   for (const topic of registry.topics) {
-    topic.related.forEach((id, i) => checkRef(problems, registry.topicsFile, `${topic.id}.related[${i}]`, id, topicIds, 'topics.yaml'));
+    topic.related.forEach((id, i) => checkRef(problems, registry.files.topics, `${topic.id}.related[${i}]`, id, topicIds, 'topics.yaml'));
   }
   for (const tool of registry.tools) {
-    checkListed(problems, registry.toolsFile, `${tool.id}.category`, tool.category, taxonomy.toolCategories, `toolCategories in ${taxonomy.file}`);
+    checkListed(problems, registry.files.tools, `${tool.id}.category`, tool.category, taxonomy.toolCategories, `toolCategories in ${taxonomy.file}`);
   }
   const personIds = new Set(registry.people.map((p) => p.id));
   const sound = (file: string) => !registry.unsound?.includes(file);
   for (const talk of registry.talks) {
-    if (sound(registry.eventsFile)) checkRef(problems, registry.talksFile, `${talk.id}.event`, talk.event, eventIds, 'events.yaml');
-    if (sound(registry.peopleFile)) talk.speakers.forEach((id, i) => checkRef(problems, registry.talksFile, `${talk.id}.speakers[${i}]`, id, personIds, 'people.yaml'));
+    if (sound(registry.files.events)) checkRef(problems, registry.files.talks, `${talk.id}.event`, talk.event, eventIds, 'events.yaml');
+    if (sound(registry.files.people)) talk.speakers.forEach((id, i) => checkRef(problems, registry.files.talks, `${talk.id}.speakers[${i}]`, id, personIds, 'people.yaml'));
   }
   return problems;
 }
@@ -103,7 +82,7 @@ export function checkRegistries(registry: RegistryInput): Problem[] {
  * real headings (a talk also belongs to the report's event or one it also covers).
  * Returns every problem found; it does not throw and does not re-check what the schemas check.
  */
-export function checkReports(reports: ReportInput[], registry: Pick<RegistryInput, 'events' | 'topics' | 'tools' | 'people' | 'talks'>): Problem[] {
+export function checkReports(reports: ReportInput[], registry: Entries): Problem[] {
   const problems: Problem[] = [];
   // Today where the day is furthest on (UTC+14), so a date that is today for its writer is never refused.
   const latest = day(new Date(Date.now() + 14 * 3_600_000));

@@ -10,6 +10,7 @@ import { spellingRule } from '../lib/mentions.ts';
 import { splitReport } from '../lib/source-text.ts';
 import type { PipelineOptions } from './pipeline.ts';
 import { readContent } from '../paths.ts';
+import { config } from '../site/config.ts';
 import { readToolSpellings } from './tool-spellings.ts';
 
 type RenderOptions = Omit<PipelineOptions, 'strict'>;
@@ -17,7 +18,7 @@ type RenderOptions = Omit<PipelineOptions, 'strict'>;
 /** Below this many bodies to render, starting worker threads (src/markdown/render.ts) costs more than it saves. */
 export const workerThreshold = 24;
 
-export const cacheDir = process.env.HALLWAY_CACHE ?? join('node_modules', '.cache', 'hallway', 'reports');
+export const cacheDir = config.renderCacheDir;
 
 /** Everything that decides a body's output besides its text: the code that renders it and its options. */
 const codeFiles = () => [

@@ -15,9 +15,10 @@ import { join } from 'node:path';
 import { threadId, Worker } from 'node:worker_threads';
 import { cardKey, cardTree, OG_FONTS, OG_WIDTH, OG_HEIGHT, type OgCard } from '../lib/og-card.ts';
 import { encodeOpaquePng } from './png.ts';
+import { config } from '../site/config.ts';
 
 /** OG_CACHE_DIR moves it, e.g. to measure a build with an empty cache. */
-export const defaultCacheDir = process.env.OG_CACHE_DIR ?? join(process.cwd(), 'node_modules', '.cache', 'hallway', 'og');
+export const defaultCacheDir = config.ogCacheDir;
 
 // Resolved from the project root: this module may run from a bundle written elsewhere.
 const require = createRequire(join(process.cwd(), 'package.json'));

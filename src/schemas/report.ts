@@ -5,7 +5,7 @@ import { describe, isoDate, text, unconfirmed, url } from './common.ts';
 export type Ref = { id: string; collection: string };
 export type RefFactory = (collection: 'events' | 'tools' | 'topics' | 'people' | 'talks') => z.ZodType<Ref>;
 
-/** A reference outside Astro (the check, unit tests): the id as written, existence checked by crossCheck. */
+/** A reference outside Astro (the check, unit tests): the id as written, existence checked by `checkReports` (src/lib/validate.ts). */
 export const idReference: RefFactory = (collection) =>
   z.string({ error: (i) => `expected an id from ${collection}.yaml, found ${describe(i.input)}` }).transform((id) => ({ id, collection }));
 

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
+import { KINDS, type Registry } from '../../src/site/kinds.ts';
 import { checkContent } from '../../src/check/index.ts';
 
 export interface Build {
@@ -29,9 +30,9 @@ export const real: Build = { name: 'real content at /', content: 'content', dir:
 /** Every build, for the generic checks. */
 export const allBuilds = [real, fixture, fixtureKb];
 
-/** Ids of a registry (`events`, `tools`, `topics`, `people`, `talks`) of a content folder. */
-export function registryIds(content: string, registry: 'events' | 'tools' | 'topics' | 'people' | 'talks'): string[] {
-  return Object.keys((yaml.load(readFileSync(join(content, `${registry}.yaml`), 'utf8')) as object | null) ?? {});
+/** Ids of a registry with pages (src/site/kinds.ts: events, tools, topics, people, talks…) of a content folder. */
+export function registryIds(content: string, registry: Registry): string[] {
+  return Object.keys((yaml.load(readFileSync(join(content, KINDS[registry].path), 'utf8')) as object | null) ?? {});
 }
 
 /** Ids of the published reports of a content folder (drafts have no page), as the check reads them. */

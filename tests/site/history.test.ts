@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { FIXTURE_CONTENT, registryIds } from '../helpers/builds.ts';
 import { openSite } from '../helpers/site.ts';
+import { KINDS, REGISTRIES } from '../../src/site/kinds.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'hallway-corpus-history-'));
 const content = join(dir, 'content');
@@ -89,14 +90,15 @@ describe('last updated and edit links, from a repository made here', { timeout: 
       assert.equal(link?.textContent, 'Edit this page');
       assert.equal(link?.getAttribute('href'), `https://git.example/kb/-/edit/main/reports/${id}.mdx#L1`);
     }
-    for (const kind of ['events', 'talks', 'topics', 'tools', 'people'] as const) {
-      const lines = readFileSync(join(content, `${kind}.yaml`), 'utf8').split('\n');
+    for (const kind of REGISTRIES) {
+      const { path, pages } = KINDS[kind];
+      const lines = readFileSync(join(content, path), 'utf8').split('\n');
       for (const id of registryIds(content, kind)) {
         const line = lines.findIndex((l) => l.startsWith(`${id}:`)) + 1;
         assert.ok(line > 0);
-        const link = footer(site, `/${kind}/${id}/`)?.querySelector('a');
-        assert.equal(link?.getAttribute('href'), `https://git.example/kb/-/edit/main/${kind}.yaml#L${line}`, `/${kind}/${id}/`);
-        assert.equal(footer(site, `/${kind}/${id}/`)?.querySelector('time'), null, 'registry pages show no date');
+        const link = footer(site, `/${pages.route}/${id}/`)?.querySelector('a');
+        assert.equal(link?.getAttribute('href'), `https://git.example/kb/-/edit/main/${path}#L${line}`, `/${pages.route}/${id}/`);
+        assert.equal(footer(site, `/${pages.route}/${id}/`)?.querySelector('time'), null, 'registry pages show no date');
       }
     }
   });

@@ -95,16 +95,16 @@ const unlisted = (path: string) => /\/\d+\/$/.test(path) && !/^\/(?:years|topics
 for (const build of allBuilds) {
   test(`${build.name}: the link check's list of pages and report ids (src/lib/site-paths.ts) is the site's`, () => {
     const site = openSite(build.dir, build.base);
-    const { reports, events, topics, tools, talks, people } = checkContent({ dir: build.content });
+    const { reports, ...registries } = checkContent({ dir: build.content });
     const published = reports.flatMap((r) => (r.data && r.record && !r.data.draft ? [{ id: r.id, data: r.data, record: r.record }] : []));
-    const listed = [...sitePaths({ reports: published, events, topics, tools, talks, people }).keys()].sort();
+    const listed = [...sitePaths({ ...registries, reports: published }).keys()].sort();
     const built = [...site.pages, ...(site.fileFor(`${build.base}rss.xml`) ? [`${build.base}rss.xml`] : [])]
       .map((p) => `/${p.slice(build.base.length)}`)
       .filter((p) => !unlisted(p))
       .sort();
     assert.deepEqual(listed, built);
     // And every id it lets a link name is on the page.
-    for (const [path, { fragments }] of sitePaths({ reports: published, events, topics, tools, talks, people })) {
+    for (const [path, { fragments }] of sitePaths({ ...registries, reports: published })) {
       for (const id of fragments ?? []) assert.ok(site.page(`${build.base}${path.slice(1)}`).getElementById(id), `${path}#${id}`);
     }
   });

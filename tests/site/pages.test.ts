@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { allBuilds, fixture, registryIds, reportIds } from '../helpers/builds.ts';
 import { openSite } from '../helpers/site.ts';
+import { pageKinds } from '../../src/site/kinds.ts';
 
 for (const build of allBuilds) {
   const site = openSite(build.dir, build.base);
@@ -16,22 +17,16 @@ for (const build of allBuilds) {
   const reports = reportIds(build.content);
 
   describe(`${build.name}: every entry has its page`, () => {
-    for (const [kind, list] of [
-      ['reports', reports],
-      ['events', registryIds(build.content, 'events')],
-      ['topics', registryIds(build.content, 'topics')],
-      ['tools', registryIds(build.content, 'tools')],
-      ['talks', registryIds(build.content, 'talks')],
-      ['people', registryIds(build.content, 'people')],
-    ] as const) {
-      test(`every one of ${build.content}/'s ${kind} has a page and a link from ${at(`${kind}/`)}`, () => {
+    for (const { kind, route } of pageKinds) {
+      const list = kind === 'reports' ? reports : registryIds(build.content, kind);
+      test(`every one of ${build.content}/'s ${kind} has a page and a link from ${at(`${route}/`)}`, () => {
         assert.ok(list.length > 0, `${build.content} has no ${kind}`);
-        const index = site.page(at(`${kind}/`));
+        const index = site.page(at(`${route}/`));
         const linked = new Set(index.querySelectorAll('main a').map((a) => a.getAttribute('href')));
         for (const id of list) {
-          const page = site.page(at(`${kind}/${id}/`));
-          assert.ok(page.querySelector('h1')?.textContent.trim(), `${at(`${kind}/${id}/`)} has a heading`);
-          assert.ok(linked.has(at(`${kind}/${id}/`)), `${at(`${kind}/`)} links to ${id}`);
+          const page = site.page(at(`${route}/${id}/`));
+          assert.ok(page.querySelector('h1')?.textContent.trim(), `${at(`${route}/${id}/`)} has a heading`);
+          assert.ok(linked.has(at(`${route}/${id}/`)), `${at(`${route}/`)} links to ${id}`);
         }
       });
     }

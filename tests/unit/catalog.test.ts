@@ -64,7 +64,7 @@ describe('buildCatalog', () => {
     assert.deepEqual(helm.map((m) => [m.report.id, m.section?.id, m.sentence]), [['a', 's1', 'Flux and Helm.'], ['b', 's1', 'We liked Helm.']]);
   });
 
-  test('throws on an id that crossCheck should have caught', () => {
+  test('throws on an id that checkReports should have caught', () => {
     assert.throws(() => buildCatalog({ events: [], topics: [], tools: [], people: [person('ann')], talks: [], reports: [report('x', 'nope', [], [], [])] }), /unknown event "nope"/);
   });
 });

@@ -1,12 +1,15 @@
 /**
  * The search page (`/search/`). The address holds the state (see state.ts): opening a link shows
  * its results, typing and ticking facets update the address, Back and Forward restore earlier states.
- * Facet ids are shown with the display names the page embeds as JSON (from the catalog).
+ * Facet ids are shown with the display names the page embeds as JSON (from the catalog). The facets,
+ * their labels and the names of the kinds of page come embedded too (`#search-vocabulary`, from
+ * src/site/kinds.ts), so this script keeps no list of its own.
  */
 import { listedSites, loadPagefind, type Pagefind, type SearchResponse } from './pagefind.ts';
 import { nearest, type Place } from './nearest.ts';
 import { resultArticle, h } from './render.ts';
-import { FACETS, type Facet, type SearchState, type Sort, hasFilters, isEmpty, readState, searchOptions, writeState } from './state.ts';
+import type { SearchVocabulary } from '../../site/kinds.ts';
+import { type Facet, type SearchState, type Sort, hasFilters, isEmpty, readState, searchOptions, writeState } from './state.ts';
 
 /**
  * Results rendered at first (about a screenful), then per "Show more" or when its button scrolls
@@ -24,13 +27,15 @@ const SETTLE_MS = 300;
 const MIN_QUERY = 2;
 /** Facets with more values than this show the most used ones and a "Show all" button. */
 const SHORT_LIST = 8;
-const LABELS: Record<Facet, string> = { site: 'Site', type: 'Type', year: 'Year', event: 'Event', topic: 'Topic', tool: 'Tool', talk: 'Talk', speaker: 'Speaker', author: 'Author', city: 'City' };
-const TYPE_NAMES: Record<string, string> = { report: 'Reports', topic: 'Topics', tool: 'Tools', event: 'Events', talk: 'Talks', person: 'People', programme: 'Programme abstracts' };
+/** The facets in order with their labels, and each page type's name (src/site/kinds.ts, `searchVocabulary`). */
+const vocabulary = JSON.parse(document.getElementById('search-vocabulary')?.textContent ?? '{}') as SearchVocabulary;
+const FACETS = vocabulary.facets.map((f) => f.id);
+const LABELS = Object.fromEntries(vocabulary.facets.map((f) => [f.id, f.label]));
 /**
  * Facets open and counted with the first search; the others load their counts (one Pagefind chunk
  * each) when opened. An empty search page loads no index at all (see start()).
  */
-const OPEN_FACETS: readonly Facet[] = ['site', 'type', 'year'];
+const OPEN_FACETS = vocabulary.facets.filter((f) => f.open).map((f) => f.id);
 /** Other sites whose indexes are merged (content/sites.yaml); without any, there is no "Site" filter. */
 const federation = listedSites();
 const SHOWN_FACETS = FACETS.filter((f) => f !== 'site' || federation.sites.length > 0);
@@ -62,7 +67,7 @@ const siteTitle = document.title;
 // ——— Facet names, fetched per facet when shown ———
 
 const names: Partial<Record<Facet, Record<string, string>>> = {
-  type: TYPE_NAMES,
+  type: vocabulary.types,
   site: Object.fromEntries([[federation.own, 'This site'], ...federation.sites.map((s) => [s.id, s.name])]),
 };
 const namesLoading = new Map<Facet, Promise<void>>();
@@ -100,7 +105,7 @@ function ensurePagefind(): Promise<Pagefind | undefined> {
   );
   return pagefindLoading;
 }
-let state: SearchState = readState(new URLSearchParams(location.search));
+let state: SearchState = readState(new URLSearchParams(location.search), FACETS);
 /** While someone types, the first change adds a history entry and the next ones replace it. */
 let typing = false;
 let generation = 0;
@@ -121,7 +126,7 @@ function buildFacets(openDefaults: boolean) {
     toggle.hidden = true;
     const fieldset = h('fieldset', { class: 'facet', 'data-facet': facet }, h('legend', { class: 'visually-hidden' }, LABELS[facet]), ul, toggle);
     const details = h('details', { class: 'facet-group', 'data-facet': facet }, h('summary', {}, LABELS[facet]), fieldset);
-    details.open = (openDefaults && OPEN_FACETS.includes(facet)) || state.filters[facet].length > 0;
+    details.open = (openDefaults && OPEN_FACETS.includes(facet)) || state.filters[facet]!.length > 0;
     if (details.open) counted.add(facet);
     toggle.addEventListener('click', () => {
       const open = toggle.getAttribute('aria-expanded') !== 'true';
@@ -153,7 +158,7 @@ function showToggle(facet: Facet) {
 function showCounts(byFacet: Partial<Record<Facet, Record<string, number>>>) {
   for (const facet of SHOWN_FACETS) {
     const g = groups.get(facet)!;
-    const ticked = state.filters[facet];
+    const ticked = state.filters[facet]!;
     if (!counted.has(facet)) {
       g.details.hidden = false;
       continue;
@@ -192,7 +197,7 @@ function showCounts(byFacet: Partial<Record<Facet, Record<string, number>>>) {
 // ——— Searching ———
 
 function describe(count: number): string {
-  const parts = FACETS.flatMap((f) => state.filters[f].map((v) => nameOf(f, v)));
+  const parts = FACETS.flatMap((f) => state.filters[f]!.map((v) => nameOf(f, v)));
   const what = count === 1 ? '1 result' : `${count} results`;
   const q = state.q ? ` for “${state.q}”` : '';
   return `${what}${q}${parts.length ? ` (${parts.join(', ')})` : ''}`;
@@ -221,7 +226,7 @@ async function run({ countsOnly = false, settle = false } = {}) {
   if (!pf || mine !== generation) return; // a newer call searches once the index is in
   const current = state;
   for (const f of SHOWN_FACETS) {
-    if (current.filters[f].length && !counted.has(f)) {
+    if (current.filters[f]!.length && !counted.has(f)) {
       counted.add(f);
       groups.get(f)!.details.open = true;
     }
@@ -260,7 +265,7 @@ async function run({ countsOnly = false, settle = false } = {}) {
     await Promise.all([
       ...wanted.map(loadNames),
       ...wanted
-        .filter((f) => current.filters[f].length)
+        .filter((f) => current.filters[f]!.length)
         .map(async (f) => {
           byFacet[f] = (await pf.search(term, searchOptions(current, f, wanted))).filters[f];
         }),
@@ -278,7 +283,7 @@ async function run({ countsOnly = false, settle = false } = {}) {
   shown = { response, count: 0, withPassages: Boolean(term) };
   const n = response.results.length;
   if (!(await showMore(mine, true))) return;
-  await Promise.all(FACETS.filter((f) => current.filters[f].length).map(loadNames));
+  await Promise.all(FACETS.filter((f) => current.filters[f]!.length).map(loadNames));
   if (mine !== generation) return;
   list.removeAttribute('aria-busy');
   status.textContent = describe(n);
@@ -323,7 +328,7 @@ function update(next: SearchState, history: 'push' | 'replace', settle = false) 
 }
 
 const withFacet = (facet: Facet, value: string, on: boolean): SearchState => {
-  const values = state.filters[facet].filter((v) => v !== value);
+  const values = state.filters[facet]!.filter((v) => v !== value);
   return { ...state, filters: { ...state.filters, [facet]: on ? [...values, value] : values } };
 };
 
@@ -353,7 +358,7 @@ facetsList.addEventListener('change', (event) => {
 });
 clearButton.addEventListener('click', () => {
   typing = false;
-  update({ ...state, filters: readState(new URLSearchParams()).filters }, 'push');
+  update({ ...state, filters: readState(new URLSearchParams(), FACETS).filters }, 'push');
   input.focus();
 });
 // More results load by themselves when the button comes into view (it stays for keyboard users).
@@ -374,7 +379,7 @@ moreButton.addEventListener('click', () => {
 });
 window.addEventListener('popstate', () => {
   typing = false;
-  state = readState(new URLSearchParams(location.search));
+  state = readState(new URLSearchParams(location.search), FACETS);
   showState();
   void run();
 });

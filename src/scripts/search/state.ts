@@ -3,14 +3,15 @@
  * Facet values are the stable ids the report pages give Pagefind. `type` narrows by kind of page:
  * `?q=helm&type=tool&type=report` (values: report, topic, tool, event, talk, person; every indexed
  * page carries one, from src/lib/page-type.ts; a talk page with the programme's abstract also carries
- * `programme`, so `?type=programme` finds programme text apart from our reports). `site` narrows by site when other sites' indexes
- * are merged (content/sites.yaml): `?site=here` is this site. Pure functions, no DOM.
+ * `programme`, so `?type=programme` finds programme text apart from our reports). `site` narrows by
+ * site when other sites' indexes are merged (content/sites.yaml): `?site=here` is this site. The facets
+ * and their order come from the table of kinds (src/site/kinds.ts, `FACETS`), embedded in the page as
+ * JSON; a state's `filters` has one key per facet, in that order. Pure functions, no DOM.
  */
 import type { Filters, SearchOptions } from './pagefind.ts';
 
-/** The facets, in the order the search page shows them. */
-export const FACETS = ['site', 'type', 'year', 'event', 'topic', 'tool', 'talk', 'speaker', 'author', 'city'] as const;
-export type Facet = (typeof FACETS)[number];
+/** A facet's id, e.g. "year" (src/site/kinds.ts, `FACETS`). */
+export type Facet = string;
 
 export const SORTS = ['relevance', 'newest', 'oldest'] as const;
 export type Sort = (typeof SORTS)[number];
@@ -22,13 +23,13 @@ export interface SearchState {
   sort: Sort;
 }
 
-export const emptyFilters = (): Record<Facet, string[]> =>
-  Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as Record<Facet, string[]>;
+/** The facets of a state, in the search page's order. */
+const facetsOf = (state: SearchState) => Object.keys(state.filters);
 
-/** Reads a state from query parameters; ignores unknown parameters and repeated values. */
-export function readState(params: URLSearchParams): SearchState {
-  const filters = emptyFilters();
-  for (const facet of FACETS) filters[facet] = [...new Set(params.getAll(facet).filter(Boolean))];
+/** Reads a state from query parameters for the page's `facets`; ignores unknown parameters and repeated values. */
+export function readState(params: URLSearchParams, facets: readonly Facet[]): SearchState {
+  const filters: Record<Facet, string[]> = {};
+  for (const facet of facets) filters[facet] = [...new Set(params.getAll(facet).filter(Boolean))];
   const sort = params.get('sort');
   return {
     q: (params.get('q') ?? '').trim(),
@@ -41,14 +42,14 @@ export function readState(params: URLSearchParams): SearchState {
 export function writeState(state: SearchState): string {
   const params = new URLSearchParams();
   if (state.q.trim()) params.set('q', state.q.trim());
-  for (const facet of FACETS) for (const value of state.filters[facet]) params.append(facet, value);
+  for (const facet of facetsOf(state)) for (const value of state.filters[facet]!) params.append(facet, value);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   const text = params.toString();
   return text ? `?${text}` : '';
 }
 
 export const hasFilters = (state: SearchState, except?: Facet) =>
-  FACETS.some((f) => f !== except && state.filters[f].length > 0);
+  facetsOf(state).some((f) => f !== except && state.filters[f]!.length > 0);
 
 export const isEmpty = (state: SearchState) => !state.q.trim() && !hasFilters(state);
 
@@ -63,8 +64,8 @@ export const COUNT_ONLY = { none: ['\u0000'] } as const;
 export function searchOptions(state: SearchState, except?: Facet, counted: readonly Facet[] = []): SearchOptions {
   const filters: Filters = {};
   for (const facet of counted) filters[facet] = { ...COUNT_ONLY, none: [...COUNT_ONLY.none] };
-  for (const facet of FACETS) {
-    if (facet !== except && state.filters[facet].length) filters[facet] = { any: state.filters[facet] };
+  for (const facet of facetsOf(state)) {
+    if (facet !== except && state.filters[facet]!.length) filters[facet] = { any: state.filters[facet]! };
   }
   const sort = state.sort === 'relevance' && !state.q.trim() ? 'newest' : state.sort;
   return {
