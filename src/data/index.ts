@@ -21,6 +21,7 @@ import { editUrlFor } from '../lib/edit-url.ts';
 import { parseYaml } from '../lib/yaml.ts';
 import { contentDir, contentPaths, readContent, repoSettings, siteBase } from '../paths.ts';
 import { readHistory } from './history.ts';
+import { localImagesKey } from '../media/images.ts';
 
 // Git's history of the content folder is read meanwhile (one `git log`, src/data/history.ts).
 const historyRead = readHistory(contentDir);
@@ -66,7 +67,7 @@ const revisions = new Map<string, string>();
 const reports = reportEntries.map((entry) => {
   const file = fileOf(entry);
   const text = textOf(file);
-  revisions.set(entry.id, hash(text));
+  revisions.set(entry.id, hash(`${text}\0${localImagesKey(file, text)}`));
   const parsed = reportRecordSchema.safeParse(renderedOf(file, text).record);
   if (!parsed.success) throw new Error(`${file}: the report pipeline's record is malformed: ${parsed.error.message}`);
   return { id: entry.id, file, ...entry.data, record: parsed.data };
