@@ -10,8 +10,8 @@
  * its problem recorded, so nothing broken reaches a page.
  */
 import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import type { Element, ElementContent, Root } from 'hast';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
 import { imageProblems, type ImageRef } from '../check/image-rules.ts';
 import { refusal } from '../paths.ts';
@@ -41,7 +41,7 @@ export function readImage(report: string, url: string, alt: string | undefined):
   const path = resolve(folder, decoded);
   const inside = relative(resolve(folder), path);
   if (inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) return { ...ref, exists: false };
-  const shown = relative('.', path);
+  const shown = join(folder, decoded);
   // A link leading out of the folder is refused before a byte of its target is read.
   if (!existsSync(path) || !statSync(path).isFile() || refusal(path, folder)) return { ...ref, path: shown, exists: false };
   try {
@@ -85,7 +85,7 @@ export function rehypeImages({ base }: { base: string }) {
   const root = base.endsWith('/') ? base : `${base}/`;
   return (tree: Root, file: VFile) => {
     const visit = (parent: Root | Element) => {
-      parent.children = parent.children.flatMap((child) => {
+      parent.children = (parent.children as RootContent[]).flatMap((child): RootContent[] => {
         if (child.type !== 'element') return [child];
         if (child.tagName !== 'img') {
           visit(child);
