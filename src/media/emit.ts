@@ -38,6 +38,22 @@ async function encode(source: string, { width, ext }: Variant, path: string) {
   renameSync(partial, path);
 }
 
+/** The photos under `reportsDir` by digest: where each published name's pixels come from. */
+export function photoSources(reportsDir: string): Map<string, string> {
+  const sources = new Map<string, string>();
+  for (const file of filesUnder(reportsDir).filter(isImageFile)) sources.set(imageDigest(file), file);
+  return sources;
+}
+
+/** The cached file of one variant of `source`, encoded now if the cache does not hold it; `encoded` says which. */
+export async function cachedVariant(digest: string, variant: Variant, source: string): Promise<{ path: string; encoded: boolean }> {
+  const path = join(imageCacheDir, variantName(digest, variant));
+  if (existsSync(path)) return { path, encoded: false };
+  mkdirSync(imageCacheDir, { recursive: true });
+  await encode(source, variant, path);
+  return { path, encoded: true };
+}
+
 export interface EmitResult {
   published: number;
   encoded: number;
@@ -51,9 +67,7 @@ export interface EmitResult {
 export async function emitImages(site: string, reportsDir: string): Promise<EmitResult> {
   const used = namesUsed(site);
   if (!used.size) return { published: 0, encoded: 0 };
-  const sources = new Map<string, string>();
-  for (const file of filesUnder(reportsDir).filter(isImageFile)) sources.set(imageDigest(file), file);
-  mkdirSync(imageCacheDir, { recursive: true });
+  const sources = photoSources(reportsDir);
   mkdirSync(join(site, imageDir), { recursive: true });
   let published = 0;
   let encoded = 0;
@@ -61,14 +75,10 @@ export async function emitImages(site: string, reportsDir: string): Promise<Emit
     const source = sources.get(digest);
     if (!source) throw new Error(`${imageDir}/${digest}-…: image: expected the photo a page shows under ${relative('.', reportsDir)}/, found none with its content; it changed during the build: build again`);
     await Promise.all(variants.map(async (variant) => {
-      const name = variantName(digest, variant);
-      const cached = join(imageCacheDir, name);
-      if (!existsSync(cached)) {
-        await encode(source, variant, cached);
-        encoded += 1;
-      }
-      const out = join(site, imageDir, name);
-      copyFileSync(cached, out);
+      const cached = await cachedVariant(digest, variant, source);
+      if (cached.encoded) encoded += 1;
+      const out = join(site, imageDir, variantName(digest, variant));
+      copyFileSync(cached.path, out);
       const meta = await sharp(out).metadata().catch(() => undefined);
       if (!meta || meta.width !== variant.width || meta.exif || meta.xmp || meta.iptc) {
         throw new Error(`${relative('.', out)}: image: expected a ${variant.width} px wide image without EXIF, XMP or IPTC data, found ${meta ? `one ${meta.width} px wide${meta.exif || meta.xmp || meta.iptc ? ' with metadata' : ''}` : 'a file no image reader understands'}; delete ${relative('.', imageCacheDir)}/ and build again`);
