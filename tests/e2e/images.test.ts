@@ -20,7 +20,8 @@ describe('photos in a report', () => {
         const watched = await open(served.browser, served.site.origin, { viewport: { width, height: 800 }, colorScheme: scheme });
         const { page } = watched;
         await page.addInitScript(() => {
-          const seen = ((window as unknown as { seen: { csp: string[]; shift: number } }).seen = { csp: [], shift: 0 });
+          const seen: { csp: string[]; shift: number } = { csp: [], shift: 0 };
+          (window as unknown as { seen: typeof seen }).seen = seen;
           document.addEventListener('securitypolicyviolation', (e) => seen.csp.push(`${e.violatedDirective} ${e.blockedURI}`));
           new PerformanceObserver((list) => {
             for (const entry of list.getEntries() as unknown as { value: number }[]) seen.shift += entry.value;
