@@ -72,7 +72,7 @@ export function imageMissing({ report, path, exists }: ImageRef): string | undef
   return `expected an image file at ${path}, found nothing there; ${guess ? `did you mean ${quoted(shown(guess))}?` : 'save the image there, or correct the name'}`;
 }
 
-const placeholderAlt = /^(?:image|img|photo|picture|pic|screenshot|slide|untitled|alt)\s*\d*$/i;
+const placeholderAlt = /^(?:image|img|photo|picture|screenshot|slide|untitled)\s*\d*$/i;
 
 /**
  * `image-alt`: every image says what it shows in its alt text, for readers who cannot see it (and
