@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import contentCheck from './src/integrations/content-check.ts';
+import images from './src/integrations/images.ts';
 import pageCache from './src/integrations/page-cache.ts';
 import pagefind, { shortcutScriptHash } from './src/integrations/pagefind.ts';
 import { rehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
@@ -48,7 +49,8 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   // contentCheck: a bare `astro build` refuses what `npm run check` refuses. pageCache: Astro's
   // cache is used only when it is as the last build left it.
-  integrations: [contentCheck(), pageCache(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind()],
+  // images: the reports' photos, encoded and published once the pages are written.
+  integrations: [contentCheck(), pageCache(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind(), images()],
   // Every page gets a CSP <meta>: only our own files load; Astro hashes its styles and scripts.
   // Search adds what Pagefind needs (WebAssembly, fetching index files; it runs without its
   // worker) and the hash of the header's inline shortcut script. No 'unsafe-inline' for scripts.

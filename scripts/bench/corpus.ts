@@ -4,6 +4,7 @@
  * taxonomy.yaml (in the cities the real events.yaml gives each series), with the real
  * tools.yaml/topics.yaml, Zipf-distributed tool and topic mentions, and a programme per event:
  * a keynote most reports cover, and talks most of which one or two reports discuss, as in real life.
+ * One report in three has 3–8 generated photos beside it.
  * Same seed → byte-identical files. `writeCorpus` validates the folder with the real check and throws
  * if it finds a single problem.
  */
@@ -14,6 +15,7 @@ import { fixReports } from '../../src/check/fix.ts';
 import { formatProblems } from '../../src/lib/problems.ts';
 import { commandLine } from '../../src/lib/command-line.ts';
 import { contentPathsFor } from '../../src/paths.ts';
+import { encodeOpaquePng } from '../../src/og/png.ts';
 import { parse as parseYaml } from 'yaml';
 
 /** mulberry32: a small seeded PRNG returning floats in [0, 1). */
@@ -256,6 +258,49 @@ export function makeReport(rng: Rng, i: number, ev: Ev, sentences: string[], reg
   return frontmatter(rng, { title, h2 }, ev, reg, programme) + body.join('\n');
 }
 
+/**
+ * A made-up photo, `width` × `height`, drawn from `rng`: a gradient, a few blocks of colour and some
+ * grain, so it encodes like a photo of a slide rather than a flat colour. A PNG by src/og/png.ts
+ * (Node's zlib), so the generator stays synchronous.
+ */
+export function makePhoto(rng: Rng, width = 960, height = 640): Buffer {
+  const pixels = new Uint8Array(width * height * 4);
+  const base = [int(rng, 20, 120), int(rng, 20, 120), int(rng, 60, 160)];
+  let noise = Math.floor(rng() * 2 ** 31);
+  for (let y = 0, at = 0; y < height; y++) {
+    for (let x = 0; x < width; x++, at += 4) {
+      noise = (noise * 1103515245 + 12345) & 0x7fffffff; // a cheap grain, not worth a call of rng a pixel
+      const grain = (noise >> 16) % 7 - 3;
+      for (let c = 0; c < 3; c++) pixels[at + c] = base[c]! + Math.floor((y * 80) / height) + grain;
+      pixels[at + 3] = 255;
+    }
+  }
+  for (let b = int(rng, 3, 6); b > 0; b--) {
+    const [x0, y0, w, h] = [int(rng, 0, width - 200), int(rng, 0, height - 150), int(rng, 80, 400), int(rng, 60, 300)];
+    const rgb = [int(rng, 0, 255), int(rng, 0, 255), int(rng, 0, 255)];
+    for (let y = y0; y < Math.min(height, y0 + h); y++) {
+      for (let x = x0; x < Math.min(width, x0 + w); x++) pixels.set(rgb, (y * width + x) * 4);
+    }
+  }
+  return encodeOpaquePng(pixels, width, height)!;
+}
+
+/**
+ * One report in three gets 3–8 photos beside it (`<id>-photo-<k>.png`), at the end of its first
+ * section. They are drawn from a generator of their own, so the reports' text is as without them.
+ */
+function addPhotos(rng: Rng, out: string, id: string, text: string): string {
+  if (rng() >= 1 / 3) return text;
+  const lines: string[] = [];
+  for (let k = 1, n = int(rng, 3, 8); k <= n; k++) {
+    writeFileSync(join(out, 'reports', `${id}-photo-${k}.png`), makePhoto(rng));
+    lines.push(`![Slide ${k} of the talk: coloured blocks on a ${pick(rng, ['blue', 'grey', 'purple'])} background](./${id}-photo-${k}.png${rng() < 0.5 ? ` "From the room, slide ${k}."` : ''})`, '');
+  }
+  const second = text.indexOf('\n## ', text.indexOf('\n## ') + 1);
+  const at = second < 0 ? text.length : second + 1;
+  return `${text.slice(0, at).replace(/\n*$/, '\n\n')}${lines.join('\n')}${text.slice(at)}`;
+}
+
 export interface CorpusOptions { n: number; seed?: number; out: string; source?: string }
 
 /** Writes the whole content folder; throws if `checkContent` finds any problem. Returns the report ids. */
@@ -277,7 +322,7 @@ export function writeCorpus({ n, seed = 1, out, source = 'content' }: CorpusOpti
   for (let i = 0; i < n; i++) {
     const ev = evs[zipf(rng, evs.length, 0.5)]!;
     const id = `bench-${String(i + 1).padStart(5, '0')}-${ev.id}`;
-    const text = makeReport(rng, i, ev, sentences, reg, programmes.get(ev.id)!);
+    const text = addPhotos(mulberry32(seed * 7919 + i), out, id, makeReport(rng, i, ev, sentences, reg, programmes.get(ev.id)!));
     writeFileSync(join(out, 'reports', `${id}.mdx`), text);
     used.add(/^author: (.+)$/m.exec(text)![1]!);
     ids.push(id);

@@ -67,6 +67,7 @@ export function sizeSection(m: SizeMeasures): string[] {
     `| HTML pages | ${w.htmlPages} |`,
     `| dist | ${mb(w.total)} |`,
     `| Pagefind index | ${mb(w.pagefind)} in ${w.pagefindFiles} files |`,
+    ...(w.firstImage ? [`| first image bytes at 390 px (largest over report pages; 1× / 3× density) | ${kb(w.firstImage.dpr1)} / ${kb(w.firstImage.dpr3)} |`] : []),
     ...searchRows(m.word, m.search),
     '',
     '| page type | pages | largest raw | largest gzip | median raw | median gzip | largest page | pages referencing .js |',

@@ -5,9 +5,10 @@
  * takes headings from the seed texts' page chrome ("Join the Mailing List", "May 05, 2018"), which
  * our check rightly refuses in a report.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { isImageFile } from '../../src/media/images.ts';
 
 const frontmatter = /^---\n([\s\S]*?)\n---\n/;
 
@@ -22,10 +23,15 @@ export function starlightPage(report: string, file = 'report'): string {
   return `---\ntitle: ${JSON.stringify(data.title)}\ndescription: ${JSON.stringify(data.summary)}\n---\n${report.slice(m[0].length)}`;
 }
 
-/** Writes every report of `content` as a Starlight page into `pages`, each read back; returns the page texts. */
+/**
+ * Writes every report of `content` as a Starlight page into `pages`, each read back, and copies the
+ * reports' photos beside them (Starlight then builds the same pictures with its own image pipeline);
+ * returns the page texts.
+ */
 export function writeStarlightPages(content: string, pages: string): string[] {
   mkdirSync(pages, { recursive: true });
   const reports = join(content, 'reports');
+  for (const name of readdirSync(reports).filter(isImageFile)) copyFileSync(join(reports, name), join(pages, name));
   return readdirSync(reports).filter((f) => f.endsWith('.mdx')).sort().map((f) => {
     const page = starlightPage(readFileSync(join(reports, f), 'utf8'), join(reports, f));
     const out = join(pages, basename(f));
@@ -34,3 +40,4 @@ export function writeStarlightPages(content: string, pages: string): string[] {
     return page;
   });
 }
+

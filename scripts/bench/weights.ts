@@ -41,6 +41,28 @@ function row(kind: string, pages: string[], dist: string): KindRow {
   };
 }
 
+/**
+ * The bytes of the first photo a report page shows a 390 px wide phone, at 1× and 3× pixel density:
+ * the WebP a browser picks from the first `<source>`'s srcset (the narrowest at least as wide as the
+ * 42rem-or-screen slot, 358 px × density, else the widest). The largest over all report pages.
+ */
+function firstImageBytes(dist: string, reports: string[]): { dpr1: number; dpr3: number } | undefined {
+  const sizes = { dpr1: 0, dpr3: 0 };
+  let found = false;
+  for (const page of reports) {
+    const srcset = /<source type="image\/webp" srcset="([^"]+)"/.exec(readFileSync(page, 'utf8'))?.[1];
+    if (!srcset) continue;
+    found = true;
+    const candidates = srcset.split(', ').map((c) => c.split(' ')).map(([url, w]) => ({ url: url!, width: parseInt(w!, 10) }));
+    for (const [key, dpr] of [['dpr1', 1], ['dpr3', 3]] as const) {
+      const chosen = candidates.find((c) => c.width >= 358 * dpr) ?? candidates.at(-1)!;
+      const file = join(dist, chosen.url.replace(/^\/(?:[^/]+\/)*?_astro\//, '_astro/'));
+      sizes[key] = Math.max(sizes[key], statSync(file).size);
+    }
+  }
+  return found ? sizes : undefined;
+}
+
 /** Weighs every page of `dist` (our page types; any other site gets its HTML count and sizes). */
 export function weigh(dist: string) {
   const files = filesUnder(dist);
@@ -62,6 +84,7 @@ export function weigh(dist: string) {
     total: size(files),
     pagefind: size(pagefind),
     pagefindFiles: pagefind.length,
+    firstImage: firstImageBytes(dist, groups.get('reports') ?? []),
   };
 }
 export type Weights = ReturnType<typeof weigh>;

@@ -25,6 +25,7 @@ import { KINDS, REGISTRIES, type Entries, type Entry, type Registry } from '../s
 import { idReference, reportSchema, type ReportData } from '../schemas/report.ts';
 import { contentDir, contentPathsFor, filesUnder, readContent, repoSettings, reportFilesUnder, siteBase } from '../paths.ts';
 import { editUrlFor } from '../lib/edit-url.ts';
+import { isImageFile } from '../media/images.ts';
 import { reportProblems } from './rules/index.ts';
 import { fieldNames, issueMessages } from './issues.ts';
 
@@ -235,6 +236,8 @@ export function checkContent(options: { dir?: string; only?: string[] } = {}): C
   const files = filesUnder(contentPaths.reports, problems, dir).filter((file) => !wanted || wanted.includes(relative('.', file)));
   const reports: CheckedReport[] = [];
   for (const file of files) {
+    // A report's photos sit beside it; the report that names them checks them (src/check/image-rules.ts).
+    if (isImageFile(file)) continue;
     if (!file.endsWith('.mdx')) {
       problems.push({ file, field: '(file name)', message: `expected a report ending in .mdx, found ${quoted(basename(file))}; rename it, or move it out of the reports folder` });
       continue;

@@ -23,6 +23,7 @@ import { contentDir, contentPaths, readContent, repoSettings, siteBase } from '.
 import { configProblems } from '../site/config.ts';
 import { REGISTRIES, type Entries, type Registry } from '../site/kinds.ts';
 import { readHistory } from './history.ts';
+import { localImagesKey } from '../media/images.ts';
 
 // Git's history of the content folder is read meanwhile (one `git log`, src/data/history.ts).
 const historyRead = readHistory(contentDir);
@@ -61,7 +62,7 @@ const revisions = new Map<string, string>();
 const reports = reportEntries.map((entry) => {
   const file = fileOf(entry);
   const text = textOf(file);
-  revisions.set(entry.id, hash(text));
+  revisions.set(entry.id, hash(`${text}\0${localImagesKey(file, text)}`));
   const parsed = reportRecordSchema.safeParse(renderedOf(file, text).record);
   if (!parsed.success) throw new Error(`${file}: the report pipeline's record is malformed: ${parsed.error.message}`);
   return { id: entry.id, file, ...entry.data, record: parsed.data };

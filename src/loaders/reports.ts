@@ -18,6 +18,7 @@ import { parseYaml } from '../lib/yaml.ts';
 import { isLitter, readContent, reportFilesUnder } from '../paths.ts';
 import { renderBodies } from '../markdown/render.ts';
 import { pipelineKey, type RenderOptions } from '../markdown/rendered.ts';
+import { localImagesKey } from '../media/images.ts';
 
 const isReport = (file: string) => file.endsWith('.mdx');
 
@@ -43,7 +44,7 @@ export function reportsLoader({ dir, render }: { dir: string; render: () => Rend
           const { text, problems: unreadable } = readContent(file, dirname(dir));
           problems.push(...unreadable);
           if (text === undefined) continue;
-          const digest = generateDigest(`${key}\0${text}`);
+          const digest = generateDigest(`${key}\0${text}\0${localImagesKey(file, text)}`);
           if (store.get(id)?.digest === digest) continue;
           const split = splitReport(text, file);
           problems.push(...split.problems);

@@ -11,6 +11,7 @@ import { splitReport } from '../lib/source-text.ts';
 import type { PipelineOptions } from './pipeline.ts';
 import { readContent } from '../paths.ts';
 import { config } from '../site/config.ts';
+import { localImagesKey } from '../media/images.ts';
 import { readToolSpellings } from './tool-spellings.ts';
 
 type RenderOptions = Omit<PipelineOptions, 'strict'>;
@@ -25,6 +26,9 @@ const codeFiles = () => [
   ...readdirSync(join('src', 'markdown')).filter((f) => f.endsWith('.ts')).sort().map((f) => join('src', 'markdown', f)),
   join('src', 'lib', 'mentions.ts'),
   join('src', 'check', 'body.ts'),
+  // Images: the rules and the markup's names (src/markdown/rehype-images.ts).
+  join('src', 'check', 'image-rules.ts'),
+  join('src', 'media', 'images.ts'),
   // The installed versions of every package (npm's own record of node_modules).
   join('node_modules', '.package-lock.json'),
 ].filter((file) => existsSync(file));
@@ -41,8 +45,9 @@ export function pipelineKey(options: RenderOptions): string {
   return createHash('sha256').update(codeHash).update(JSON.stringify({ base: options.base, tools })).digest('hex');
 }
 
-export const cacheFile = (key: string, body: string) =>
-  join(cacheDir, `${createHash('sha256').update(key).update('\0').update(body).digest('hex')}.json`);
+/** A body's entry: its text and the local images it names (their digests are in its HTML). */
+export const cacheFile = (key: string, { file, body }: { file: string; body: string }) =>
+  join(cacheDir, `${createHash('sha256').update(key).update('\0').update(body).update('\0').update(localImagesKey(file, body)).digest('hex')}.json`);
 
 /**
  * How many bodies of the report `files` the cache does not hold yet, for the tools of `toolsFile`
@@ -55,7 +60,7 @@ export function uncachedBodies(files: string[], toolsFile: string, base: string)
     for (const file of files) {
       const text = readContent(file, dirname(toolsFile)).text;
       const body = text === undefined ? undefined : splitReport(text, file).parts?.body;
-      if (body !== undefined && !existsSync(cacheFile(key, body))) missing += 1;
+      if (body !== undefined && !existsSync(cacheFile(key, { file, body }))) missing += 1;
     }
     return missing;
   } catch {

@@ -14,6 +14,7 @@ import { unified } from 'unified';
 import type { Matchable } from '../lib/mentions.ts';
 import { remarkGuard } from './guard.ts';
 import { remarkNativeParse } from './parse.ts';
+import { rehypeImages } from './rehype-images.ts';
 import { rehypeReport } from './rehype-report.ts';
 import { remarkTypography } from './typography.ts';
 
@@ -33,7 +34,7 @@ export const remarkPlugins = ({ strict }: PipelineOptions): RemarkPlugins => [
   remarkTypography as RemarkPlugin,
 ];
 
-export const rehypePlugins = (options: PipelineOptions): RehypePlugins => [[rehypeReport, options]];
+export const rehypePlugins = (options: PipelineOptions): RehypePlugins => [[rehypeImages, options], [rehypeReport, options]];
 
 /** MDX node types remark-rehype hands on untouched, as @mdx-js/mdx does. */
 const mdxNodeTypes: NonNullable<ToHastOptions['passThrough']> = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'];
@@ -52,5 +53,6 @@ export function createReportProcessor(options: PipelineOptions) {
     .use(remarkGuard, { strict: options.strict })
     .use(remarkTypography)
     .use(remarkRehype, { passThrough: mdxNodeTypes })
+    .use(rehypeImages, options)
     .use(rehypeReport, options);
 }

@@ -5,6 +5,7 @@ import type { MdxJsxAttribute, MdxJsxFlowElementHast, MdxJsxTextElementHast } fr
 import type { VFile } from 'vfile';
 import { createMentionFinder, type Matchable, type Mention } from '../lib/mentions.ts';
 import { isFrameId } from './frame-ids.ts';
+import { photoFileClass } from './rehype-images.ts';
 import { isProtocolRelative, urlScheme } from './guard.ts';
 import { addProblem, throwProblems } from './problems.ts';
 import type { ReportRecord, Section, SiteLink, ToolMention } from './record.ts';
@@ -178,7 +179,8 @@ function siteLinks(tree: Root, root: string): SiteLink[] {
   const links: SiteLink[] = [];
   const visit = (node: Root | ElementContent) => {
     // Footnote markers and their way back are the pipeline's links (remark-rehype's), not the author's.
-    const footnote = node.type === 'element' && ('dataFootnoteRef' in node.properties || 'dataFootnoteBackref' in node.properties);
+    // So are a photo's published files (rehype-images.ts).
+    const footnote = node.type === 'element' && ('dataFootnoteRef' in node.properties || 'dataFootnoteBackref' in node.properties || hasClass(node, photoFileClass));
     if (node.type === 'element' && (node.tagName === 'a' || node.tagName === 'img') && !footnote) {
       const key = node.tagName === 'a' ? 'href' : 'src';
       const url = node.properties[key];

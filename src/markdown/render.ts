@@ -17,7 +17,7 @@ import { cacheFile, pipelineKey, renderBody, type BodyInput, type RenderedBody, 
  */
 export async function warmCache(inputs: BodyInput[], options: RenderOptions): Promise<void> {
   const key = pipelineKey(options);
-  const misses = inputs.filter((input) => !existsSync(cacheFile(key, input.body)));
+  const misses = inputs.filter((input) => !existsSync(cacheFile(key, input)));
   const threads = Math.min(availableParallelism(), Math.floor(misses.length / workerThreshold));
   if (threads >= 2) {
     await Promise.all(Array.from({ length: threads }, (_, t) => inWorker(misses.filter((_, j) => j % threads === t), options)));

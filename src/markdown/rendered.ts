@@ -94,7 +94,7 @@ function renderNow(input: BodyInput, options: RenderOptions, processor = createR
  * the HTML from `pageBody`.
  */
 export function renderBody(input: BodyInput, options: RenderOptions, key = pipelineKey(options), processor?: ReturnType<typeof createReportProcessor>, forPage = false): RenderedBody {
-  const path = cacheFile(key, input.body);
+  const path = cacheFile(key, input);
   const cached = readCached(path, forPage);
   if (cached) return cached;
   const result = renderNow(input, options, processor);

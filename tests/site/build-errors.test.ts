@@ -97,6 +97,12 @@ const cases: [string, Parameters<typeof corpus>[0], string[]][] = [
     '<dir>/reports/first-visit.mdx:20: link: expected a heading id of "/reports/first-visit/", found "#packagng-talks"; did you mean "#packaging-talks"?',
     '<dir>/reports/first-visit.mdx:20: body: expected a link to http:, https:, mailto: or a page of this site, found "//evil.example/x"; write "https://evil.example/x" for another site',
   ]],
+  ['images from another host, missing, or without alt text', { [report]: withBody('![Stage](https://photos.example.com/stage.jpg)\n\n![Stage](./stage.jpg)\n\n![](./first-visit/board.png)'), 'reports/stage.jpeg': new TextEncoder().encode('not read: misnamed') }, [
+    '<dir>/reports/first-visit.mdx:20: image: expected an image saved beside the report, found one from another host "https://photos.example.com/stage.jpg"; save the file next to the report and write ![alt](./stage.jpg)',
+    '<dir>/reports/first-visit.mdx:22: image: expected an image file at <dir>/reports/stage.jpg, found nothing there; did you mean "./stage.jpeg"?',
+    '<dir>/reports/first-visit.mdx:24: image: expected alt text that says what the image shows, found none; write what a reader would miss without it, e.g. ![Slide: the rollout in three stages, canary first](./slide.jpg)',
+    '<dir>/reports/first-visit.mdx:24: image: expected an image file at <dir>/reports/first-visit/board.png, found nothing there; save the image there, or correct the name',
+  ]],
   ['a component other than <Ed>', { [report]: withBody('<Slides src="x" />') }, [
     `<dir>/reports/first-visit.mdx:20: body: expected text or an <Ed> editor's note, found <Slides>; only <Ed> is available in reports (write \\< or &lt; for a literal "<")`,
   ]],

@@ -35,7 +35,7 @@ for (const seed of reportSeeds()) {
     const dir = writeMutant(m);
     made.push(dir);
     // Three reports: the mutant and two others, so the build stays small.
-    const others = readdirSync(join(dir, 'reports')).filter((name) => `reports/${name}` !== m.file);
+    const others = readdirSync(join(dir, 'reports')).filter((name) => name.endsWith('.mdx') && `reports/${name}` !== m.file);
     for (const name of others.slice(2)) rmSync(join(dir, 'reports', name));
     // Kept captures belong to a report: without it they are a problem of their own, not the mutant's.
     if (!readdirSync(join(dir, 'reports')).includes('lantern-2019-field-notes.mdx')) rmSync(join(dir, 'sources'), { recursive: true, force: true });

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import yaml from 'js-yaml';
+import sharp from 'sharp';
 import { FIXTURE_CONTENT } from '../helpers/builds.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'hallway-corpus-incremental-'));
@@ -121,6 +122,20 @@ describe('incremental rebuilds equal full builds', { timeout: 600_000 }, () => {
     build('full', '--force');
     assertSameSite();
     assert.match(readFileSync(join(dir, 'incremental', 'reports', id, 'index.html'), 'utf8'), /A retitled report for the rebuild test/);
+  });
+
+  test('a photo is replaced under the same name: the pages showing it are rendered again, with the new one', async () => {
+    const photo = join(content, 'reports', 'lantern-2025-recap', 'stage.jpg');
+    const before = readFileSync(join(dir, 'incremental', 'reports', 'lantern-2025-recap', 'index.html'), 'utf8');
+    writeFileSync(photo, await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#884422' } }).jpeg().toBuffer());
+    const output = build('incremental', '--routes');
+    assert.ok(!reused(output).includes('/reports/lantern-2025-recap/index.html'), 'the report showing the photo was rendered again');
+    assert.ok(!reused(output).includes('/topics/capacity-planning/index.html'), 'so was the topic page quoting its section');
+    const after = readFileSync(join(dir, 'incremental', 'reports', 'lantern-2025-recap', 'index.html'), 'utf8');
+    assert.notEqual(after, before);
+    assert.match(after, /width="1200" height="900"/);
+    build('full', '--force');
+    assertSameSite();
   });
 
   test('a registry changes: a tool is renamed', () => {

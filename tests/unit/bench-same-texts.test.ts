@@ -20,11 +20,13 @@ describe('the Starlight side by side uses the same page texts', () => {
   const content = join(root, 'content'), pages = join(root, 'pages');
   writeCorpus({ n: 6, seed: 5, out: content });
   const written = writeStarlightPages(content, pages);
-  const files = readdirSync(join(content, 'reports')).sort();
+  const files = readdirSync(join(content, 'reports')).filter((f) => f.endsWith('.mdx')).sort();
+  const photos = readdirSync(join(content, 'reports')).filter((f) => f.endsWith('.png')).sort();
 
   test('each Starlight page carries its report\'s body byte for byte, its title, and its summary as description', () => {
     assert.equal(written.length, 6);
-    assert.deepEqual(readdirSync(pages).sort(), files);
+    assert.ok(photos.length > 0, 'the corpus has photos');
+    assert.deepEqual(readdirSync(pages).sort(), [...files, ...photos].sort(), 'every page, and the photos beside them');
     for (const f of files) {
       const report = split(readFileSync(join(content, 'reports', f), 'utf8'));
       const page = split(readFileSync(join(pages, f), 'utf8'));
