@@ -7,15 +7,15 @@ import contentCheck from './src/integrations/content-check.ts';
 import pageCache from './src/integrations/page-cache.ts';
 import pagefind, { shortcutScriptHash } from './src/integrations/pagefind.ts';
 import { rehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
-import { readToolSpellings } from './src/markdown/tool-spellings.ts';
-import { astroCacheDir, contentDir, contentPaths, siteBase } from './src/paths.ts';
+import { siteRenderOptions } from './src/markdown/cache.ts';
+import { astroCacheDir, contentDir, siteBase } from './src/paths.ts';
 import { federatedSites, siteOrigins } from './src/data/sites.ts';
 
 // Deploying under a sub-path: SITE_BASE=/kb/ npm run build (see README).
 const base = siteBase;
 const site = process.env.SITE_URL ?? 'https://hallway-track.example';
 
-const pipeline = { tools: readToolSpellings(contentPaths.tools), base, strict: true };
+const pipeline = { ...siteRenderOptions(), strict: true };
 
 export default defineConfig({
   site,

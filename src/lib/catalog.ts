@@ -1,6 +1,6 @@
 import type { EventData, PersonData, TalkData, TopicData, ToolData } from '../schemas/registries.ts';
 import type { ReportData } from '../schemas/report.ts';
-import { sectionAndChildren, type ReportRecord, type Section } from '../markdown/record.ts';
+import { sectionAndChildren, type ReportRecord, type Section } from '../schemas/record.ts';
 
 export type Event = EventData & { id: string };
 export type Topic = TopicData & { id: string };

@@ -11,7 +11,7 @@
  * Pure: no files, no Astro.
  */
 import { REPORT_PAGE_IDS } from '../markdown/frame-ids.ts';
-import { toolsOf, type ReportRecord } from '../markdown/record.ts';
+import { toolsOf, type ReportRecord } from '../schemas/record.ts';
 import type { Problem } from './problems.ts';
 import { nearest } from './suggest.ts';
 

@@ -5,14 +5,27 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { spellingRule } from '../lib/mentions.ts';
 import { splitReport } from '../lib/source-text.ts';
-import type { PipelineOptions } from './pipeline.ts';
-import { readContent } from '../paths.ts';
+import type { Matchable } from '../lib/mentions.ts';
+import { contentDir, contentPathsFor, readContent, siteBase } from '../paths.ts';
 import { readToolSpellings } from './tool-spellings.ts';
 
-type RenderOptions = Omit<PipelineOptions, 'strict'>;
+/** What a body's output depends on besides its text and the pipeline's code. */
+export interface RenderOptions {
+  /** Registry tools (id + spellings): every mention is recorded, the first per section linked. */
+  tools: Matchable[];
+  /** Site base path, e.g. "/" or "/kb/". */
+  base: string;
+}
+
+/**
+ * The site's render options, built here and nowhere else: the spellings of the content folder's
+ * tools.yaml (read as written; the check's schema-filled copy gives the same `pipelineKey`) and
+ * the base path. Throws our problem format when tools.yaml cannot be read.
+ */
+export const siteRenderOptions = (dir = contentDir): RenderOptions => ({ tools: readToolSpellings(contentPathsFor(dir).tools), base: siteBase });
 
 /** Below this many bodies to render, starting worker threads (src/markdown/render.ts) costs more than it saves. */
 export const workerThreshold = 24;
@@ -23,7 +36,8 @@ export const cacheDir = process.env.HALLWAY_CACHE ?? join('node_modules', '.cach
 const codeFiles = () => [
   ...readdirSync(join('src', 'markdown')).filter((f) => f.endsWith('.ts')).sort().map((f) => join('src', 'markdown', f)),
   join('src', 'lib', 'mentions.ts'),
-  join('src', 'check', 'body.ts'),
+  // The record's schema: the query layer refuses an entry that does not fit it.
+  join('src', 'schemas', 'record.ts'),
   // The installed versions of every package (npm's own record of node_modules).
   join('node_modules', '.package-lock.json'),
 ].filter((file) => existsSync(file));
@@ -44,15 +58,15 @@ export const cacheFile = (key: string, body: string) =>
   join(cacheDir, `${createHash('sha256').update(key).update('\0').update(body).digest('hex')}.json`);
 
 /**
- * How many bodies of the report `files` the cache does not hold yet, for the tools of `toolsFile`
- * and `base`; undefined when that cannot be told (e.g. tools.yaml is unreadable).
+ * How many bodies of the report `files` of content folder `dir` the cache does not hold yet, for
+ * the site's render options; undefined when that cannot be told (e.g. tools.yaml is unreadable).
  */
-export function uncachedBodies(files: string[], toolsFile: string, base: string): number | undefined {
+export function uncachedBodies(files: string[], dir = contentDir): number | undefined {
   try {
-    const key = pipelineKey({ tools: readToolSpellings(toolsFile), base });
+    const key = pipelineKey(siteRenderOptions(dir));
     let missing = 0;
     for (const file of files) {
-      const text = readContent(file, dirname(toolsFile)).text;
+      const text = readContent(file, dir).text;
       const body = text === undefined ? undefined : splitReport(text, file).parts?.body;
       if (body !== undefined && !existsSync(cacheFile(key, body))) missing += 1;
     }

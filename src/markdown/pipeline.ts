@@ -11,17 +11,13 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype, { type Options as ToHastOptions } from 'remark-rehype';
 import { unified } from 'unified';
-import type { Matchable } from '../lib/mentions.ts';
+import type { RenderOptions } from './cache.ts';
 import { remarkGuard } from './guard.ts';
 import { remarkNativeParse } from './parse.ts';
 import { rehypeReport } from './rehype-report.ts';
 import { remarkTypography } from './typography.ts';
 
-export interface PipelineOptions {
-  /** Registry tools (id + spellings). */
-  tools: Matchable[];
-  /** Site base path, e.g. "/" or "/kb/". */
-  base: string;
+export interface PipelineOptions extends RenderOptions {
   /** Throw on bad content (the build) or only record it on the file (`npm run check`). */
   strict: boolean;
 }

@@ -7,7 +7,7 @@ import { createMentionFinder, type Matchable, type Mention } from '../lib/mentio
 import { isFrameId } from './frame-ids.ts';
 import { isProtocolRelative, urlScheme } from './guard.ts';
 import { addProblem, throwProblems } from './problems.ts';
-import type { ReportRecord, Section, SiteLink, ToolMention } from './record.ts';
+import type { ReportRecord, Section, SiteLink, ToolMention } from '../schemas/record.ts';
 import { sectionWords } from './words.ts';
 
 declare module 'vfile' {
