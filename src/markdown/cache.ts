@@ -34,7 +34,8 @@ export const cacheDir = process.env.HALLWAY_CACHE ?? join('node_modules', '.cach
 
 /** Everything that decides a body's output besides its text: the code that renders it and its options. */
 const codeFiles = () => [
-  ...readdirSync(join('src', 'markdown')).filter((f) => f.endsWith('.ts')).sort().map((f) => join('src', 'markdown', f)),
+  // Every step, src/markdown/rehype/ included.
+  ...readdirSync(join('src', 'markdown'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort().map((f) => join('src', 'markdown', f)),
   join('src', 'lib', 'mentions.ts'),
   // The record's schema: the query layer refuses an entry that does not fit it.
   join('src', 'schemas', 'record.ts'),

@@ -1,5 +1,5 @@
 /**
- * What the report pipeline derives from a body, computed once (src/markdown/rehype-report.ts) and
+ * What the report pipeline derives from a body, computed once (the steps of src/markdown/rehype/) and
  * read by everything else: the check and `--fix`, the cross-checks, the catalog, tool and topic
  * pages. The query layer parses it with `reportRecordSchema`, so a change here cannot go unnoticed.
  */
