@@ -36,7 +36,11 @@ export const cacheDir = process.env.HALLWAY_CACHE ?? join('node_modules', '.cach
 const codeFiles = () => [
   // Every step, src/markdown/rehype/ included.
   ...readdirSync(join('src', 'markdown'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort().map((f) => join('src', 'markdown', f)),
+  // Helpers of lib/ the steps call.
   join('src', 'lib', 'mentions.ts'),
+  join('src', 'lib', 'frame-ids.ts'),
+  join('src', 'lib', 'words.ts'),
+  join('src', 'lib', 'source-text.ts'), // the guard's limits
   // The record's schema: the query layer refuses an entry that does not fit it.
   join('src', 'schemas', 'record.ts'),
   // The installed versions of every package (npm's own record of node_modules).

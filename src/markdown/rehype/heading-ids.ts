@@ -1,13 +1,13 @@
 /**
  * Pipeline step: gives every heading an id (github-slugger, as Astro would, but never one of the
- * frame's: src/markdown/frame-ids.ts) and checks what keeps ids meaningful and unique: no `#`
+ * frame's: src/lib/frame-ids.ts) and checks what keeps ids meaningful and unique: no `#`
  * heading, no empty id, no duplicate, no empty section.
  */
 import GithubSlugger, { slug as slugOf } from 'github-slugger';
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
 import type { ReportRecord } from '../../schemas/record.ts';
-import { isFrameId } from '../frame-ids.ts';
+import { isFrameId } from '../../lib/frame-ids.ts';
 import { addProblem } from '../problems.ts';
 import { headingsOf, sectionDepths } from './hast.ts';
 

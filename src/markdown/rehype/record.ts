@@ -8,7 +8,7 @@ import type { Root } from 'hast';
 import type { VFile } from 'vfile';
 import type { ReportRecord } from '../../schemas/record.ts';
 import { throwProblems } from '../problems.ts';
-import { sectionWords } from '../words.ts';
+import { sectionWords } from '../../lib/words.ts';
 
 declare module 'vfile' {
   interface DataMap {

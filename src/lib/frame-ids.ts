@@ -6,7 +6,7 @@
  * frame's `aria-labelledby="credit"` or skip link would point at the body's heading: the heading-id
  * step (src/markdown/rehype/heading-ids.ts) never gives a heading one of these. Adding an id to the
  * frame means adding it here; tests/site/links.test.ts fails on any duplicate id in a built page.
- * It lives beside the pipeline so that a change re-renders every body (the render cache hashes src/markdown/).
+ * The heading-id step reads it, so the render cache hashes it as pipeline code (src/markdown/cache.ts): a change re-renders every body.
  */
 export const FRAME_IDS: readonly string[] = [
   // Base.astro: the skip link's target and the header search field (and its results panel).
