@@ -8,8 +8,8 @@ import images from './src/integrations/images.ts';
 import pageCache from './src/integrations/page-cache.ts';
 import pagefind, { shortcutScriptHash } from './src/integrations/pagefind.ts';
 import { rehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
-import { readToolSpellings } from './src/markdown/tool-spellings.ts';
-import { astroCacheDir, contentDir, contentPaths, siteBase } from './src/paths.ts';
+import { siteRenderOptions } from './src/markdown/cache.ts';
+import { astroCacheDir, contentDir, siteBase } from './src/paths.ts';
 import { federatedSites, siteOrigins } from './src/data/sites.ts';
 import { config } from './src/site/config.ts';
 
@@ -17,7 +17,7 @@ import { config } from './src/site/config.ts';
 const base = siteBase;
 const site = config.siteUrl;
 
-const pipeline = { tools: readToolSpellings(contentPaths.tools), base, strict: true };
+const pipeline = { ...siteRenderOptions(), strict: true };
 
 export default defineConfig({
   site,

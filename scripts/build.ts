@@ -89,9 +89,9 @@ sub-path and a public origin (README, "Deploying under a sub-path").`,
   // its own that ends (and gives back its workers' memory) before Astro starts, so no body is
   // rendered twice. A few (an edit) are rendered by the check and by Astro as they come to them.
   const { uncachedBodies, workerThreshold } = await import('../src/markdown/cache.ts');
-  const { contentPaths, reportFilesUnder, siteBase } = await import('../src/paths.ts');
+  const { contentPaths, reportFilesUnder } = await import('../src/paths.ts');
   const reports = reportFilesUnder(contentPaths.reports);
-  const uncached = uncachedBodies(reports, contentPaths.tools, siteBase);
+  const uncached = uncachedBodies(reports);
   if (uncached === undefined || uncached >= workerThreshold) {
     const rendered = await ended(child('render'));
     if (rendered !== 0) process.exit(rendered);

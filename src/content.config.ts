@@ -2,8 +2,8 @@ import { defineCollection, reference } from 'astro:content';
 import { reportSchema, type RefFactory } from './schemas/report.ts';
 import { registryLoader } from './loaders/registries.ts';
 import { reportsLoader } from './loaders/reports.ts';
-import { readToolSpellings } from './markdown/tool-spellings.ts';
-import { contentPaths, siteBase } from './paths.ts';
+import { siteRenderer } from './markdown/renderer.ts';
+import { contentPaths } from './paths.ts';
 import { KINDS, REGISTRIES, type Registry } from './site/kinds.ts';
 
 // Registries are read with our YAML reader, as `npm run check` reads them (src/loaders/registries.ts).
@@ -17,7 +17,7 @@ export const collections = {
   reports: defineCollection({
     // The file name is the id and the URL: no `slug` override, so two files can never collide.
     // Bodies are rendered to HTML by our pipeline, cached by content (src/loaders/reports.ts).
-    loader: reportsLoader({ dir: contentPaths.reports, render: () => ({ tools: readToolSpellings(contentPaths.tools), base: siteBase }) }),
+    loader: reportsLoader({ dir: contentPaths.reports, renderer: siteRenderer }),
     schema: reportSchema(reference as RefFactory),
   }),
   ...registries,

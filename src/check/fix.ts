@@ -13,7 +13,7 @@ import { isMap, isPair, isScalar, isSeq, type Pair } from 'yaml';
 import { edit, normalized, type Edit } from '../lib/line-endings.ts';
 import { formatProblem } from '../lib/problems.ts';
 import { parseYaml, toYaml } from '../lib/yaml.ts';
-import { toolsOf } from '../markdown/record.ts';
+import { toolsOf } from '../schemas/record.ts';
 import type { CheckedReport, CheckResult } from './index.ts';
 import { talkLinkEdits } from './talk-links.ts';
 

@@ -10,9 +10,8 @@
 import { existsSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import type { z } from 'astro/zod';
-import { warmCache } from '../markdown/render.ts';
-import { pipelineKey, renderBody } from '../markdown/rendered.ts';
-import type { ReportRecord } from '../markdown/record.ts';
+import { reportRenderer } from '../markdown/renderer.ts';
+import type { ReportRecord } from '../schemas/record.ts';
 import { fieldName, fieldPath, quoted, type Problem } from '../lib/problems.ts';
 import { splitReport, type ReportParts } from '../lib/source-text.ts';
 import { checkLinks, sitePaths } from '../lib/site-paths.ts';
@@ -213,7 +212,7 @@ export async function warmReports(options: { dir?: string } = {}): Promise<void>
     const parts = text === undefined ? undefined : splitReport(text, file).parts;
     return parts ? [{ file, body: parts.body }] : [];
   });
-  await warmCache(inputs, { tools, base: siteBase });
+  await reportRenderer({ tools, base: siteBase }).warm(inputs);
 }
 
 /**
@@ -229,14 +228,13 @@ export function checkContent(options: { dir?: string; only?: string[] } = {}): C
   // reference to it look wrong.
   const registriesSound = problems.length === 0;
 
-  // The same rendering as the site's (src/markdown/render.ts), so the build reuses it from the cache.
-  const renderOptions = { tools, base: siteBase };
-  const key = pipelineKey(renderOptions);
+  // The same renderer as the site's (src/markdown/renderer.ts), so the build reuses it from the cache.
+  const renderer = reportRenderer({ tools, base: siteBase });
   const wanted = options.only?.map((f) => relative('.', f));
   const files = filesUnder(contentPaths.reports, problems, dir).filter((file) => !wanted || wanted.includes(relative('.', file)));
   const reports: CheckedReport[] = [];
   for (const file of files) {
-    // A report's photos sit beside it; the report that names them checks them (src/check/image-rules.ts).
+    // A report's photos sit beside it; the report that names them checks them (src/media/image-rules.ts).
     if (isImageFile(file)) continue;
     if (!file.endsWith('.mdx')) {
       problems.push({ file, field: '(file name)', message: `expected a report ending in .mdx, found ${quoted(basename(file))}; rename it, or move it out of the reports folder` });
@@ -252,7 +250,7 @@ export function checkContent(options: { dir?: string; only?: string[] } = {}): C
     const id = relative(contentPaths.reports, file).replace(/\.mdx$/, '');
     const { report, release } = heldSource(id, file, dir, { text, parts: split.parts, yaml });
     if (yaml.data !== undefined) report.data = validate(schema, yaml.data ?? {}, file, yaml, problems, 'content/README.md');
-    const body = renderBody({ file, body: split.parts.body }, renderOptions, key);
+    const body = renderer.body({ file, body: split.parts.body });
     problems.push(...body.problems.map((p) => ({ file, ...p })));
     if (body.record) report.record = body.record;
     problems.push(...reportProblems({ file, body: split.parts.body, data: report.data, record: report.record, lineOf: yaml.lineOf }));

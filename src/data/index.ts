@@ -13,10 +13,9 @@ import { contentError } from '../lib/problems.ts';
 import { relatedReading, reportFeatures } from '../lib/related.ts';
 import { checkLinks, sitePaths } from '../lib/site-paths.ts';
 import { checkReports } from '../lib/validate.ts';
-import { reportRecordSchema } from '../markdown/record.ts';
+import { reportRecordSchema } from '../schemas/record.ts';
 import { splitReport } from '../lib/source-text.ts';
-import { pageBody, pipelineKey, renderBody, type RenderOptions } from '../markdown/rendered.ts';
-import { readToolSpellings } from '../markdown/tool-spellings.ts';
+import { siteRenderer } from '../markdown/renderer.ts';
 import { editUrlFor } from '../lib/edit-url.ts';
 import { parseYaml } from '../lib/yaml.ts';
 import { contentDir, contentPaths, readContent, repoSettings, siteBase } from '../paths.ts';
@@ -36,11 +35,10 @@ const [allReports, ...registryEntries] = await Promise.all([getCollection('repor
 export const registries = Object.fromEntries(REGISTRIES.map((kind, i) => [kind, registryEntries[i]!.map((e) => ({ id: e.id, ...(e.data as object) }))])) as Entries;
 const reportEntries = allReports.filter((entry) => import.meta.env.DEV || !entry.data.draft);
 
-// Bodies come from the renderer's cache (src/markdown/rendered.ts), which the content loader has
-// just filled: Astro's data store holds frontmatter only. A body's HTML is read when its page is
-// rendered, so thousands of reports' HTML are never in memory at once.
-const renderOptions: RenderOptions = { tools: readToolSpellings(contentPaths.tools), base: siteBase };
-const renderKey = pipelineKey(renderOptions);
+// Bodies come through the render contract (src/markdown/renderer.ts), from the cache the content
+// loader has just filled: Astro's data store holds frontmatter only. A body's HTML is read when its
+// page is rendered, so thousands of reports' HTML are never in memory at once.
+const renderer = siteRenderer();
 const fileOf = (entry: (typeof reportEntries)[number]) => entry.filePath ?? `${contentPaths.reports}/${entry.id}.mdx`;
 /** A content file's text (line endings normalized), or our error: it may have changed since it was loaded. */
 const textOf = (file: string) => {
@@ -48,9 +46,9 @@ const textOf = (file: string) => {
   if (text === undefined) throw contentError(problems);
   return text;
 };
-const renderedOf = (file: string, text = textOf(file), render = renderBody) => {
+const renderedOf = (file: string, text = textOf(file), use: 'record' | 'page' = 'record') => {
   const body = splitReport(text, file).parts?.body ?? '';
-  const result = render({ file, body }, renderOptions, renderKey);
+  const result = renderer.body({ file, body }, use);
   if (result.html === undefined || !result.record) throw contentError(result.problems.map((p) => ({ file, ...p })));
   return result;
 };
@@ -124,13 +122,13 @@ export const relatedByReport = relatedReading(catalog.reports, reportFeatures);
  * The rendered body of a report (HTML), for its page; read from the renderer's cache when asked,
  * and used only when it passes the output check (src/markdown/safe-html.ts).
  */
-export const htmlOf = (id: string) => renderedOf(reportFiles.get(id)!, undefined, pageBody).html!;
+export const htmlOf = (id: string) => renderedOf(reportFiles.get(id)!, undefined, 'page').html!;
 
 /**
  * Everything else any page draws on: the registries (events, tools, topics, people, talks,
  * taxonomy) and the renderer (its code, tool spellings and base, as in the renderer's cache key).
  */
-const siteRevision = hash([renderKey, ...Object.entries(contentPaths)
+const siteRevision = hash([renderer.key, ...Object.entries(contentPaths)
   .filter(([name]) => name !== 'reports' && name !== 'sources')
   .map(([, path]) => readContent(path, contentDir).text ?? '')].join('\0'));
 

@@ -62,22 +62,34 @@ const blocks = ['p', 'li', 'dd', 'dt'];
 
 const isEditorNote = (node: Element) => ([] as unknown[]).concat(node.properties.className ?? []).includes('ed-block');
 
-function textOf(node: Nodes, skipLists = false): string {
-  if (node.type === 'text') return node.value;
-  if (node.type === 'element' && skipLists && lists.includes(node.tagName)) return '';
-  return 'children' in node ? (node.children as Nodes[]).map((c) => textOf(c, skipLists)).join('') : '';
+/**
+ * The one walk over a block's text: its text nodes in order, each with its offset in the block's
+ * text and whether it sits in code; nested lists left out unless `withLists` (a list item is
+ * judged without its sub-items, which are judged on their own).
+ */
+function textNodes(node: Root | Element, withLists = false): { node: Text; start: number; inCode: boolean }[] {
+  const out: { node: Text; start: number; inCode: boolean }[] = [];
+  let at = 0;
+  const visit = (c: Nodes, inCode: boolean) => {
+    if (c.type === 'text') {
+      out.push({ node: c, start: at, inCode });
+      at += c.value.length;
+    } else if ((c.type === 'element' && (withLists || c === node || !lists.includes(c.tagName))) || c.type === 'root') {
+      c.children.forEach((k) => visit(k, inCode || (c.type === 'element' && c.tagName === 'code')));
+    }
+  };
+  visit(node, false);
+  return out;
 }
 
+/** A block's text (`withLists`: with its nested lists'). */
+const textOf = (node: Root | Element, withLists = false) => textNodes(node, withLists).map((t) => t.node.value).join('');
+
+/** Each term hit in a block (without its nested lists), found text node by text node, code-aware. */
+const hitsIn = (node: Element, find: TermFinder) => textNodes(node).flatMap(({ node: t, start, inCode }) => find(t.value, inCode).map((m) => start + m.index));
+
 /** Whether `node` (without its nested lists) carries a term, in one text node (code-aware) or across them. */
-function carries(node: Element, find: TermFinder): boolean {
-  const visit = (n: Nodes, inCode: boolean): boolean => {
-    if (n.type === 'text') return find(n.value, inCode).length > 0;
-    if (n.type !== 'element') return false;
-    if (n !== node && lists.includes(n.tagName)) return false;
-    return n.children.some((c) => visit(c, inCode || n.tagName === 'code'));
-  };
-  return visit(node, false) || find(textOf(node, true)).length > 0;
-}
+const carries = (node: Element, find: TermFinder) => hitsIn(node, find).length > 0 || find(textOf(node)).length > 0;
 
 interface Picked {
   node: Element;
@@ -156,20 +168,6 @@ function assemble(picked: Picked[], find: TermFinder, chars = Infinity): RootCon
   return out;
 }
 
-/** Text nodes of a block (not of its nested lists) with their offsets in the block's text. */
-function textNodes(node: Element): { node: Text; start: number; inCode: boolean }[] {
-  const out: { node: Text; start: number; inCode: boolean }[] = [];
-  let at = 0;
-  const visit = (c: Nodes, inCode: boolean) => {
-    if (c.type === 'text') {
-      out.push({ node: c, start: at, inCode });
-      at += c.value.length;
-    } else if (c.type === 'element' && !(c !== node && lists.includes(c.tagName))) c.children.forEach((k) => visit(k, inCode || c.tagName === 'code'));
-  };
-  visit(node, false);
-  return out;
-}
-
 /** A copy of `node` holding only its text in [from, to) (elements emptied by the cut are dropped). */
 function slice(node: Element, from: number, to: number): Element {
   let at = 0;
@@ -185,7 +183,7 @@ function slice(node: Element, from: number, to: number): Element {
       } else if (c.type === 'element') {
         if (c !== node && lists.includes(c.tagName)) continue;
         const copy = cut(c);
-        if (textOf(copy)) children.push(copy);
+        if (textOf(copy, true)) children.push(copy);
       }
     }
     return { ...n, children };
@@ -199,9 +197,9 @@ function slice(node: Element, from: number, to: number): Element {
  * where text was left out. Short blocks, and blocks without a sentence break, stay whole.
  */
 function sentenceWindow(node: Element, find: TermFinder, chars: number): Element {
-  const text = textOf(node, true);
+  const text = textOf(node);
   if (text.length <= chars) return node;
-  const first = textNodes(node).flatMap(({ node: t, start, inCode }) => find(t.value, inCode).map((m) => start + m.index))[0] ?? 0;
+  const first = hitsIn(node, find)[0] ?? 0;
   const ends = [...text.matchAll(/[.!?…]["”’)]*(?=\s)/g)].map((m) => m.index + m[0].length);
   if (!ends.length) return node;
   const from = [0, ...ends].filter((e) => e <= first).at(-1)!;
@@ -212,17 +210,6 @@ function sentenceWindow(node: Element, find: TermFinder, chars: number): Element
   const dots = (value: string): Element => el('span', { className: ['elided'] }, [{ type: 'text', value }]);
   kept.children = [...(start > 0 ? [dots('… ')] : []), ...kept.children, ...(to < text.trimEnd().length ? [dots(' …')] : [])];
   return kept;
-}
-
-/** How many term hits a block carries (without its nested lists). */
-function hits(node: Element, find: TermFinder): number {
-  let n = 0;
-  const visit = (c: Nodes, inCode: boolean) => {
-    if (c.type === 'text') n += find(c.value, inCode).length;
-    else if (c.type === 'element' && !(c !== node && lists.includes(c.tagName))) c.children.forEach((k) => visit(k, inCode || c.tagName === 'code'));
-  };
-  visit(node, false);
-  return Math.max(n, 1);
 }
 
 /**
@@ -239,7 +226,7 @@ export function keyExcerpt(html: string | Root, find: TermFinder, { max = 3, cha
   const picked = pick(root, find);
   if (picked.length) {
     const ranked = picked
-      .map((p, i) => ({ p, i, length: Math.min(textOf(p.node, true).length, sentences), score: hits(p.node, find) / Math.max(textOf(p.node, true).length, 40) }))
+      .map((p, i) => ({ p, i, length: Math.min(textOf(p.node).length, sentences), score: Math.max(hitsIn(p.node, find).length, 1) / Math.max(textOf(p.node).length, 40) }))
       .sort((a, b) => b.score - a.score || a.i - b.i);
     const kept: typeof ranked = [];
     let used = 0;
@@ -324,7 +311,7 @@ export function quote<R, S extends { html: string }>(
   // One parse: the links are pointed at the report, the excerpt copies what it keeps, then the headings are re-levelled in place.
   const root = fromHtml(section.html, { fragment: true });
   fromReport(root, from);
-  const words = textOf(root).split(/\s+/).filter(Boolean).length;
+  const words = textOf(root, true).split(/\s+/).filter(Boolean).length;
   const excerpt = keyExcerpt(root, find);
   return { report, section, anchor, permalink, excerpt, html: relevel(root, level), words };
 }

@@ -1,7 +1,7 @@
 import type { EventData, PersonData, TalkData, TopicData, ToolData } from '../schemas/registries.ts';
 import type { ReportData } from '../schemas/report.ts';
 import type { ReportFacet } from '../site/kinds.ts';
-import { sectionAndChildren, type ReportRecord, type Section } from '../markdown/record.ts';
+import { sectionAndChildren, type ReportRecord, type Section } from '../schemas/record.ts';
 
 export type Event = EventData & { id: string };
 export type Topic = TopicData & { id: string };
@@ -35,7 +35,7 @@ export interface Passage {
 
 /**
  * Where a tool is mentioned: the report, the section (if any) and the sentence; the record's
- * `ToolMention` (src/markdown/record.ts) with its report and section resolved.
+ * `ToolMention` (src/schemas/record.ts) with its report and section resolved.
  */
 export interface MentionInReport {
   report: Report;

@@ -5,7 +5,7 @@
  */
 import { createMentionFinder, type Matchable } from './mentions.ts';
 
-export { countWords } from '../markdown/words.ts';
+export { countWords } from './words.ts';
 
 /** Page sizes that keep every list page well inside the page budget (≤ 50 KB gzip, ≤ 300 KB raw). */
 export const PAGE_SIZE = {

@@ -34,7 +34,7 @@ export function spellingRule(spelling: Spelling): { text: string; sensitive: boo
  * Compiles the registry's spellings once. The returned function finds whole-word mentions in a
  * piece of text; pass `inCode` when the text is inside code, which is the only place `code: true`
  * spellings count. Overlapping hits keep the longest ("AWS CDK" over "CDK"), then the first.
- * It does not parse Markdown: the report pipeline (src/markdown/rehype-report.ts) calls it on text
+ * It does not parse Markdown: the report pipeline (src/markdown/rehype/tool-mentions.ts) calls it on text
  * nodes and says which are code.
  *
  * All spellings go into one pattern, longest first, so the text is read once, not once a spelling

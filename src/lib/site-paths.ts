@@ -6,12 +6,12 @@
  *
  * Pages a list splits into (`/events/<id>/2/`) are not listed: where a list breaks moves as reports
  * are added, so a link to one would rot. Fragments are known for report pages (their heading ids
- * and the frame's that every report page has: src/markdown/frame-ids.ts); on other pages any fragment passes.
+ * and the frame's that every report page has: src/lib/frame-ids.ts); on other pages any fragment passes.
  *
  * Pure: no files, no Astro.
  */
-import { REPORT_PAGE_IDS } from '../markdown/frame-ids.ts';
-import { toolsOf, type ReportRecord } from '../markdown/record.ts';
+import { REPORT_PAGE_IDS } from './frame-ids.ts';
+import { toolsOf, type ReportRecord } from '../schemas/record.ts';
 import type { Problem } from './problems.ts';
 import { nearest } from './suggest.ts';
 import { KINDS, REGISTRIES, pageKinds, type Registry } from '../site/kinds.ts';

@@ -1,5 +1,5 @@
 import { idPattern } from '../schemas/common.ts';
-import { toolsOf, type ReportRecord } from '../markdown/record.ts';
+import { toolsOf, type ReportRecord } from '../schemas/record.ts';
 import type { Ref, ReportData } from '../schemas/report.ts';
 import type { Entries, Registry } from '../site/kinds.ts';
 import type { Problem } from './problems.ts';

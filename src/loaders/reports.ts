@@ -1,9 +1,9 @@
 /**
  * The `reports` collection's loader. Each `content/reports/**\/*.mdx` file becomes an entry whose
  * data is its frontmatter (read with our YAML reader, validated by the collection's schema). Its body
- * is rendered here too (src/markdown/render.ts, on every core, into the on-disk cache the check
- * shares), so a bad body stops even a bare `astro build`; but the HTML is not kept in Astro's data
- * store: the query layer reads it from that cache (src/data/index.ts). Astro serialises its store,
+ * is rendered here too, through the render contract (src/markdown/renderer.ts: on every core, into
+ * the on-disk cache the check shares), so a bad body stops even a bare `astro build`; but the HTML
+ * is not kept in Astro's data store: the query layer reads it from that cache (src/data/index.ts). Astro serialises its store,
  * and bundles it into the build, so 5,000 reports' HTML there cost gigabytes and minutes.
  * A body is never compiled to a JavaScript module. An unchanged report costs a digest comparison.
  *
@@ -16,13 +16,13 @@ import { contentError, type Problem } from '../lib/problems.ts';
 import { splitReport } from '../lib/source-text.ts';
 import { parseYaml } from '../lib/yaml.ts';
 import { isLitter, readContent, reportFilesUnder } from '../paths.ts';
-import { renderBodies } from '../markdown/render.ts';
-import { pipelineKey, type RenderOptions } from '../markdown/rendered.ts';
+import type { ReportRenderer } from '../markdown/renderer.ts';
 import { localImagesKey } from '../media/images.ts';
 
 const isReport = (file: string) => file.endsWith('.mdx');
 
-export function reportsLoader({ dir, render }: { dir: string; render: () => RenderOptions }): Loader {
+/** `renderer` is asked for at each load, so `astro dev` renders with the tools.yaml of the moment. */
+export function reportsLoader({ dir, renderer }: { dir: string; renderer: () => ReportRenderer }): Loader {
   return {
     name: 'hallway-reports',
     load: async ({ store, parseData, generateDigest, watcher, logger, config }) => {
@@ -34,8 +34,7 @@ export function reportsLoader({ dir, render }: { dir: string; render: () => Rend
        * `problems` holds what was found walking the folder (links leading out of content/, loops).
        */
       async function sync(files: string[], all: boolean, problems: Problem[] = []) {
-        const options = render();
-        const key = pipelineKey(options);
+        const { key, load } = renderer();
         const untouched = new Set(all ? store.keys() : []);
         const changed: { file: string; id: string; digest: string; frontmatter: string; body: string }[] = [];
         for (const file of files) {
@@ -50,13 +49,11 @@ export function reportsLoader({ dir, render }: { dir: string; render: () => Rend
           problems.push(...split.problems);
           if (split.parts) changed.push({ file, id, digest, ...split.parts });
         }
-        const rendered = await renderBodies(changed, options);
+        const bodyProblems = await load(changed);
         for (const [i, { file, id, digest, frontmatter }] of changed.entries()) {
           const yaml = parseYaml(frontmatter, file, 2);
-          const { html, record, problems: bodyProblems } = rendered[i]!;
-          rendered[i] = { problems: [] }; // read again from the cache by the query layer; let it go
-          problems.push(...yaml.problems, ...bodyProblems.map((p) => ({ file, ...p })));
-          if (yaml.problems.length || html === undefined || !record) continue;
+          problems.push(...yaml.problems, ...bodyProblems[i]!.map((p) => ({ file, ...p })));
+          if (yaml.problems.length || bodyProblems[i]!.length) continue;
           const data = await parseData({ id, data: (yaml.data ?? {}) as Record<string, unknown>, filePath: resolve(file) });
           store.set({ id, data, filePath: relative(root, resolve(file)).split(sep).join('/'), digest });
         }

@@ -5,16 +5,29 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { spellingRule } from '../lib/mentions.ts';
 import { splitReport } from '../lib/source-text.ts';
-import type { PipelineOptions } from './pipeline.ts';
-import { readContent } from '../paths.ts';
+import type { Matchable } from '../lib/mentions.ts';
+import { contentDir, contentPathsFor, readContent, siteBase } from '../paths.ts';
 import { config } from '../site/config.ts';
 import { localImagesKey } from '../media/images.ts';
 import { readToolSpellings } from './tool-spellings.ts';
 
-type RenderOptions = Omit<PipelineOptions, 'strict'>;
+/** What a body's output depends on besides its text and the pipeline's code. */
+export interface RenderOptions {
+  /** Registry tools (id + spellings): every mention is recorded, the first per section linked. */
+  tools: Matchable[];
+  /** Site base path, e.g. "/" or "/kb/". */
+  base: string;
+}
+
+/**
+ * The site's render options, built here and nowhere else: the spellings of the content folder's
+ * tools.yaml (read as written; the check's schema-filled copy gives the same `pipelineKey`) and
+ * the base path. Throws our problem format when tools.yaml cannot be read.
+ */
+export const siteRenderOptions = (dir = contentDir): RenderOptions => ({ tools: readToolSpellings(contentPathsFor(dir).tools), base: siteBase });
 
 /** Below this many bodies to render, starting worker threads (src/markdown/render.ts) costs more than it saves. */
 export const workerThreshold = 24;
@@ -23,11 +36,17 @@ export const cacheDir = config.renderCacheDir;
 
 /** Everything that decides a body's output besides its text: the code that renders it and its options. */
 const codeFiles = () => [
-  ...readdirSync(join('src', 'markdown')).filter((f) => f.endsWith('.ts')).sort().map((f) => join('src', 'markdown', f)),
+  // Every step, src/markdown/rehype/ included.
+  ...readdirSync(join('src', 'markdown'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort().map((f) => join('src', 'markdown', f)),
+  // Helpers of lib/ the steps call.
   join('src', 'lib', 'mentions.ts'),
-  join('src', 'check', 'body.ts'),
+  join('src', 'lib', 'frame-ids.ts'),
+  join('src', 'lib', 'words.ts'),
+  join('src', 'lib', 'source-text.ts'), // the guard's limits
+  // The record's schema: the query layer refuses an entry that does not fit it.
+  join('src', 'schemas', 'record.ts'),
   // Images: the rules and the markup's names (src/markdown/rehype-images.ts).
-  join('src', 'check', 'image-rules.ts'),
+  join('src', 'media', 'image-rules.ts'),
   join('src', 'media', 'images.ts'),
   // The installed versions of every package (npm's own record of node_modules).
   join('node_modules', '.package-lock.json'),
@@ -50,15 +69,15 @@ export const cacheFile = (key: string, { file, body }: { file: string; body: str
   join(cacheDir, `${createHash('sha256').update(key).update('\0').update(body).update('\0').update(localImagesKey(file, body)).digest('hex')}.json`);
 
 /**
- * How many bodies of the report `files` the cache does not hold yet, for the tools of `toolsFile`
- * and `base`; undefined when that cannot be told (e.g. tools.yaml is unreadable).
+ * How many bodies of the report `files` of content folder `dir` the cache does not hold yet, for
+ * the site's render options; undefined when that cannot be told (e.g. tools.yaml is unreadable).
  */
-export function uncachedBodies(files: string[], toolsFile: string, base: string): number | undefined {
+export function uncachedBodies(files: string[], dir = contentDir): number | undefined {
   try {
-    const key = pipelineKey({ tools: readToolSpellings(toolsFile), base });
+    const key = pipelineKey(siteRenderOptions(dir));
     let missing = 0;
     for (const file of files) {
-      const text = readContent(file, dirname(toolsFile)).text;
+      const text = readContent(file, dir).text;
       const body = text === undefined ? undefined : splitReport(text, file).parts?.body;
       if (body !== undefined && !existsSync(cacheFile(key, { file, body }))) missing += 1;
     }

@@ -5,24 +5,26 @@
  *
  * Order matters: the guard runs first, before smartypants or anything else touches the tree.
  */
-import type { RehypePlugins, RemarkPlugin, RemarkPlugins } from '@astrojs/markdown-remark';
+import type { RehypePlugin, RehypePlugins, RemarkPlugin, RemarkPlugins } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype, { type Options as ToHastOptions } from 'remark-rehype';
-import { unified } from 'unified';
-import type { Matchable } from '../lib/mentions.ts';
+import { unified, type PluggableList } from 'unified';
+import type { RenderOptions } from './cache.ts';
 import { remarkGuard } from './guard.ts';
 import { remarkNativeParse } from './parse.ts';
 import { rehypeImages } from './rehype-images.ts';
-import { rehypeReport } from './rehype-report.ts';
+import { rehypeEditorNotes, rehypeEditorNotesList } from './rehype/editor-notes.ts';
+import { rehypeHeadingAnchors } from './rehype/heading-anchors.ts';
+import { rehypeHeadingIds } from './rehype/heading-ids.ts';
+import { rehypeRecord } from './rehype/record.ts';
+import { rehypeSections } from './rehype/sections.ts';
+import { rehypeSiteLinks } from './rehype/site-links.ts';
+import { rehypeToolMentions } from './rehype/tool-mentions.ts';
 import { remarkTypography } from './typography.ts';
 
-export interface PipelineOptions {
-  /** Registry tools (id + spellings). */
-  tools: Matchable[];
-  /** Site base path, e.g. "/" or "/kb/". */
-  base: string;
+export interface PipelineOptions extends RenderOptions {
   /** Throw on bad content (the build) or only record it on the file (`npm run check`). */
   strict: boolean;
 }
@@ -34,7 +36,23 @@ export const remarkPlugins = ({ strict }: PipelineOptions): RemarkPlugins => [
   remarkTypography as RemarkPlugin,
 ];
 
-export const rehypePlugins = (options: PipelineOptions): RehypePlugins => [[rehypeImages, options], [rehypeReport, options]];
+/**
+ * The steps after Markdown becomes HTML, in order; each is one file of src/markdown/rehype/ and
+ * declares the data it adds to the file (`file.data`). Adding a step is its file and one line here.
+ * Everything up to `rehypeRecord` shapes the record (and the problems it throws when strict); the
+ * steps after it only change the page's HTML.
+ */
+export const rehypePlugins = ({ tools, base, strict }: PipelineOptions): RehypePlugins => [
+  [rehypeImages as RehypePlugin, { tools, base, strict }], // local photos → <picture>/<figure>, before the links step skips theirs
+  [rehypeSiteLinks, { base }], // before any step adds links of its own
+  rehypeEditorNotes,
+  rehypeHeadingIds,
+  [rehypeToolMentions as RehypePlugin, { tools, base }], // needs the heading ids (mentions are per section)
+  rehypeSections, // after the tool links, which topic pages show too
+  [rehypeRecord as RehypePlugin, { strict }],
+  rehypeEditorNotesList, // no section of the author's: after the sections are cut
+  rehypeHeadingAnchors, // last: nothing before reads the "#" as heading text
+];
 
 /** MDX node types remark-rehype hands on untouched, as @mdx-js/mdx does. */
 const mdxNodeTypes: NonNullable<ToHastOptions['passThrough']> = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'];
@@ -53,6 +71,5 @@ export function createReportProcessor(options: PipelineOptions) {
     .use(remarkGuard, { strict: options.strict })
     .use(remarkTypography)
     .use(remarkRehype, { passThrough: mdxNodeTypes })
-    .use(rehypeImages, options)
-    .use(rehypeReport, options);
+    .use(rehypePlugins(options) as PluggableList);
 }

@@ -6,14 +6,14 @@
  *
  * Only the markup is written here (the pipeline is synchronous and its HTML cached); the files are
  * encoded and published after the build (src/media/emit.ts) under names made of their content's
- * digest. Every image is checked first (src/check/image-rules.ts); one that fails is removed and
+ * digest. Every image is checked first (src/media/image-rules.ts); one that fails is removed and
  * its problem recorded, so nothing broken reaches a page.
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
-import { imageProblems, type ImageRef } from '../check/image-rules.ts';
+import { imageProblems, type ImageRef } from '../media/image-rules.ts';
 import { refusal } from '../paths.ts';
 import { fallbackOf, imageInfo, imageSizes, srcsetWidths, variantUrl, type ImageFormat, type ImageInfo } from '../media/images.ts';
 import { isProtocolRelative, urlScheme } from './guard.ts';

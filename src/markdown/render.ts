@@ -1,38 +1,26 @@
 /**
- * Renders many report bodies on every core (src/markdown/rendered.ts renders and caches one):
- * for a cold build, where most bodies are new.
+ * Renders many report bodies into the cache on every core (src/markdown/rendered.ts renders and
+ * caches one): for a cold build, where most bodies are new. Used through src/markdown/renderer.ts.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { workerThreshold } from './cache.ts';
-import { createReportProcessor } from './pipeline.ts';
-import { cacheFile, pipelineKey, renderBody, type BodyInput, type RenderedBody, type RenderOptions } from './rendered.ts';
-
+import { cacheFile, workerThreshold, type RenderOptions } from './cache.ts';
+import { renderBody, type BodyInput, type ProcessorOf } from './rendered.ts';
 
 /**
  * Renders every body the cache does not hold, spread over worker threads when there are enough
- * of them, and keeps nothing in memory: `renderBodies` or `renderBody` then read the cache. Bodies
- * with problems are not cached (they are rendered again when read, to report them).
+ * of them, and keeps nothing in memory. Bodies with problems are not cached (they are rendered
+ * again when read, to report them).
  */
-export async function warmCache(inputs: BodyInput[], options: RenderOptions): Promise<void> {
-  const key = pipelineKey(options);
+export async function warmCache(inputs: BodyInput[], options: RenderOptions, key: string, processorOf: ProcessorOf): Promise<void> {
   const misses = inputs.filter((input) => !existsSync(cacheFile(key, input)));
   const threads = Math.min(availableParallelism(), Math.floor(misses.length / workerThreshold));
   if (threads >= 2) {
     await Promise.all(Array.from({ length: threads }, (_, t) => inWorker(misses.filter((_, j) => j % threads === t), options)));
-  } else if (misses.length) {
-    const processor = createReportProcessor({ ...options, strict: false });
-    for (const input of misses) renderBody(input, options, key, processor);
+  } else {
+    for (const input of misses) renderBody(input, key, processorOf);
   }
-}
-
-/** Many bodies, in the order of `inputs`: the cache is warmed first (on every core), then read. */
-export async function renderBodies(inputs: BodyInput[], options: RenderOptions): Promise<RenderedBody[]> {
-  await warmCache(inputs, options);
-  const key = pipelineKey(options);
-  const processor = createReportProcessor({ ...options, strict: false });
-  return inputs.map((input) => renderBody(input, options, key, processor));
 }
 
 /** Bodies sent to a worker at once: its memory holds one batch, whatever the number of reports. */

@@ -1,9 +1,8 @@
 /**
- * A report body's HTML and record, rendered once per content. The check, the content loader and
- * the query layer all come here, so a body is processed once until it, the tools registry, the base
- * path or the pipeline's code changes: results are cached on disk under a hash of all of those
- * (node_modules/.cache/hallway/, or $HALLWAY_CACHE; CI may keep it, deleting it is always safe).
- * src/markdown/render.ts renders many at once on every core.
+ * One report body's HTML and record, rendered once per content and cached on disk under a hash of
+ * the body, the tools registry, the base path and the pipeline's code (node_modules/.cache/hallway/,
+ * or $HALLWAY_CACHE; CI may keep it, deleting it is always safe). Callers go through the render
+ * contract (src/markdown/renderer.ts); src/markdown/render.ts renders many at once on every core.
  *
  * A cache may come from anywhere (CI restores caches across branches), so an entry is used only
  * when it matches the digest it carries, and its HTML goes on a page (`pageBody`) only when it
@@ -19,14 +18,15 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { VFile } from 'vfile';
-import { bodyProblems } from '../check/body.ts';
+import { bodyProblems } from './body-problems.ts';
 import type { Problem } from '../lib/problems.ts';
-import { cacheDir, cacheFile, pipelineKey } from './cache.ts';
-import { createReportProcessor, type PipelineOptions } from './pipeline.ts';
-import type { ReportRecord } from './record.ts';
+import { cacheDir, cacheFile } from './cache.ts';
+import type { createReportProcessor } from './pipeline.ts';
+import type { ReportRecord } from '../schemas/record.ts';
 import { unsafeHtml, unsafeMessage, unsafeTree } from './safe-html.ts';
 
-export type RenderOptions = Omit<PipelineOptions, 'strict'>;
+/** The pipeline, built once per renderer (src/markdown/renderer.ts) and only when a body must be rendered. */
+export type ProcessorOf = () => ReturnType<typeof createReportProcessor>;
 
 export interface RenderedBody {
   /** The body's HTML; absent when the body has problems (the record may still be there, for the check). */
@@ -42,8 +42,6 @@ export interface BodyInput {
   /** The body with the frontmatter lines blanked (src/lib/source-text.ts), so lines are the file's. */
   body: string;
 }
-
-export { cacheDir, cacheFile, pipelineKey } from './cache.ts';
 
 const digest = (json: string) => createHash('sha256').update(json).digest('hex');
 
@@ -76,7 +74,8 @@ function writeCached(path: string, result: RenderedBody) {
 }
 
 /** Renders one body now (no cache). Never throws on bad content: problems come back with lines. */
-function renderNow(input: BodyInput, options: RenderOptions, processor = createReportProcessor({ ...options, strict: false })): RenderedBody {
+export function renderNow(input: BodyInput, processorOf: ProcessorOf): RenderedBody {
+  const processor = processorOf();
   const file = new VFile({ path: input.file, value: input.body });
   let tree: Root | undefined;
   const problems = bodyProblems(() => {
@@ -89,22 +88,15 @@ function renderNow(input: BodyInput, options: RenderOptions, processor = createR
 }
 
 /**
- * One body, from the cache or rendered now (and cached when it has no problems). `key` is
- * `pipelineKey(options)`, computed once by the caller. For its record and problems; a page takes
- * the HTML from `pageBody`.
+ * One body, from the cache or rendered now (and cached when it has no problems); `key` is
+ * `pipelineKey(options)`. With `forPage`, cached HTML is used only when it passes the output check,
+ * read as a browser reads it (else it is rendered again and the entry rewritten).
  */
-export function renderBody(input: BodyInput, options: RenderOptions, key = pipelineKey(options), processor?: ReturnType<typeof createReportProcessor>, forPage = false): RenderedBody {
+export function renderBody(input: BodyInput, key: string, processorOf: ProcessorOf, forPage = false): RenderedBody {
   const path = cacheFile(key, input);
   const cached = readCached(path, forPage);
   if (cached) return cached;
-  const result = renderNow(input, options, processor);
+  const result = renderNow(input, processorOf);
   if (!result.problems.length) writeCached(path, result);
   return result;
 }
-
-/**
- * One body for its page: as `renderBody`, but cached HTML is used only when it passes the output
- * check, read as a browser reads it (else it is rendered again and the entry rewritten). This is
- * the one place a page gets a body's HTML from.
- */
-export const pageBody = (input: BodyInput, options: RenderOptions, key = pipelineKey(options)) => renderBody(input, options, key, undefined, true);

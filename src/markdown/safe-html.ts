@@ -1,7 +1,7 @@
 /**
  * The output check: what a report body's HTML may hold, read the way a browser reads it. The
  * guard (guard.ts) refuses code in the source; this checks the result before a page uses it
- * (rendered.ts, `pageBody`), fresh or from the cache, so neither a bug in the pipeline nor an
+ * (renderer.ts, `body(…, "page")`), fresh or from the cache, so neither a bug in the pipeline nor an
  * edited or planted cache entry can put code on a page: no element that runs or loads code or
  * changes how the page resolves (`<script>`, `<style>`, `<iframe>`, `<object>`, `<embed>`, …), no
  * `on…=` event handler, and only http:, https:, mailto: or in-site addresses in URL attributes.

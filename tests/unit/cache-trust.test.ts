@@ -1,5 +1,5 @@
 /**
- * A renderer cache entry (src/markdown/rendered.ts) is used only when it matches its digest and its
+ * A renderer cache entry (src/markdown/rendered.ts, through src/markdown/renderer.ts) is used only when it matches its digest and its
  * HTML passes the output check (src/markdown/safe-html.ts): an edited or planted entry is a miss,
  * rendered from the source again and rewritten. And the output check itself, on what a browser
  * would run.
@@ -14,10 +14,11 @@ import { after, test } from 'node:test';
 const cache = mkdtempSync(join(tmpdir(), 'hallway-render-cache-'));
 after(() => rmSync(cache, { recursive: true, force: true }));
 process.env.HALLWAY_CACHE = cache;
-const { pageBody, renderBody } = await import('../../src/markdown/rendered.ts');
+const { reportRenderer } = await import('../../src/markdown/renderer.ts');
 const { unsafeHtml, unsafeTree } = await import('../../src/markdown/safe-html.ts');
 
 const options = { tools: [], base: '/' };
+const renderer = reportRenderer(options);
 const input = { file: 'reports/x.mdx', body: 'We went to the *conference*.\n' };
 const sourceHtml = '<p>We went to the <em>conference</em>.</p>';
 const planted = '<p>We went.</p><script>alert(1)</script>';
@@ -31,23 +32,23 @@ function entry() {
 }
 
 test('an entry edited in place (its digest no longer matches) is rendered from the source again and rewritten', () => {
-  assert.equal(renderBody(input, options).html, sourceHtml);
+  assert.equal(renderer.body(input).html, sourceHtml);
   const { path, sum, json } = entry();
   writeFileSync(path, `${sum}\n${json.replace('<em>conference</em>', '<em>conference</em><script>alert(1)</script>')}`);
   // A fresh module instance, as a new build process would be (nothing remembered as checked).
-  return import(`../../src/markdown/rendered.ts?fresh=${Date.now()}`).then(({ renderBody: fresh }: typeof import('../../src/markdown/rendered.ts')) => {
-    assert.equal(fresh(input, options).html, sourceHtml);
+  return import(`../../src/markdown/renderer.ts?fresh=${Date.now()}`).then(({ reportRenderer: fresh }: typeof import('../../src/markdown/renderer.ts')) => {
+    assert.equal(fresh(options).body(input).html, sourceHtml);
     assert.equal(entry().json, json, 'the entry is rewritten from the source');
   });
 });
 
 test('an entry planted with a matching digest but unsafe HTML never reaches a page: it is rendered again and rewritten', () => {
-  renderBody(input, options);
+  renderer.body(input);
   const { path, json } = entry();
   const forged = json.replace(JSON.stringify(sourceHtml), JSON.stringify(planted));
   assert.notEqual(forged, json);
   writeFileSync(path, `${createHash('sha256').update(forged).digest('hex')}\n${forged}`);
-  assert.equal(pageBody(input, options).html, sourceHtml);
+  assert.equal(renderer.body(input, 'page').html, sourceHtml);
   assert.equal(entry().json, json);
 });
 

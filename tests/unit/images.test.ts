@@ -1,5 +1,5 @@
 /**
- * The check's image rules (src/check/image-rules.ts), run by the report pipeline on a made-up corpus
+ * The check's image rules (src/media/image-rules.ts), run by the report pipeline on a made-up corpus
  * (tests/helpers/corpus.ts) holding made-up photos generated here with sharp: each refused case with
  * its exact message, and a good photo beside the report passing without one.
  */

@@ -16,7 +16,7 @@ import { edit, normalized } from '../../src/lib/line-endings.ts';
 import { formatProblem, sortProblems } from '../../src/lib/problems.ts';
 import { readText } from '../../src/lib/source-text.ts';
 import { Change } from '../../src/authoring/writes.ts';
-import { renderBody, pipelineKey } from '../../src/markdown/rendered.ts';
+import { reportRenderer } from '../../src/markdown/renderer.ts';
 import { corpus, files, report } from '../helpers/corpus.ts';
 import { FIXTURE_CONTENT } from '../helpers/builds.ts';
 import { fileProblem } from '../../src/paths.ts';
@@ -53,11 +53,10 @@ const savers: [string, (text: string) => string][] = [
 
 describe('files saved by Windows editors read exactly as their LF copies', () => {
   const original = checkContent({ dir: FIXTURE_CONTENT });
-  const options = { tools: original.tools, base: '/' };
-  const key = pipelineKey(options);
+  const renderer = reportRenderer({ tools: original.tools, base: '/' });
   /** What a page is made of: each report's frontmatter data, the pipeline's record, and the rendered body. */
   const pagesOf = (result: typeof original) =>
-    Object.fromEntries(result.reports.map((r) => [r.id, { data: r.data, record: r.record, html: renderBody({ file: r.id, body: r.parts.body }, options, key).html }]));
+    Object.fromEntries(result.reports.map((r) => [r.id, { data: r.data, record: r.record, html: renderer.body({ file: r.id, body: r.parts.body }).html }]));
   const expected = pagesOf(original);
 
   test('the fixture corpus itself is sound (so the comparisons below compare something)', () => {

@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import { toHtml } from 'hast-util-to-html';
 import type { Root } from 'hast';
 import { VFile } from 'vfile';
-import { FRAME_IDS, isFrameId } from '../../src/markdown/frame-ids.ts';
+import { FRAME_IDS, isFrameId } from '../../src/lib/frame-ids.ts';
 import { createReportProcessor } from '../../src/markdown/pipeline.ts';
 import { checkProblems as problems } from '../helpers/check.ts';
 import { files, report, withBody } from '../helpers/corpus.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { sectionWords } from '../../src/markdown/words.ts';
+import { sectionWords } from '../../src/lib/words.ts';
 import {
   barTenths,
   byYearDesc,

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { VFile } from 'vfile';
 import { createMentionFinder } from '../../src/lib/mentions.ts';
 import { createReportProcessor } from '../../src/markdown/pipeline.ts';
-import { toolsOf } from '../../src/markdown/record.ts';
+import { toolsOf } from '../../src/schemas/record.ts';
 import { readToolSpellings } from '../../src/markdown/tool-spellings.ts';
 
 const tools = readToolSpellings('content/tools.yaml');

@@ -1,12 +1,12 @@
 /**
- * The renderer's cache key (src/markdown/rendered.ts): the check and the content loader read
+ * The renderer's cache key (src/markdown/cache.ts): the check and the content loader read
  * tools.yaml differently (the check through its schema, with defaults filled in; the loader as
  * written), and must still agree on the key, or a cold build renders every report twice.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readRegistries } from '../../src/check/index.ts';
-import { pipelineKey } from '../../src/markdown/rendered.ts';
+import { pipelineKey } from '../../src/markdown/cache.ts';
 import { readToolSpellings } from '../../src/markdown/tool-spellings.ts';
 import { contentPathsFor } from '../../src/paths.ts';
 import { FIXTURE_CONTENT } from '../helpers/builds.ts';

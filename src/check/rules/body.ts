@@ -19,7 +19,7 @@ export const tagsClosed: Rule<{ column: number; reason: string }> = {
   message: ({ column, reason }) => `expected MDX text, found a tag left open or closed by another at column ${column} (${reason}); close each tag where it ends, in the same paragraph (<Ed note="…">…</Ed>), or write \\< or &lt; for a literal "<"`,
   example: { change: { body: '<Ed note="x">open\n\nclosed</Ed>' }, field: 'body', finding: { column: 1, reason: 'Expected a closing tag for `<Ed>` before the end of `paragraph`' } },
   help: { shown: '`body: expected MDX text, found a tag left open or closed by another …`', fix: 'close the tag in the same paragraph, or write `\\<`' },
-  enforcedBy: 'src/check/body.ts',
+  enforcedBy: 'src/markdown/body-problems.ts',
 };
 
 export const noCode: Rule<{ expression: string }> = {
@@ -37,7 +37,7 @@ export const literalLessThan: Rule<{ column: number; reason: string }> = {
   message: ({ column, reason }) => `expected MDX text, found a "<" that MDX reads as the start of a tag at column ${column} (${reason}); write \\< or &lt; for a literal "<"`,
   example: { change: { body: 'It took <5 ms.' }, field: 'body', finding: { column: 10, reason: 'Unexpected character `5` (U+0035) before name, expected a character that can start a name, such as a letter, `$`, or `_`' } },
   help: { shown: '`body: expected MDX text, found a "<" that MDX reads as the start of a tag at column 15`', fix: 'write `\\<` or `&lt;`' },
-  enforcedBy: 'src/check/body.ts',
+  enforcedBy: 'src/markdown/body-problems.ts',
 };
 
 export const linkSchemes: Rule<{ url: string }> = {
@@ -73,5 +73,5 @@ export const headingStructure: Rule<{ title: string }> = {
   message: ({ title }) => `expected headings from ## down (the page shows the title as its only # heading), found "# ${title}"; write ## ${title}`,
   example: { change: { body: '# Top' }, field: 'body', finding: { title: 'Top' } },
   help: { shown: '`body: expected headings from ## down …` / `… each heading once …` / `… text under the heading …`', fix: 'fix the heading structure' },
-  enforcedBy: 'src/markdown/rehype-report.ts',
+  enforcedBy: 'src/markdown/rehype/heading-ids.ts',
 };

@@ -3,7 +3,7 @@ import type { Rule } from './rule.ts';
 
 export const reportFileName: Rule<{ name: string }> = {
   id: 'report-file-name',
-  checks: 'every file in reports/ is a report ending in .mdx (editor and OS litter is ignored)',
+  checks: 'every file in reports/ is a report ending in .mdx or a photo one names (editor and OS litter is ignored)',
   message: ({ name }) => `expected a report ending in .mdx, found "${name}"; rename it, or move it out of the reports folder`,
   example: { change: { 'reports/notes.txt': 'Notes.' }, field: '(file name)', finding: { name: 'notes.txt' } },
   help: { shown: '`(file name): expected a report ending in .mdx, found "notes.txt"`', fix: 'rename it, or move it out of `reports/`' },

@@ -10,6 +10,7 @@ import type { Problem } from '../../lib/problems.ts';
 import { bodyTodo } from './body-todo.ts';
 import { headingStructure, linkSchemes, literalLessThan, nestingDepth, noCode, onlyEd, schemeForOtherSites, tagsClosed } from './body.ts';
 import { captureOfAReport, frontmatterClosed, insideContent, linkToNothing, noYamlAliases, reportFileName, utf8 } from './files.ts';
+import { imageAltRule, imageFolderRule, imageFormatRule, imageMissingRule, imageRemoteRule, imageSizeRule } from './images.ts';
 import { fieldType, knownField, noControlCharacters, quotedDate } from './frontmatter.ts';
 import { linkToDraft, linkToHeading, linkToPage } from './links.ts';
 import { eventYearCity, knownId, publishedNearEvent, publishedNotFuture, registryIds, sectionsAreHeadings, taxonomyLists, talkAtEvent, toolsMatchText } from './references.ts';
@@ -42,6 +43,12 @@ export const rules: Rule[] = [
   linkToDraft,
   onlyEd,
   headingStructure,
+  imageRemoteRule,
+  imageFolderRule,
+  imageMissingRule,
+  imageAltRule,
+  imageFormatRule,
+  imageSizeRule,
   reportFileName,
   captureOfAReport,
   utf8,

@@ -8,7 +8,7 @@
  * and are listed so that every rule has one place, one id and a tested example and message.
  */
 import type { ReportData } from '../../schemas/report.ts';
-import type { ReportRecord } from '../../markdown/record.ts';
+import type { ReportRecord } from '../../schemas/record.ts';
 import type { Problem } from '../../lib/problems.ts';
 
 /** One report as a rule sees it: its body, and its frontmatter and record when they could be read. */

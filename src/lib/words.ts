@@ -1,6 +1,6 @@
 /**
  * Word counts for reading time, computed once per body by the report pipeline
- * (src/markdown/rehype-report.ts) and kept in its record, so pages never count words again.
+ * (src/markdown/rehype/record.ts) and kept in its record, so pages never count words again.
  */
 
 /** The words of an HTML fragment: tags and entities dropped, whitespace-separated tokens with a letter or digit. */

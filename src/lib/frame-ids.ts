@@ -4,9 +4,9 @@
  * the editor's notes list rendered with the body). A heading id is made from its text, so a
  * heading named "Credit" or "Main" would otherwise give a second `id="credit"` on the page and the
  * frame's `aria-labelledby="credit"` or skip link would point at the body's heading: the heading-id
- * step (src/markdown/rehype-report.ts) never gives a heading one of these. Adding an id to the
+ * step (src/markdown/rehype/heading-ids.ts) never gives a heading one of these. Adding an id to the
  * frame means adding it here; tests/site/links.test.ts fails on any duplicate id in a built page.
- * It lives beside the pipeline so that a change re-renders every body (the render cache hashes src/markdown/).
+ * The heading-id step reads it, so the render cache hashes it as pipeline code (src/markdown/cache.ts): a change re-renders every body.
  */
 export const FRAME_IDS: readonly string[] = [
   // Base.astro: the skip link's target and the header search field (and its results panel).
@@ -21,7 +21,7 @@ export const FRAME_IDS: readonly string[] = [
   'talks',
   'related',
   'toc-title',
-  // The editor's notes list (rehype-report.ts), its entries and their markers; the footnotes' heading (remark-rehype's).
+  // The editor's notes list (rehype/editor-notes.ts), its entries and their markers; the footnotes' heading (remark-rehype's).
   'ed-notes-title',
   'footnote-label',
 ];

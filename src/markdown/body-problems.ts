@@ -2,10 +2,12 @@
  * Runs the report pipeline over a body and turns everything it can say into problems with a
  * line: what the pipeline recorded (src/markdown/problems.ts), and MDX syntax errors, which the
  * parser throws in its own words (`Unexpected character \`5\` …`) and we re-word with the fix.
+ * Part of the pipeline (src/markdown/rendered.ts calls it), so the check and the build report a
+ * body alike without the pipeline depending on the checker.
  */
 import type { VFile } from 'vfile';
 import type { Problem } from '../lib/problems.ts';
-import { Unreadable } from '../markdown/problems.ts';
+import { Unreadable } from './problems.ts';
 
 interface ParseError {
   reason?: string;

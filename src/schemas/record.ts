@@ -1,5 +1,5 @@
 /**
- * What the report pipeline derives from a body, computed once (src/markdown/rehype-report.ts) and
+ * What the report pipeline derives from a body, computed once (the steps of src/markdown/rehype/) and
  * read by everything else: the check and `--fix`, the cross-checks, the catalog, tool and topic
  * pages. The query layer parses it with `reportRecordSchema`, so a change here cannot go unnoticed.
  */
@@ -33,7 +33,7 @@ export const reportRecordSchema = z.strictObject({
   sections: z.array(sectionSchema),
   /** One mention per tool per section, in order of first appearance. */
   mentions: z.array(mentionSchema),
-  /** Words in the `##` sections, for the reading time (src/markdown/words.ts). */
+  /** Words in the `##` sections, for the reading time (src/lib/words.ts). */
   words: z.number().int().min(0),
   /**
    * Every link and image of the body that points into this site (root-relative, relative or a

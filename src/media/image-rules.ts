@@ -1,6 +1,6 @@
 /**
- * The check's rules for images in a report body, one exported function each (the lead moves them
- * into the rules list, src/check/rules/). The report pipeline runs them on every image it meets
+ * The words of the check's rules for images in a report body, one exported function each; the rules
+ * list names them (src/check/rules/images.ts: ids, examples). The report pipeline runs them on every image it meets
  * (src/markdown/rehype-images.ts, through `imageProblems`), so `npm run check`, `npm run build` and a
  * bare `astro build` refuse the same images with the same words. Each rule returns its message
  * (`expected …, found …; fix`) or nothing.
@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import { basename, dirname, extname, relative } from 'node:path';
 import { quoted } from '../lib/problems.ts';
 import { nearest } from '../lib/suggest.ts';
-import { imageFormats, isImageFile, maxImageBytes, maxImagePixels, type ImageInfo } from '../media/images.ts';
+import { imageFormats, isImageFile, maxImageBytes, maxImagePixels, type ImageInfo } from './images.ts';
 
 /** One image of a report body, as far as it could be read. */
 export interface ImageRef {
