@@ -6,7 +6,7 @@
 import { asker, soundRegistries } from '../src/authoring/cli.ts';
 import { Change } from '../src/authoring/writes.ts';
 import { commandLine } from '../src/lib/command-line.ts';
-import { formatProblems } from '../src/lib/problems.ts';
+import { formatProblem, sortProblems } from '../src/lib/problems.ts';
 import { contentDir } from '../src/paths.ts';
 import { diffOf, prepareImport, summaryOf } from '../src/schedule/import.ts';
 
@@ -46,7 +46,7 @@ if (values.yes && values['dry-run']) usageError('--dry-run', 'expected either --
 soundRegistries();
 const prepared = prepareImport(file, contentDir, { event: values.event, timezone: values.timezone });
 if (prepared.problems.length) {
-  console.error(`${formatProblems(prepared.problems)}\n\nNothing was written.`);
+  console.error(`${sortProblems(prepared.problems).map(formatProblem).join('\n')}\nNothing was written.`);
   process.exit(1);
 }
 console.log(summaryOf(file, prepared));

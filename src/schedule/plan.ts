@@ -163,6 +163,7 @@ export function planImport(programme: Programme, registries: { events: Entries; 
   const byName = new Map<string, string>();
   for (const [id, p] of Object.entries(people)) if (!byName.has(normalizeText(String(p.name)))) byName.set(normalizeText(String(p.name)), id);
   const speakersCompatible = (talk: Entry, names: string[]) =>
+    !names.length ||
     !listOf(talk.speakers).length || listOf(talk.unconfirmed).includes('speakers') || listOf(talk.speakers).some((id) => names.some((n) => nameMatch(nameOf(id), n)));
   const sharesSpeaker = (talk: Entry, names: string[]) => listOf(talk.speakers).some((id) => names.some((n) => nameMatch(nameOf(id), n)));
 
@@ -188,9 +189,8 @@ export function planImport(programme: Programme, registries: { events: Entries; 
       const wanted = subject === undefined ? undefined : [...words(subject)];
       const text = words(`${s.title} ${s.subtitle ?? ''} ${s.abstract ?? ''}`);
       if (subject === undefined || (wanted!.length && wanted!.filter((w) => text.has(w)).length * 3 >= wanted!.length * 2)) {
-        plan.proposals.push(
-          `talks.yaml: ${id} ("${String(t.title)}") may be the programme's "${s.title}"${s.speakers.length ? ` by ${s.speakers.join(', ')}` : ''} (${s.sessionId}), not merged${subject === undefined ? ' (its speakers differ)' : ''}: if it is, give it the title "${s.title}" and import again; the session is not imported until then`,
-        );
+        const fix = subject === undefined ? `its speakers differ: if it is, mark its speakers unconfirmed` : `if it is, give it the title "${s.title}"`;
+        plan.proposals.push(`talks.yaml: ${id} ("${String(t.title)}") may be the programme's "${s.title}"${s.speakers.length ? ` by ${s.speakers.join(', ')}` : ''} (${s.sessionId}), not merged; ${fix} and import again (the session is left out until then)`);
         return '';
       }
     }
@@ -244,7 +244,7 @@ export function planImport(programme: Programme, registries: { events: Entries; 
     }
     const speakers = s.speakers.map((n) => person(n, undefined));
     const values = valuesOf(s, event, speakers);
-    const entry = Object.fromEntries(talkFields.map((k) => [k, values[k]]).filter(([, v]) => v !== undefined));
+    const entry = Object.fromEntries(talkFields.map((k) => [k, values[k]]).filter(([, v]) => v !== undefined && !(Array.isArray(v) && !v.length)));
     plan.talks.added.set(freeId(idOf(s.title) || 'session', taken, event), entry);
   }
   for (const [id, p] of plan.people.added) plan.notes.push(`people.yaml: ${id}: new, ${JSON.stringify(p.name)}`);

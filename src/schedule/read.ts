@@ -39,7 +39,8 @@ export function readProgramme(file: string, zone?: string): { programme?: Progra
       const { problems, ...programme } = readICalendar(text, file, zone);
       return problems.length ? { problems } : { programme, problems };
     } catch (error) {
-      return fail(`expected a complete iCalendar file, found an error: ${shown((error as Error).message)}; the file may be cut short: download it again`);
+      const cut = /did not end/.test((error as Error).message);
+      return fail(`expected a complete iCalendar file, found ${cut ? 'it ending inside a component (cut short?)' : `an error: ${shown((error as Error).message)}`}; download it again`, cut ? text.trimEnd().split('\n').length : undefined);
     }
   }
   if (/^\s*[{[]/.test(text)) {
