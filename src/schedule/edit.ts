@@ -4,10 +4,10 @@
  * entry, a confirmed field leaves `unconfirmed` (the line goes when the list empties), new entries
  * are appended. Every other byte (comments, order, quoting, line endings, BOM) stays as it was.
  */
-import { isMap, isPair, isScalar, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, parseDocument, type Document, type Pair, type YAMLMap } from 'yaml';
 import { appendEntry } from '../authoring/draft.ts';
 import { edit, normalized, type Edit } from '../lib/line-endings.ts';
-import { parseYaml, toYaml } from '../lib/yaml.ts';
+import { toYaml } from '../lib/yaml.ts';
 import type { Entry, RegistryPlan } from './plan.ts';
 
 type Range = [number, number, number];
@@ -22,9 +22,16 @@ const valueText = (value: unknown) =>
 /** A new entry's text: `id:` and its fields indented by two, in the plan's order. */
 export const entryText = (id: string, entry: Entry) => `${id}:\n${Object.entries(entry).map(([k, v]) => `  ${k}: ${valueText(v)}\n`).join('')}`;
 
-/** The edits (in normalized offsets of `text`) that apply `plan`'s changes to existing entries. */
-function editsFor(text: string, plan: RegistryPlan, file: string): Edit[] {
-  const root = parseYaml(text, file).doc.contents;
+/**
+ * A registry's normalized text parsed once for both the plan and the edits, with source ranges.
+ * The check has already read it (no errors, aliases or duplicate keys), so the quadratic
+ * duplicate-key search of `parseYaml` is not paid again at thousands of entries.
+ */
+export const registryDocument = (text: string) => parseDocument(text, { customTags: ['timestamp'], uniqueKeys: false });
+
+/** The edits (in offsets of `text`, normalized) that apply `plan`'s changes to the existing entries of `doc`. */
+function editsFor(text: string, doc: Document, plan: RegistryPlan, file: string): Edit[] {
+  const root = doc.contents;
   if (!isMap(root)) return [];
   const lineStart = (offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
   const lineEnd = (offset: number) => {
@@ -62,9 +69,8 @@ function editsFor(text: string, plan: RegistryPlan, file: string): Edit[] {
 }
 
 /** The registry's bytes (`raw`, as read) with `plan` applied; `raw` itself when the plan changes nothing. */
-export function applyToRegistry(raw: string, plan: RegistryPlan, file: string): string {
-  const text = normalized(raw);
-  let out = edit(raw, editsFor(text, plan, file));
+export function applyToRegistry(raw: string, doc: Document, plan: RegistryPlan, file: string): string {
+  let out = edit(raw, editsFor(normalized(raw), doc, plan, file));
   if (plan.added.size) out = appendEntry(out, [...plan.added].map(([id, entry]) => entryText(id, entry)).join('\n'));
   return out;
 }

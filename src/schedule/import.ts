@@ -6,9 +6,8 @@
 import { readFileSync } from 'node:fs';
 import type { Problem } from '../lib/problems.ts';
 import { normalized } from '../lib/line-endings.ts';
-import { parseYaml } from '../lib/yaml.ts';
 import { contentPathsFor } from '../paths.ts';
-import { applyToRegistry, lineDiff } from './edit.ts';
+import { applyToRegistry, lineDiff, registryDocument } from './edit.ts';
 import { eventFor, expectedEntry, planImport, type Entries, type Plan } from './plan.ts';
 import { knownZone, type Programme } from './programme.ts';
 import { readProgramme } from './read.ts';
@@ -34,7 +33,8 @@ export interface Prepared {
 export function prepareImport(file: string, dir: string, options: { event?: string; timezone?: string } = {}): Prepared {
   const paths = contentPathsFor(dir);
   const raw = { events: readFileSync(paths.events, 'utf8'), talks: readFileSync(paths.talks, 'utf8'), people: readFileSync(paths.people, 'utf8') };
-  const entries = (key: keyof typeof raw) => (parseYaml(normalized(raw[key]), paths[key]).data ?? {}) as Entries;
+  const docs = { events: registryDocument(normalized(raw.events)), talks: registryDocument(normalized(raw.talks)), people: registryDocument(normalized(raw.people)) };
+  const entries = (key: keyof typeof raw) => (docs[key].toJS() ?? {}) as Entries;
   const registries = { events: entries('events'), talks: entries('talks'), people: entries('people') };
   const fail = (problems: Problem[], programme?: Programme): Prepared => ({ programme, writes: [], problems });
 
@@ -58,7 +58,7 @@ export function prepareImport(file: string, dir: string, options: { event?: stri
     writes.push({
       file: paths[key],
       before: raw[key],
-      after: applyToRegistry(raw[key], registry, paths[key]),
+      after: applyToRegistry(raw[key], docs[key], registry, paths[key]),
       expected: Object.fromEntries(ids.map((id) => [id, expectedEntry(registries[key], registry, id)])),
     });
   }
