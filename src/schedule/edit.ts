@@ -95,7 +95,8 @@ export function lineDiff(file: string, before: string, after: string): string {
     const at = i + 1;
     let found: [number, number] | undefined;
     for (let k = 0; !found && (i + k < a.length || j + k < b.length); k++) {
-      for (let x = 0; x <= k && !found; x++) {
+      // Only pairs inside both texts: a long run of added lines at the end costs one pass, not its square.
+      for (let x = Math.max(0, k - (b.length - 1 - j)); x <= Math.min(k, a.length - 1 - i) && !found; x++) {
         const [p, q] = [i + x, j + k - x];
         if (p < a.length && q < b.length && a[p] === b[q] && (p + 1 >= a.length || q + 1 >= b.length || a[p + 1] === b[q + 1])) found = [p, q];
       }
