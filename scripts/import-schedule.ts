@@ -39,8 +39,7 @@ const { values, positionals, usageError } = commandLine({
   positionals: 1,
   options: { event: { type: 'string' }, timezone: { type: 'string' }, yes: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
 });
-const file = positionals[0];
-if (!file) usageError('<file>', 'expected the schedule file to import, found nothing');
+const file = positionals[0] ?? usageError('<file>', 'expected the schedule file to import, found nothing');
 if (values.yes && values['dry-run']) usageError('--dry-run', 'expected either --yes or --dry-run, found both');
 
 soundRegistries();

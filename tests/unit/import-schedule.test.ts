@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parseDocument } from 'yaml';
-import { prepareImport } from '../../src/schedule/import.ts';
+import { prepareImport, summaryOf } from '../../src/schedule/import.ts';
 
 const schedules = 'tests/fixtures/schedules';
 
@@ -155,6 +155,16 @@ describe('bad input: our message, exit 1, nothing written', () => {
       assert.deepEqual(files(dir), before);
     });
   }
+  test('a session without a title is left out and said; the rest is imported', () => {
+    const file = join(scratch, 'untitled.json');
+    writeFileSync(file, pretalx.replace('"title": "Lighthouses and Lanterns"', '"title": " "'));
+    const prepared = prepareImport(file, dir);
+    assert.deepEqual(prepared.problems, []);
+    const lines = summaryOf(file, prepared).split('\n');
+    assert.match(lines[1]!, /^5 sessions: .* 1 left out \(below\)/);
+    assert.equal(lines.at(-1), `${file}: schedule.conference.days[1].rooms["Harbour Hall"][0].title: expected a session title, found none; the session is not imported (give it a title in the programme and export it again)`);
+    assert.equal(prepared.plan!.talks.added.has('lighthouses-and-lanterns'), false);
+  });
   test('not in a terminal, without --yes or --dry-run: nothing written, the usage', () => {
     const result = run(dir, `${schedules}/lantern-2023.pretalx.json`);
     assert.equal(result.status, 2);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { schedSpeakers } from '../../src/schedule/icalendar.ts';
-import { kindOf, plainText } from '../../src/schedule/programme.ts';
+import { kindOf, plainText, type Session } from '../../src/schedule/programme.ts';
 import { readProgramme } from '../../src/schedule/read.ts';
 
 const fixture = (name: string) => `tests/fixtures/schedules/${name}`;
@@ -14,7 +14,7 @@ const read = (name: string, zone?: string) => {
   assert.deepEqual(problems, []);
   return programme!;
 };
-const byTitle = (sessions: { title: string }[], title: string) => sessions.find((s) => s.title === title);
+const byTitle = (sessions: Session[], title: string) => sessions.find((s) => s.title === title);
 
 describe('Pretalx/frab JSON', () => {
   const p = read('lantern-2023.pretalx.json');
