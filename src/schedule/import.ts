@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Problem } from '../lib/problems.ts';
 import { normalized } from '../lib/line-endings.ts';
+import { limits } from '../lib/source-text.ts';
 import { contentPathsFor } from '../paths.ts';
 import { applyToRegistry, lineDiff, registryDocument } from './edit.ts';
 import { eventFor, expectedEntry, planImport, type Entries, type Plan } from './plan.ts';
@@ -62,7 +63,14 @@ export function prepareImport(file: string, dir: string, options: { event?: stri
       expected: Object.fromEntries(ids.map((id) => [id, expectedEntry(registries[key], registry, id)])),
     });
   }
-  return { programme, plan, writes, problems: [] };
+  // The check refuses a registry past its size limit; say so now rather than write and put back.
+  const tooLarge = writes.filter((w) => Buffer.byteLength(w.after) > limits.fileBytes);
+  const problemsOf = tooLarge.map((w) => ({
+    file: w.file,
+    field: '(file)',
+    message: `expected at most ${limits.fileBytes.toLocaleString('en')} bytes after the import, found ${Buffer.byteLength(w.after).toLocaleString('en')}; nothing was written: import a programme of fewer sessions (e.g. only the days or tracks our reports cover)`,
+  }));
+  return problemsOf.length ? fail(problemsOf, programme) : { programme, plan, writes, problems: [] };
 }
 
 /** The writes as a diff, file by file. */

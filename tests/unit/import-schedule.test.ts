@@ -222,4 +222,12 @@ describe('large programmes', () => {
     assert.deepEqual(prepared.problems, []);
     assert.equal(prepared.plan?.talks.added.size, 5000);
   });
+  test('a programme that would take talks.yaml past the registries\' size limit is refused before anything is written', () => {
+    const dir = content();
+    const file = join(dir, '..', `long-${process.pid}.json`);
+    writeFileSync(file, bigProgramme(5000).replaceAll('more text about caching', 'more text about caching '.repeat(20)));
+    const { problems, writes } = prepareImport(file, dir, {});
+    assert.deepEqual(writes, []);
+    assert.match(problems.map((p) => `${p.file}: ${p.field}: ${p.message}`).join('\n'), /^.*talks\.yaml: \(file\): expected at most 2,000,000 bytes after the import, found [\d,]+; nothing was written: import a programme of fewer sessions \(e\.g\. only the days or tracks our reports cover\)$/);
+  });
 });
