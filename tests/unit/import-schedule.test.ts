@@ -231,3 +231,16 @@ describe('large programmes', () => {
     assert.match(problems.map((p) => `${p.file}: ${p.field}: ${p.message}`).join('\n'), /^.*talks\.yaml: \(file\): expected at most 2,000,000 bytes after the import, found [\d,]+; nothing was written: import a programme of fewer sessions \(e\.g\. only the days or tracks our reports cover\)$/);
   });
 });
+
+describe('import, then ingest: a report section is linked to the imported talk', () => {
+  test('the draft lists the talk its section names by title', () => {
+    const dir = content();
+    assert.equal(run(dir, `${schedules}/lantern-2023.pretalx.json`, '--yes').status, 0);
+    const capture = join(dir, '..', `capture-${process.pid}.txt`);
+    writeFileSync(capture, ['Three days at Lantern Summit 2023', '', 'The best one yet for anyone who ships software.', '', 'Release Trains at Scale', '', 'The panel compared three release trains; the weekly one won on recovery time.', '', 'Closing thoughts', '', 'We will try a weekly train.', ''].join('\n'));
+    const ingest = spawnSync(process.execPath, ['scripts/ingest.ts', capture, '--event', 'lantern-summit-2023', '--author', 'odile-brandt', '--url', 'https://blog.example/lantern-2023/'], { encoding: 'utf8', input: '', env: { ...process.env, CONTENT_DIR: dir } });
+    assert.equal(ingest.status, 0, ingest.stderr);
+    const draft = readFileSync(join(dir, 'reports', 'three-days-at-lantern-summit-2023.mdx'), 'utf8');
+    assert.match(draft, /\ntalks:\n {2}- talk: release-trains-at-scale\n {4}sections: \[release-trains-at-scale\]\n/);
+  });
+});
