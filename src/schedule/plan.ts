@@ -172,7 +172,9 @@ export function planImport(programme: Programme, registries: { events: Entries; 
     const known = bySession.get(s.sessionId);
     if (known && !matched.has(known)) return known;
     const title = normalizeText(s.title);
-    const open = eventTalks.filter(([id, t]) => !matched.has(id) && (t.sessionId === undefined || String(t.sessionId) === s.sessionId));
+    // A talk carrying another session id still matches by title: the id may come from another
+    // export of the same programme (Sched's UID for a Pretalx code), and a duplicate is worse.
+    const open = eventTalks.filter(([id]) => !matched.has(id));
     const sameTitle = open.filter(([, t]) => normalizeText(String(t.title)) === title);
     const fits = sameTitle.find(([, t]) => speakersCompatible(t, s.speakers));
     if (fits) return fits[0];
