@@ -43,6 +43,18 @@ export class Change {
     this.#expected.push({ file: path, values });
   }
 
+  /**
+   * Writes `text` over the registry `path`, which must still hold `before` (the bytes the change
+   * was worked out from) and must then hold `values` under their keys (import-schedule's edits).
+   */
+  replace(path: string, before: string, text: string, values: Record<string, unknown>) {
+    const now = readFileSync(path);
+    if (now.toString('utf8') !== before) throw new Error(`${path}: (file): expected the file as it was read, found it changed meanwhile; run the command again`);
+    if (!this.#before.has(path)) this.#before.set(path, now);
+    writeFileSync(path, text);
+    this.#expected.push({ file: path, values });
+  }
+
   /** Requires the frontmatter of the report `file` to read back `values`. */
   expect(file: string, values: Record<string, unknown>) {
     this.#expected.push({ file, values });

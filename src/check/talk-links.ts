@@ -11,7 +11,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { isMap, isPair, isScalar, isSeq, type Pair, type YAMLSeq } from 'yaml';
 import type { Edit } from '../lib/line-endings.ts';
-import { proposeTalks } from '../lib/talk-match-stub.ts';
+import { proposeTalks } from '../lib/talk-match.ts';
 import type { CheckedReport, CheckResult } from './index.ts';
 
 export interface TalkLinks {

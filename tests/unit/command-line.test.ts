@@ -16,6 +16,7 @@ const commands: [script: string, usage: string, typo: string, meant: string][] =
   ['ingest', 'Usage: npm run ingest -- <capture.txt|.html|.md>', '--auther', '--author'],
   ['new-report', 'Usage: npm run new-report -- --event <id>', '--titel', '--title'],
   ['new-event', 'Usage: npm run new-event -- --id <id>', '--shortname', '--short-name'],
+  ['import-schedule', 'Usage: npm run import-schedule -- <file> [--event <id>]', '--dryrun', '--dry-run'],
   ['check', 'Usage: npm run check [-- --fix]', '--fxi', '--fix'],
   ['build', 'Usage: npm run build [-- --force]', '--forse', '--force'],
   ['bench', 'Usage: npm run bench [-- --sizes 100,1000]', '--size', '--sizes'],
