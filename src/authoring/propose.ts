@@ -7,6 +7,7 @@
  */
 import { topicFinder } from '../lib/brief.ts';
 import type { Matchable } from '../lib/mentions.ts';
+import { normalizeText, sameTitle } from '../lib/talk-match.ts';
 import { idFromTitle, type NewEvent } from './draft.ts';
 
 /** The `##` sections of a Markdown body: heading text and the text up to the next `##` (code blocks left out). */
@@ -267,12 +268,11 @@ export function proposeTools(text: string, known: (name: string) => boolean, cat
 /** A person id for a name the text gives ("Ada Lovelace" → ada-lovelace). */
 export const personIdFor = (name: string) => idFromTitle(name);
 
-/** A talk id for a talk of `event` titled `title`. */
-export const talkIdFor = (event: string, title: string) => idFromTitle(`${event} ${title}`).slice(0, 80).replace(/-$/, '');
-
-/** Normalised for comparing titles and names: case, accents, quotes and punctuation ignored. */
-export const comparable = (text: string) =>
-  text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+/** A talk's id, as import-schedule makes it: from its title, with its event's id after it when that is taken. */
+export const talkIdFor = (event: string, title: string, taken: { has(id: string): boolean }) => {
+  const id = idFromTitle(title);
+  return taken.has(id) ? idFromTitle(`${title} ${event}`) : id;
+};
 
 export interface TalkPlan {
   mention: TalkMention;
@@ -285,7 +285,7 @@ export interface TalkPlan {
 
 /**
  * What adding the talks `mentions` to `event` takes: each mention matched to a talk of the event
- * by title (case, accents and punctuation aside), else a new talk; its speakers matched to people
+ * by title (`sameTitle`: case, accents, punctuation and Sched's " - Speaker" tail aside), else a new talk; its speakers matched to people
  * by name, else new people. Ids never collide with taken ones.
  */
 export function planTalks(
@@ -296,24 +296,24 @@ export function planTalks(
 ): TalkPlan[] {
   const takenTalks = new Set(talks.map((t) => t.id));
   const takenPeople = new Map(people.map((p) => [p.id, p.name]));
-  const byName = new Map(people.map((p) => [comparable(p.name), p.id]));
+  const byName = new Map(people.map((p) => [normalizeText(p.name), p.id]));
   const unique = (base: string, taken: { has(id: string): boolean }) => {
     let id = base;
     for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
     return id;
   };
   return mentions.map((mention) => {
-    const same = talks.find((t) => t.event === event && comparable(t.title) === comparable(mention.title));
+    const same = talks.find((t) => t.event === event && sameTitle(t.title, mention.title));
     if (same) return { mention, existing: same.id, speakers: [] };
     const speakers = mention.speakers.map((name) => {
-      const known = byName.get(comparable(name));
+      const known = byName.get(normalizeText(name));
       if (known) return { id: known, name, isNew: false };
       const id = unique(personIdFor(name) || 'speaker', takenPeople);
       takenPeople.set(id, name);
-      byName.set(comparable(name), id);
+      byName.set(normalizeText(name), id);
       return { id, name, isNew: true };
     });
-    const id = unique(talkIdFor(event, mention.title), takenTalks);
+    const id = unique(talkIdFor(event, mention.title, takenTalks), takenTalks);
     takenTalks.add(id);
     return { mention, id, speakers };
   });
