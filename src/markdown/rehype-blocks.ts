@@ -1,0 +1,88 @@
+/**
+ * Code blocks, tables and video links, made readable at build time (no JavaScript on the page, no
+ * inline style: the CSP has no 'unsafe-inline'; everything is classes that global.css styles).
+ *
+ * - A fenced code block is highlighted by rehype-highlight (`hljs-*` classes) when its language is
+ *   one of `languages`: the few a trip report about cloud tooling quotes. Each grammar costs load and
+ *   run time on every build, and a block in another language still gets its label and background.
+ *   The label is `data-lang`, shown by CSS, so it is neither searched nor read as a tool mention.
+ *   The `<pre>` scrolls inside the column (never the page), so it is focusable and named, as a
+ *   scrollable region must be for keyboard and screen-reader users.
+ * - A table gets the same scrollable, named region around it (its label lists the header cells).
+ * - A link written `[Video: title](https://…)` becomes a card naming the host. Nothing is loaded
+ *   from the host (no thumbnail, no player) until the reader follows the link.
+ *
+ * Runs before rehypeReport, so the record's sections (topic pages, key excerpts) hold the same HTML.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { toText } from 'hast-util-to-text';
+import { common } from 'lowlight';
+import rehypeHighlight from 'rehype-highlight';
+import type { VFile } from 'vfile';
+import { visit } from 'unist-util-visit';
+
+/** The grammars highlighted (with their own aliases: sh, yml, js, ts, py, golang, toml, html…). */
+const languages = (({ bash, shell, yaml, json, go, python, javascript, typescript, rust, sql, diff, ini, xml, css }) => ({
+  bash, shell, yaml, json, go, python, javascript, typescript, rust, sql, diff, ini, xml, css,
+}))(common);
+
+const highlight = rehypeHighlight({ languages, aliases: { bash: ['console'] } });
+
+const el = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({ type: 'element', tagName, properties, children });
+const txt = (value: string): ElementContent => ({ type: 'text', value });
+
+/** The language named by a code element's `language-*` class, as the author wrote it. */
+function languageOf(code: Element): string | undefined {
+  const names = ([] as unknown[]).concat(code.properties.className ?? []).map(String);
+  return names.find((n) => n.startsWith('language-'))?.slice('language-'.length);
+}
+
+function codeBlock(pre: Element) {
+  const code = pre.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
+  const lang = code && languageOf(code);
+  pre.properties = { ...pre.properties, ...(lang ? { dataLang: lang } : {}), tabIndex: 0, role: 'region', ariaLabel: lang ? `Code: ${lang}` : 'Code' };
+}
+
+function table(node: Element, index: number, parent: Root | Element) {
+  const columns: string[] = [];
+  visit(node, 'element', (cell) => {
+    if (cell.tagName === 'th') columns.push(toText(cell).trim());
+    return cell.tagName === 'th' ? 'skip' : undefined;
+  });
+  const label = columns.length ? `Table: ${columns.join(', ')}` : 'Table';
+  parent.children[index] = el('div', { className: ['table-scroll'], tabIndex: 0, role: 'region', ariaLabel: label }, [node]);
+}
+
+const videoPrefix = /^\s*Video:\s*/;
+
+/** `[Video: title](https://host/…)` → a link card: kind, title, host; undefined when it is another link. */
+function videoCard(link: Element): Element | undefined {
+  const href = String(link.properties.href ?? '');
+  const text = toText(link);
+  if (!videoPrefix.test(text) || !/^https?:\/\//i.test(href)) return undefined;
+  const host = new URL(href).hostname.replace(/^www\./, '');
+  return el('a', { ...link.properties, className: ['video-card'] }, [
+    el('span', { className: ['video-kind'] }, [txt('Video')]),
+    txt(' '),
+    el('span', { className: ['video-title'] }, [txt(text.replace(videoPrefix, '').trim())]),
+    txt(' '),
+    el('span', { className: ['video-host'] }, [txt(`on ${host}`)]),
+  ]);
+}
+
+export function rehypeBlocks() {
+  return (tree: Root, file: VFile) => {
+    highlight(tree, file);
+    visit(tree, 'element', (node, index, parent) => {
+      if (node.tagName === 'pre') codeBlock(node);
+      else if (node.tagName === 'table' && parent && index !== undefined) {
+        table(node, index, parent);
+        return 'skip';
+      } else if (node.tagName === 'a' && parent && index !== undefined) {
+        const card = videoCard(node);
+        if (card) parent.children[index] = card;
+      }
+      return undefined;
+    });
+  };
+}
