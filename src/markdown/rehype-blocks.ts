@@ -22,6 +22,7 @@ import { visit } from 'unist-util-visit';
 
 const require = createRequire(import.meta.url);
 let highlighter: ((tree: Root, file: VFile) => void) | undefined;
+const highlighted = ['bash', 'shell', 'yaml', 'json', 'go', 'python', 'javascript', 'typescript', 'rust', 'sql', 'diff', 'ini', 'xml', 'css'];
 
 /**
  * rehype-highlight, loaded on the first body with a code block: it loads every grammar lowlight
@@ -33,8 +34,7 @@ function highlight(tree: Root, file: VFile) {
   if (!highlighter) {
     const { default: rehypeHighlight } = require('rehype-highlight') as typeof import('rehype-highlight');
     const { common } = require('lowlight') as typeof import('lowlight');
-    const { bash, shell, yaml, json, go, python, javascript, typescript, rust, sql, diff, ini, xml, css } = common;
-    const languages = { bash, shell, yaml, json, go, python, javascript, typescript, rust, sql, diff, ini, xml, css };
+    const languages = Object.fromEntries(highlighted.map((name) => [name, common[name]!]));
     highlighter = rehypeHighlight({ languages, aliases: { bash: ['console'] } });
   }
   highlighter(tree, file);
@@ -91,7 +91,7 @@ export function rehypeBlocks() {
         code = true;
       }
       else if (node.tagName === 'table' && parent && index !== undefined) {
-        table(node, index, parent);
+        table(node, index, parent as Root | Element);
         return 'skip';
       } else if (node.tagName === 'a' && parent && index !== undefined) {
         const card = videoCard(node);

@@ -170,7 +170,7 @@ describe('editing is visible (fixture corpus)', () => {
     assert.ok(block, 'the fenced code block is a <pre>');
     const code = parse(block.innerHTML).querySelector('code');
     assert.ok(code?.classList.contains('language-toml'), 'the fenced code block is code');
-    assert.ok(code.textContent.includes('run = "nib lint && nib test"'), 'the fenced code block keeps its text');
+    assert.ok(code!.textContent.includes('run = "nib lint && nib test"'), 'the fenced code block keeps its text');
 
     const table = article('lantern-2025-recap').querySelector('table');
     assert.ok(table, 'the GFM table is a table');
