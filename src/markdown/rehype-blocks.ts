@@ -3,7 +3,7 @@
  * inline style: the CSP has no 'unsafe-inline'; everything is classes that global.css styles).
  *
  * - A fenced code block is highlighted by rehype-highlight (`hljs-*` classes) when its language is
- *   one of `languages`: the few a trip report about cloud tooling quotes. Each grammar costs load and
+ *   one of `highlighted`: the few a trip report about cloud tooling quotes. Each grammar costs load and
  *   run time on every build, and a block in another language still gets its label and background.
  *   The label is `data-lang`, shown by CSS, so it is neither searched nor read as a tool mention.
  *   The `<pre>` scrolls inside the column (never the page), so it is focusable and named, as a
@@ -27,15 +27,15 @@ const highlighted = ['bash', 'shell', 'yaml', 'json', 'go', 'python', 'javascrip
 /**
  * rehype-highlight, loaded on the first body with a code block: it loads every grammar lowlight
  * bundles (0.6 s of start-up), which a build of reports without code never needs to pay, in any
- * process. The grammars highlighted are a chosen few (with their aliases: sh, yml, js, ts, py,
- * golang, toml, html…).
+ * process. The grammars highlighted are a chosen few (with their aliases: sh, console, yml, js, ts,
+ * py, golang, toml, html…).
  */
 function highlight(tree: Root, file: VFile) {
   if (!highlighter) {
     const { default: rehypeHighlight } = require('rehype-highlight') as typeof import('rehype-highlight');
     const { common } = require('lowlight') as typeof import('lowlight');
     const languages = Object.fromEntries(highlighted.map((name) => [name, common[name]!]));
-    highlighter = rehypeHighlight({ languages, aliases: { bash: ['console'] } });
+    highlighter = rehypeHighlight({ languages });
   }
   highlighter(tree, file);
 }
