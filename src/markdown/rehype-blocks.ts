@@ -9,7 +9,8 @@
  *   The `<pre>` scrolls inside the column (never the page), so it is focusable and named, as a
  *   scrollable region must be for keyboard and screen-reader users.
  * - A table gets the same scrollable, named region around it (its label lists the header cells).
- * - A link written `[Video: title](https://…)` becomes a card naming the host. Nothing is loaded
+ * - A link written `[Video: title](https://…)` becomes a card naming the host as a talk's recording
+ *   link does ("on YouTube", src/lib/programme.ts). Nothing is loaded
  *   from the host (no thumbnail, no player) until the reader follows the link.
  *
  * Runs before rehypeReport, so the record's sections (topic pages, key excerpts) hold the same HTML.
@@ -19,6 +20,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import { hostName } from '../lib/programme.ts';
 
 const require = createRequire(import.meta.url);
 let highlighter: ((tree: Root, file: VFile) => void) | undefined;
@@ -72,13 +74,12 @@ function videoCard(link: Element): Element | undefined {
   const href = String(link.properties.href ?? '');
   const text = toText(link);
   if (!videoPrefix.test(text) || !/^https?:\/\//i.test(href)) return undefined;
-  const host = new URL(href).hostname.replace(/^www\./, '');
   return el('a', { ...link.properties, className: ['video-card'] }, [
     el('span', { className: ['video-kind'] }, [txt('Video')]),
     txt(' '),
     el('span', { className: ['video-title'] }, [txt(text.replace(videoPrefix, '').trim())]),
     txt(' '),
-    el('span', { className: ['video-host'] }, [txt(`on ${host}`)]),
+    el('span', { className: ['video-host'] }, [txt(`on ${hostName(href)}`)]),
   ]);
 }
 
