@@ -14,7 +14,7 @@ import { unified, type PluggableList } from 'unified';
 import type { RenderOptions } from './cache.ts';
 import { remarkGuard } from './guard.ts';
 import { remarkNativeParse } from './parse.ts';
-import { rehypeBlocks } from './rehype-blocks.ts';
+import { rehypeBlocks } from './rehype/blocks.ts';
 import { rehypeImages } from './rehype-images.ts';
 import { rehypeEditorNotes, rehypeEditorNotesList } from './rehype/editor-notes.ts';
 import { rehypeHeadingAnchors } from './rehype/heading-anchors.ts';

@@ -1,6 +1,6 @@
 /**
  * Code blocks, tables and video links in the built fixture report `lantern-2025-failover-drill`
- * (src/markdown/rehype-blocks.ts): highlighted with classes only, labelled, scrollable regions a
+ * (src/markdown/rehype/blocks.ts): highlighted with classes only, labelled, scrollable regions a
  * keyboard can reach, and a video card that names the host and loads nothing from it.
  */
 import assert from 'node:assert/strict';

@@ -1,5 +1,5 @@
 /**
- * Code blocks, tables and video links, made readable at build time (no JavaScript on the page, no
+ * Pipeline step: code blocks, tables and video links, made readable at build time (no JavaScript on the page, no
  * inline style: the CSP has no 'unsafe-inline'; everything is classes that global.css styles).
  *
  * - A fenced code block is highlighted by rehype-highlight (`hljs-*` classes) when its language is
@@ -16,11 +16,12 @@
  * Runs before rehypeReport, so the record's sections (topic pages, key excerpts) hold the same HTML.
  */
 import { createRequire } from 'node:module';
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { hostName } from '../lib/programme.ts';
+import { hostName } from '../../lib/programme.ts';
+import { el, txt } from './hast.ts';
 
 const require = createRequire(import.meta.url);
 let highlighter: ((tree: Root, file: VFile) => void) | undefined;
@@ -42,8 +43,6 @@ function highlight(tree: Root, file: VFile) {
   highlighter(tree, file);
 }
 
-const el = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({ type: 'element', tagName, properties, children });
-const txt = (value: string): ElementContent => ({ type: 'text', value });
 
 /** The language named by a code element's `language-*` class, as the author wrote it. */
 function languageOf(code: Element): string | undefined {
