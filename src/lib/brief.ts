@@ -60,7 +60,17 @@ const containers = ['ul', 'ol', 'blockquote', 'div', 'section', 'figure'];
 /** Blocks that can be selected: text a reader reads as one unit. Headings, code blocks and tables are not. */
 const blocks = ['p', 'li', 'dd', 'dt'];
 
-const isEditorNote = (node: Element) => ([] as unknown[]).concat(node.properties.className ?? []).includes('ed-block');
+/** Editor's notes (block and inline) and correction markers: ours, not the author's. */
+const editorial = ['ed-note', 'ed-ref'];
+const isEditorial = (node: ElementContent) => node.type === 'element' && ([] as unknown[]).concat(node.properties.className ?? []).some((c) => editorial.includes(String(c)));
+
+/**
+ * A copy of `node` without editor's notes and correction markers (the corrected words stay): an
+ * excerpt quotes the author, and a note's words would carry terms, or be cut mid-note.
+ */
+function withoutNotes<T extends Root | Element>(node: T): T {
+  return { ...node, children: node.children.filter((c) => !isEditorial(c as ElementContent)).map((c) => (c.type === 'element' ? withoutNotes(c) : c)) };
+}
 
 /**
  * The one walk over a block's text: its text nodes in order, each with its offset in the block's
@@ -107,8 +117,7 @@ function pick(root: Root, find: TermFinder): Picked[] {
     for (const child of parent.children) {
       if (child.type !== 'element') continue;
       if (blocks.includes(child.tagName)) {
-        // An editor's note block is ours, not the author's: never the key excerpt.
-        if (!isEditorNote(child) && carries(child, find)) picked.push({ node: child, around, ...(isElement(parent as Nodes, 'ol') ? { value: number } : {}) });
+        if (carries(child, find)) picked.push({ node: child, around, ...(isElement(parent as Nodes, 'ol') ? { value: number } : {}) });
         // Nested lists inside an item are walked on their own: an item deep down can be picked alone.
         for (const nested of child.children) {
           if (isElement(nested, ...lists)) walk(nested, [...around.filter((a) => !lists.includes(a.tagName)), nested]);
@@ -222,7 +231,7 @@ function sentenceWindow(node: Element, find: TermFinder, chars: number): Element
  * paragraph (or first block), unmarked, with `matched: false`.
  */
 export function keyExcerpt(html: string | Root, find: TermFinder, { max = 3, chars = 400, sentences = 300 } = {}): Excerpt {
-  const root = typeof html === 'string' ? fromHtml(html, { fragment: true }) : html;
+  const root = withoutNotes(typeof html === 'string' ? fromHtml(html, { fragment: true }) : html);
   const picked = pick(root, find);
   if (picked.length) {
     const ranked = picked

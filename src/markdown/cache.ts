@@ -43,6 +43,7 @@ const codeFiles = () => [
   join('src', 'lib', 'frame-ids.ts'),
   join('src', 'lib', 'words.ts'),
   join('src', 'lib', 'source-text.ts'), // the guard's limits
+  join('src', 'lib', 'programme.ts'), // host names on video cards (rehype/blocks.ts)
   // The record's schema: the query layer refuses an entry that does not fit it.
   join('src', 'schemas', 'record.ts'),
   // Images: the rules and the markup's names (src/markdown/rehype-images.ts).

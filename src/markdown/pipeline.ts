@@ -14,6 +14,7 @@ import { unified, type PluggableList } from 'unified';
 import type { RenderOptions } from './cache.ts';
 import { remarkGuard } from './guard.ts';
 import { remarkNativeParse } from './parse.ts';
+import { rehypeBlocks } from './rehype/blocks.ts';
 import { rehypeImages } from './rehype-images.ts';
 import { rehypeEditorNotes, rehypeEditorNotesList } from './rehype/editor-notes.ts';
 import { rehypeHeadingAnchors } from './rehype/heading-anchors.ts';
@@ -44,6 +45,7 @@ export const remarkPlugins = ({ strict }: PipelineOptions): RemarkPlugins => [
  */
 export const rehypePlugins = ({ tools, base, strict }: PipelineOptions): RehypePlugins => [
   [rehypeImages as RehypePlugin, { tools, base, strict }], // local photos → <picture>/<figure>, before the links step skips theirs
+  rehypeBlocks, // code, tables, video cards: before the sections are cut, so topic pages quote them as shown
   [rehypeSiteLinks, { base }], // before any step adds links of its own
   rehypeEditorNotes,
   rehypeHeadingIds,

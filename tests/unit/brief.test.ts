@@ -43,6 +43,20 @@ describe('key excerpts pick the blocks that carry the topic', () => {
     assert.equal(keyExcerpt(html, find).matched, false);
   });
 
+  test('an inline editor’s note and a correction marker stay out of the excerpt; the corrected words stay', () => {
+    const html =
+      '<p>The warm pool, <span class="ed"><ins>resized</ins><span class="ed-note"> [Editor’s note: the captured text reads “resised”.]</span></span> nightly.' +
+      ' <span class="ed"><ins>Quick</ins><a class="ed-ref" href="#ed-note-1"><span aria-hidden="true">1</span></a></span> too.</p>';
+    assert.equal(keyExcerpt(html, find).html, '<p>The <mark>warm pool</mark>, <span class="ed"><ins>resized</ins></span> nightly. <span class="ed"><ins>Quick</ins></span> too.</p>');
+  });
+
+  test('a note’s words neither make a paragraph match nor start a cut-down excerpt', () => {
+    const note = '<span class="ed-note">[Editor’s note: The photo of the CRD is not preserved.]</span>';
+    assert.equal(keyExcerpt(`<p>Plain words. ${note}</p>`, find).matched, false);
+    const long = `<p>${'Filler words here. '.repeat(20)}Spain. ${note} Hallway talk about the warm pool went on.</p>`;
+    assert.doesNotMatch(keyExcerpt(long, find).html, /preserved|Editor/);
+  });
+
   test('with nothing matching, the excerpt is the first paragraph, unmarked', () => {
     const ex = keyExcerpt('<h5>Intro</h5><p>First words.</p><p>Second.</p>', termFinder(['absent']));
     assert.deepEqual(ex, { html: '<p>First words.</p>', matched: false, total: 0, shown: 1 });
