@@ -28,7 +28,35 @@ export const chromePatterns: ChromePattern[] = [
   { what: 'an author card', pattern: /^(?:posted|written|published) by [\p{L} .'-]{2,60}$/iu },
   { what: 'an author card', pattern: /^(?:about the author|follow(?: me| us)?(?: on [a-z]+)?)$/i },
   { what: 'a stray image file name', pattern: /^[\w.-]+\.(?:png|jpe?g|gif|webp|svg|avif)$/i },
-  { what: 'a date line', pattern: /^(?:published(?: at| on)?:? )?(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2} [a-z]{3,9}\.? \d{4}|[a-z]{3,9}\.? \d{1,2},? \d{4})$/i },
+  { what: 'a comment box', pattern: /^(?:top |all )?(?:comments|discussion|responses)\s*\(\d+\)$/i },
+  { what: 'reaction counts', pattern: /^(?:[\p{Extended_Pictographic}\uFE0F\u200D]+\s*\d+(?:\.\d+)?[kK]?\s*)+$/u },
+  { what: 'reaction counts', pattern: /^(?:\d+ (?:reactions?|likes?|claps?|hearts?)|like|clap|save|listen|bookmark|add to (?:reading )?list)$/i },
+  { what: 'a reading-time badge', pattern: /^\d+ min(?:ute)?s? read$/i },
+  { what: 'an author card', pattern: /^(?:follow|following|subscribe|sign in|sign up|log in|get started|open in app|write|member-only story)$/i },
+  { what: 'a date line', pattern: /^(?:posted|published|updated)(?: on| at)?:? (?:[a-z]{3,9}\.? \d{1,2}|\d{1,2} [a-z]{3,9}\.?)(?:,? \d{4})?(?: (?:by|·|•) .{1,60})?$/i },
+  { what: 'a tag list', pattern: /^(?:#[\p{L}\p{N}_-]+\s*)+$/u },
+  { what: 'a date line', pattern: /^(?:(?:posted|published|updated)(?: at| on)?:? )?(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2} [a-z]{3,9}\.? \d{4}|[a-z]{3,9}\.? \d{1,2},? \d{4})$/i },
+];
+
+/**
+ * Page elements that are chrome wherever they stand, even inside the article of an HTML capture:
+ * controls, forms and the bars platforms put around a post. Matched with hast-util-select;
+ * everything they held is listed as removed, with `what`.
+ */
+export const chromeElements: { what: string; selector: string }[] = [
+  { what: 'a button', selector: 'button, [role=button], input, select, textarea' },
+  { what: 'a form', selector: 'form' },
+  { what: 'navigation', selector: 'nav, [role=navigation]' },
+  { what: 'an icon', selector: 'svg' },
+  { what: 'a cookie or consent banner', selector: '[class*=cookie], [id*=cookie], [class*=consent]' },
+  { what: 'a share button', selector: '[class*=share], [class*=social]' },
+  { what: 'reaction counts', selector: '[class*=reaction], [class*=clap], [class*=like-button]' },
+  { what: 'a comment box', selector: '[id*=comments], [class*=comments], [class*=discussion]' },
+  { what: 'a newsletter box', selector: '[class*=newsletter], [class*=subscribe], [class*=signup]' },
+  { what: 'an author card', selector: '[class*=author-card], [class*=byline], [class*=profile-preview]' },
+  { what: 'related articles', selector: '[class*=related], [class*=read-next], [class*=recommend]' },
+  { what: 'a footer', selector: 'footer, [role=contentinfo]' },
+  { what: 'a sidebar', selector: 'aside' },
 ];
 
 /** What kind of chrome `line` is (the whole line, trimmed), or undefined when it is text. */

@@ -1,0 +1,286 @@
+/**
+ * An HTML capture (a saved page) → a draft body, through maintained parsers: rehype-parse →
+ * rehype-remark (hast-util-to-mdast) → remark-gfm → remark-stringify (issue 20). Tables, code with
+ * its language, quotes, heading levels, nested lists, emphasis, links and footnotes carry over.
+ *
+ * Nothing is lost in silence: every block not carried over is returned in `removed` (page chrome,
+ * with the reason) or `converted` (an embed that became a link, an image that became an editor's
+ * note). `captureLines` is the same extractor read as text, which the fidelity test compares with
+ * the built page, so an HTML capture is held to every sentence like a text one.
+ */
+import type { Element, ElementContent, Parents, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { matches, select, selectAll } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
+import type { Nodes as MdastNodes } from 'mdast';
+import rehypeRemark from 'rehype-remark';
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { chromeElements, chromeKind } from '../lib/chrome.ts';
+import type { Normalized, Removed } from './ingest.ts';
+import { pageMeta, type PageMeta } from './page-meta.ts';
+
+/** Where platforms put a post's text, most specific first; else the densest block of paragraphs. */
+const articleSelectors = ['[itemprop=articleBody]', 'article', 'main', '[role=main]'];
+
+/** Blocks whose own text is a line of the capture. */
+const leafBlocks = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'td', 'th', 'pre', 'figcaption', 'dt', 'dd', 'blockquote', 'div', 'section', 'header', 'footer', 'aside', 'nav', 'summary']);
+
+/** The element whose children are the most paragraph text: the "densest text block". */
+function densest(tree: Root): Element | undefined {
+  let best: { node: Element; score: number } | undefined;
+  for (const p of selectAll('p', tree)) {
+    const parent = selectAll('*', tree).find((el) => el.children.includes(p));
+    if (!parent) continue;
+    const score = parent.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'p').reduce((n, c) => n + toText(c).length, 0);
+    if (!best || score > best.score) best = { node: parent, score };
+  }
+  return best?.node;
+}
+
+/** The element holding the post: the first of `articleSelectors` found (the longest, when several), else the densest block. */
+export function findArticle(tree: Root): Element | Root {
+  for (const selector of articleSelectors) {
+    const found = selectAll(selector, tree);
+    if (found.length) return found.reduce((a, b) => (toText(b).length > toText(a).length ? b : a));
+  }
+  return densest(tree) ?? tree;
+}
+
+/** The lines of text of `node`, as a reader sees them: one per block, table cell and code line. */
+export const textLines = (node: Parents | Element) =>
+  toText(node as Element).split(/[\n\t]/).map((line) => line.replace(/\s+/g, ' ').trim()).filter(Boolean);
+
+/** Back links of footnotes ("↩"), which say nothing and have no place in the draft. */
+const backref = (el: Element) => el.tagName === 'a' && (/^\s*(?:↩|↑|\^|⏎)\uFE0E?\s*$/.test(toText(el)) || [el.properties.className ?? []].flat().some((c) => /backref|footnote-back|return/i.test(String(c))));
+
+/** Parses a saved page and finds its article, with what says nothing (scripts, footnote back links) taken out. */
+export function parseCapture(html: string): { tree: Root; article: Element | Root } {
+  const tree = fromHtml(html.replace(/^\uFEFF/, ''));
+  prune(tree, (el) => ['script', 'style', 'template', 'noscript'].includes(el.tagName) && !matches('script[type="application/ld+json"]', el));
+  const article = findArticle(tree);
+  prune(article, backref);
+  return { tree, article };
+}
+
+/** Removes every element under `node` for which `drop` is true; returns them. */
+function prune(node: Parents, drop: (el: Element, parent: Parents) => boolean): Element[] {
+  const dropped: Element[] = [];
+  const walk = (parent: Parents) => {
+    parent.children = (parent.children as ElementContent[]).filter((child) => {
+      if (child.type !== 'element') return true;
+      if (drop(child, parent)) {
+        dropped.push(child);
+        return false;
+      }
+      walk(child);
+      return true;
+    }) as typeof parent.children;
+  };
+  walk(node);
+  return dropped;
+}
+
+/** The lines of `before` that `after` no longer has (as many times as they went). */
+function unmatched(before: string[], after: string[]): string[] {
+  const left = new Map<string, number>();
+  for (const line of after) left.set(line, (left.get(line) ?? 0) + 1);
+  return before.filter((line) => {
+    const n = left.get(line) ?? 0;
+    left.set(line, n - 1);
+    return n <= 0;
+  });
+}
+
+/** The text lines of an HTML capture that the fidelity test holds the page to: the article's, before anything is left out. */
+export function captureLines(html: string): string[] {
+  return textLines(parseCapture(html).article);
+}
+
+const isBlockParent = (el: Element) => el.children.some((c) => c.type === 'element' && leafBlocks.has(c.tagName));
+
+/** An attribute value for `<Ed note="…">`: one line, without what MDX or the guard would read as markup. */
+const noteText = (text: string) => text.replace(/\s+/g, ' ').replace(/["{}<>]/g, (c) => ({ '"': '”', '{': '(', '}': ')', '<': '‹', '>': '›' })[c]!).trim();
+
+/** An embed's kind by its host: a video or a slide deck (a link with its title), else an embed. */
+function embedKind(src: string): string {
+  if (/youtube(?:-nocookie)?\.com|youtu\.be|vimeo\.com|loom\.com|wistia|twitch\.tv/.test(src)) return 'Video';
+  if (/speakerdeck\.com|slideshare\.net|docs\.google\.com\/presentation|slides\.com|pitch\.com/.test(src)) return 'Slides';
+  return 'Embed';
+}
+
+/** An embed's address as a reader opens it: YouTube's player address becomes its watch page. */
+const openable = (src: string) => src.replace(/^\/\//, 'https://').replace(/^https?:\/\/(?:www\.)?youtube(?:-nocookie)?\.com\/embed\/([\w-]+).*$/, 'https://www.youtube.com/watch?v=$1');
+
+/** An absolute http(s) link for `href` against the page's address, or undefined (the link text is kept). */
+function absolute(href: unknown, base: string | undefined): string | undefined {
+  if (typeof href !== 'string' || href.startsWith('#')) return undefined;
+  try {
+    const url = base ? new URL(href.replace(/^\/\//, 'https://'), base) : new URL(href.replace(/^\/\//, 'https://'));
+    return /^(?:https?|mailto):$/.test(url.protocol) ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface HtmlCapture extends Normalized {
+  /** Author content turned into something publishable: an embed into a link, an image into a note. */
+  converted: Removed[];
+  /** How many blocks were carried over as they are. */
+  kept: number;
+  meta: PageMeta;
+}
+
+/**
+ * An HTML capture → the draft body (MDX-safe Markdown), what was removed (with why), what was
+ * converted, and the page's metadata. `title` (when given) wins over the page's.
+ */
+export function normalizeHtml(html: string, title?: string): HtmlCapture {
+  const { tree, article } = parseCapture(html);
+  const meta = pageMeta(tree, article);
+  const removed: Removed[] = [];
+  const converted: Removed[] = [];
+  const foundTitle = title ?? meta.title;
+
+  // Outside the article: all chrome, listed line by line with why.
+  if (article !== tree) {
+    const inside = new Set(textLines(article));
+    for (const line of textLines(tree)) {
+      if (inside.has(line)) continue;
+      removed.push({ line, what: line === foundTitle ? 'the title (now in the frontmatter)' : chromeKind(line) ?? 'outside the article' });
+    }
+  }
+
+  // Inside: chrome elements by the list, then blocks (or loose inline runs) whose every line is
+  // chrome, the title or the byline. What left is listed as the lines the extractor no longer
+  // sees (so the sidecar matches `captureLines` exactly), each with the reason of its element.
+  const chromeLine = (line: string) => chromeKind(line) ?? (line === foundTitle ? 'the title (now in the frontmatter)' : line === meta.author ? 'the author\'s name (now in the frontmatter)' : undefined);
+  const reasons: Removed[] = [];
+  const before = textLines(article);
+  prune(article, (el, parent) => {
+    const chrome = chromeElements.find(({ selector }) => matches(selector, el))?.what;
+    const lines = textLines(el);
+    const alone = (leafBlocks.has(el.tagName) && !isBlockParent(el)) || (parent.type === 'element' && isBlockParent(parent));
+    const what = chrome ?? (alone && lines.length && lines.every(chromeLine) ? chromeLine(lines[0]!) : undefined);
+    if (what) reasons.push(...(lines.length ? lines : [`<${el.tagName}>`]).map((line) => ({ line, what })));
+    return !!what;
+  });
+  removed.push(...unmatched(before, textLines(article)).map((line) => ({ line, what: reasons.find((r) => line.includes(r.line))?.what ?? 'page chrome' })));
+
+  // Embeds become links with their title, images editor's notes: in place, so the text around them reads on.
+  convertMedia(article, converted, meta.url);
+  codeLanguages(article);
+  footnotes(article);
+
+  let kept = 0;
+  const base = meta.url;
+  const mdast = unified()
+    .use(rehypeRemark, {
+      handlers: {
+        'x-fnref': (_state, node: Element) => ({ type: 'footnoteReference', identifier: String(node.properties.dataId), label: String(node.properties.dataId) }),
+        'x-fndef': (state, node: Element) => ({ type: 'footnoteDefinition', identifier: String(node.properties.dataId), label: String(node.properties.dataId), children: state.toFlow(state.all(node)) }) as MdastNodes,
+        'x-note': (_state, node: Element) => ({ type: 'html', value: `<Ed note="${String(node.properties.dataNote)}" />` }),
+        h1: (state, node: Element) => ({ type: 'heading', depth: 2, children: state.all(node) }) as MdastNodes,
+        a: (state, node: Element) => {
+          const url = absolute(node.properties.href, base);
+          return url ? ({ type: 'link', url, title: null, children: state.all(node) } as MdastNodes) : (state.all(node) as MdastNodes[]);
+        },
+      },
+    } as never)
+    .use(remarkGfm)
+    .runSync(article.type === 'root' ? article : { type: 'root', children: [article] });
+  for (const el of selectAll('*', article)) if (leafBlocks.has(el.tagName) && !isBlockParent(el) && textLines(el).length) kept++;
+
+  const markdown = unified()
+    .use(remarkGfm)
+    .use(remarkStringify, {
+      bullet: '-',
+      fences: true,
+      rule: '-',
+      // MDX reads "{" and "<" in text as code: escaped the way our guard asks (\{, \<).
+      unsafe: [{ character: '{' }, { character: '}' }, { character: '<' }],
+    })
+    .stringify(mdast as never);
+  return { body: `${escapeStatements(markdown).trim()}\n`, removed, converted, kept, meta, title: foundTitle };
+}
+
+/** Replaces images, figures and embeds under `article` in place, recording each. */
+function convertMedia(article: Element | Root, converted: Removed[], base: string | undefined) {
+  const walk = (parent: Parents) => {
+    parent.children = (parent.children as ElementContent[]).flatMap((child): ElementContent[] => {
+      if (child.type !== 'element') return [child];
+      const media = child.tagName === 'figure' || child.tagName === 'picture' ? select('iframe, video, img', child) : ['iframe', 'video', 'img', 'embed', 'object'].includes(child.tagName) ? child : undefined;
+      if (!media) {
+        walk(child);
+        return [child];
+      }
+      const caption = child.tagName === 'figure' ? select('figcaption', child) : undefined;
+      const captionText = caption ? textLines(caption).join(' ') : '';
+      for (const line of caption ? textLines(caption) : []) converted.push({ line, what: 'a caption, kept in the note or link of its figure' });
+      const src = String(media.properties.src ?? media.properties.dataSrc ?? select('source[src]', media)?.properties.src ?? media.properties.data ?? '');
+      if (media.tagName === 'img') {
+        const alt = String(media.properties.alt ?? '').trim();
+        const what = [alt, captionText].filter(Boolean).join(' — ') || 'no description';
+        const note = noteText(`image not kept: ${what} (${absolute(src, base) ?? (src || 'no address')})`);
+        converted.push({ line: `[image] ${alt || src}`, what: `an image, now the editor's note “${note}”` });
+        // Hook for local images (issue 21): a kept file would replace this note.
+        return [{ type: 'element', tagName: 'x-note', properties: { dataNote: note }, children: [] }];
+      }
+      const kind = embedKind(src);
+      const name = String(media.properties.title ?? '').trim() || captionText || new URL(openable(src) || 'https://unknown.invalid').hostname;
+      const url = absolute(openable(src), undefined);
+      converted.push({ line: `[${media.tagName}] ${src}`, what: url ? `an embedded ${kind.toLowerCase()}, now the link “${kind}: ${name}”` : 'an embed without an address, now an editor\'s note' });
+      if (!url) return [{ type: 'element', tagName: 'x-note', properties: { dataNote: noteText(`embed not kept: ${name}`) }, children: [] }];
+      return [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'element', tagName: 'a', properties: { href: url }, children: [{ type: 'text', value: `${kind}: ${name}` }] }] }];
+    });
+  };
+  walk(article);
+}
+
+/** Code blocks name their language the way to-mdast reads it (`language-x` on `<code>`), whatever the platform wrote. */
+function codeLanguages(article: Element | Root) {
+  for (const pre of selectAll('pre', article)) {
+    let code = pre.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
+    if (!code) {
+      code = { type: 'element', tagName: 'code', properties: {}, children: pre.children };
+      pre.children = [code];
+    }
+    const words = [code.properties.className, pre.properties.className].flat().map(String);
+    const named = words.map((w) => /^(?:language|lang)-(.+)$/.exec(w)?.[1]).find(Boolean)
+      ?? [code.properties.dataLang, pre.properties.dataLang, code.properties.lang, pre.properties.lang, pre.properties.dataLanguage].find((v) => typeof v === 'string' && v)
+      ?? (words.includes('highlight') ? words.find((w) => /^[a-z][\w+#-]*$/.test(w) && !['highlight', 'hljs', 'code', 'wp-block-code', 'undefined'].includes(w)) : undefined);
+    code.properties.className = named ? [`language-${String(named).toLowerCase()}`] : [];
+  }
+}
+
+/**
+ * Footnotes as GFM footnotes: a reference is an in-page link whose text is a number ("1", "[1]"),
+ * its note the element it points at (moved to the end, its back links already gone).
+ */
+function footnotes(article: Element | Root) {
+  const notes: Element[] = [];
+  for (const link of selectAll('a[href^="#"]', article)) {
+    const label = /^\[?(\d{1,3})\]?$/.exec(toText(link).trim())?.[1];
+    const id = decodeURIComponent(String(link.properties.href).slice(1));
+    const target = label && selectAll('[id]', article).find((el) => el.properties.id === id);
+    if (!label || !target) continue;
+    notes.push({ type: 'element', tagName: 'x-fndef', properties: { dataId: label }, children: target.children });
+    prune(article, (el) => el === target);
+    Object.assign(link, { tagName: 'x-fnref', properties: { dataId: label }, children: [] });
+  }
+  prune(article, (el) => ['ol', 'ul'].includes(el.tagName) && !textLines(el).length && !select('img, x-note', el));
+  article.children.push(...notes);
+}
+
+/** A line that starts with `import`/`export` outside code would be read by MDX as a statement. */
+function escapeStatements(markdown: string): string {
+  let fence = false;
+  return markdown
+    .split('\n')
+    .map((line) => {
+      if (/^\s*(```|~~~)/.test(line)) fence = !fence;
+      return fence ? line : line.replace(/^(import|export)(\s)/, (_, word: string, after: string) => `&#${word.charCodeAt(0)};${word.slice(1)}${after}`);
+    })
+    .join('\n');
+}
