@@ -21,8 +21,8 @@ import { chromeElements, chromeKind } from '../lib/chrome.ts';
 import type { Normalized, Removed } from './ingest.ts';
 import { pageMeta, type PageMeta } from './page-meta.ts';
 
-/** Where platforms put a post's text, most specific first; else the densest block of paragraphs. */
-const articleSelectors = ['[itemprop=articleBody]', 'article', 'main', '[role=main]'];
+/** Where platforms (and Firefox's Reader view) put a post's text, most specific first; else the densest block of paragraphs. */
+const articleSelectors = ['[itemprop=articleBody]', '[id^=readability-page]', 'article', 'main', '[role=main]'];
 
 /** Blocks whose own text is a line of the capture. */
 const leafBlocks = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'td', 'th', 'pre', 'figcaption', 'dt', 'dd', 'blockquote', 'div', 'section', 'header', 'footer', 'aside', 'nav', 'summary']);
@@ -59,8 +59,18 @@ const backref = (el: Element) => el.tagName === 'a' && (/^\s*(?:↩|↑|\^|⏎)\
 export function parseCapture(html: string): { tree: Root; article: Element | Root } {
   const tree = fromHtml(html.replace(/^\uFEFF/, ''));
   prune(tree, (el) => ['script', 'style', 'template', 'noscript'].includes(el.tagName) && !matches('script[type="application/ld+json"]', el));
+  // Comments are invisible on the page, and MDX has no HTML comments.
+  const uncomment = (node: Parents) => {
+    node.children = (node.children as ElementContent[]).filter((c) => c.type !== 'comment') as typeof node.children;
+    for (const c of node.children) if (c.type === 'element') uncomment(c);
+  };
+  uncomment(tree);
   const article = findArticle(tree);
   prune(article, backref);
+  for (const { link, label, target } of footnoteLinks(article)) {
+    link.children = [{ type: 'text', value: label }];
+    stripMarker(target, label);
+  }
   return { tree, article };
 }
 
@@ -74,7 +84,8 @@ function prune(node: Parents, drop: (el: Element, parent: Parents) => boolean): 
         dropped.push(child);
         return false;
       }
-      walk(child);
+      // Code is the author's to the last character: nothing in it is chrome.
+      if (child.tagName !== 'pre' && child.tagName !== 'code') walk(child);
       return true;
     }) as typeof parent.children;
   };
@@ -159,12 +170,14 @@ export function normalizeHtml(html: string, title?: string): HtmlCapture {
   const reasons: Removed[] = [];
   const before = textLines(article);
   prune(article, (el, parent) => {
-    const chrome = chromeElements.find(({ selector }) => matches(selector, el))?.what;
     const lines = textLines(el);
+    const chrome = chromeElements.find(({ selector }) => matches(selector, el))?.what
+      ?? (el.tagName === 'header' && parent === article ? 'the post\'s header (title, byline, date: now in the frontmatter)' : undefined);
     const alone = (leafBlocks.has(el.tagName) && !isBlockParent(el)) || (parent.type === 'element' && isBlockParent(parent));
-    const what = chrome ?? (alone && lines.length && lines.every(chromeLine) ? chromeLine(lines[0]!) : undefined);
-    if (what) reasons.push(...(lines.length ? lines : [`<${el.tagName}>`]).map((line) => ({ line, what })));
-    return !!what;
+    if (chrome) reasons.push(...lines.map((line) => ({ line, what: chrome })));
+    else if (alone && lines.length && lines.every(chromeLine)) reasons.push(...lines.map((line) => ({ line, what: chromeLine(line)! })));
+    else return false;
+    return true;
   });
   removed.push(...unmatched(before, textLines(article)).map((line) => ({ line, what: reasons.find((r) => line.includes(r.line))?.what ?? 'page chrome' })));
 
@@ -218,7 +231,8 @@ function convertMedia(article: Element | Root, converted: Removed[], base: strin
       const caption = child.tagName === 'figure' ? select('figcaption', child) : undefined;
       const captionText = caption ? textLines(caption).join(' ') : '';
       for (const line of caption ? textLines(caption) : []) converted.push({ line, what: 'a caption, kept in the note or link of its figure' });
-      const src = String(media.properties.src ?? media.properties.dataSrc ?? select('source[src]', media)?.properties.src ?? media.properties.data ?? '');
+      const sources = [media.properties.dataSrc, media.properties.src, select('source[src]', media)?.properties.src, media.properties.data].filter((v): v is string => typeof v === 'string' && !!v);
+      const src = sources.find((v) => embedKind(v) !== 'Embed') ?? sources[0] ?? '';
       if (media.tagName === 'img') {
         const alt = String(media.properties.alt ?? '').trim();
         const what = [alt, captionText].filter(Boolean).join(' — ') || 'no description';
@@ -230,7 +244,7 @@ function convertMedia(article: Element | Root, converted: Removed[], base: strin
       const kind = embedKind(src);
       const name = String(media.properties.title ?? '').trim() || captionText || new URL(openable(src) || 'https://unknown.invalid').hostname;
       const url = absolute(openable(src), undefined);
-      converted.push({ line: `[${media.tagName}] ${src}`, what: url ? `an embedded ${kind.toLowerCase()}, now the link “${kind}: ${name}”` : 'an embed without an address, now an editor\'s note' });
+      converted.push({ line: `[${media.tagName}] ${src}`, what: url ? `${kind === 'Embed' ? 'an embed' : `an embedded ${kind.toLowerCase()}`}, now the link “${kind}: ${name}”` : 'an embed without an address, now an editor\'s note' });
       if (!url) return [{ type: 'element', tagName: 'x-note', properties: { dataNote: noteText(`embed not kept: ${name}`) }, children: [] }];
       return [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'element', tagName: 'a', properties: { href: url }, children: [{ type: 'text', value: `${kind}: ${name}` }] }] }];
     });
@@ -248,23 +262,44 @@ function codeLanguages(article: Element | Root) {
     }
     const words = [code.properties.className, pre.properties.className].flat().map(String);
     const named = words.map((w) => /^(?:language|lang)-(.+)$/.exec(w)?.[1]).find(Boolean)
-      ?? [code.properties.dataLang, pre.properties.dataLang, code.properties.lang, pre.properties.lang, pre.properties.dataLanguage].find((v) => typeof v === 'string' && v)
+      ?? [code.properties.dataLang, pre.properties.dataLang, pre.properties.dataCodeBlockLang, code.properties.lang, pre.properties.lang, pre.properties.dataLanguage].find((v) => typeof v === 'string' && v)
       ?? (words.includes('highlight') ? words.find((w) => /^[a-z][\w+#-]*$/.test(w) && !['highlight', 'hljs', 'code', 'wp-block-code', 'undefined'].includes(w)) : undefined);
     code.properties.className = named ? [`language-${String(named).toLowerCase()}`] : [];
   }
 }
 
-/**
- * Footnotes as GFM footnotes: a reference is an in-page link whose text is a number ("1", "[1]"),
- * its note the element it points at (moved to the end, its back links already gone).
- */
-function footnotes(article: Element | Root) {
-  const notes: Element[] = [];
+/** Footnote references: in-page links whose text is a number ("1", "[1]"), with the element each points at. */
+function footnoteLinks(article: Element | Root) {
+  const found: { link: Element; label: string; target: Element }[] = [];
   for (const link of selectAll('a[href^="#"]', article)) {
     const label = /^\[?(\d{1,3})\]?$/.exec(toText(link).trim())?.[1];
     const id = decodeURIComponent(String(link.properties.href).slice(1));
-    const target = label && selectAll('[id]', article).find((el) => el.properties.id === id);
-    if (!label || !target) continue;
+    let target = label ? selectAll('[id]', article).find((el) => el.properties.id === id) : undefined;
+    // A note's own number linking back to its reference is not a reference.
+    if (found.some((f) => f.link === target)) continue;
+    // Substack puts the id on the note's own number link: the note is what holds it.
+    const holder = target?.tagName === 'a' ? selectAll('*', article).find((el) => el.children.includes(target!)) : undefined;
+    if (holder) {
+      holder.children = holder.children.filter((c) => c !== target);
+      holder.properties.id = id;
+      target = holder;
+    }
+    if (label && target) found.push({ link, label, target });
+  }
+  return found;
+}
+
+/** A note's own number at its start ("[1] ", "1. "), which the footnote's marker replaces. */
+function stripMarker(node: Element, label: string) {
+  const first = node.children.find((c) => c.type === 'element' || (c.type === 'text' && c.value.trim()));
+  if (first?.type === 'element') return stripMarker(first, label);
+  if (first?.type === 'text') first.value = first.value.replace(new RegExp(`^\\s*\\[?${label}\\]?[.:)]?\\s+`), '');
+}
+
+/** Footnotes as GFM footnotes: each reference a marker, its note (moved to the end) a definition. */
+function footnotes(article: Element | Root) {
+  const notes: Element[] = [];
+  for (const { link, label, target } of footnoteLinks(article)) {
     notes.push({ type: 'element', tagName: 'x-fndef', properties: { dataId: label }, children: target.children });
     prune(article, (el) => el === target);
     Object.assign(link, { tagName: 'x-fnref', properties: { dataId: label }, children: [] });

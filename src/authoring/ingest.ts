@@ -6,7 +6,7 @@
  */
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { chromeKind } from '../lib/chrome.ts';
+import { chromeKind, plainLine } from '../lib/chrome.ts';
 
 export interface Removed {
   line: string;
@@ -112,7 +112,7 @@ export function normalizeMarkdown(text: string, title?: string): Normalized {
       continue;
     }
     const heading = /^(#{1,6})\s+(.*)$/.exec(line);
-    const what = chromeKind(line.replace(/^[#>*\s-]+/, ''));
+    const what = chromeKind(plainLine(line));
     if (what) {
       removed.push({ line: line.trim(), what });
       continue;

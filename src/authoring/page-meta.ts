@@ -68,6 +68,11 @@ export function isoDay(value: string | undefined): string | undefined {
   return `${written[3] ?? written[6]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+const textOf = (tree: Root, selector: string) => {
+  const found = select(selector, tree);
+  return found ? toText(found).trim().replace(/\s+/g, ' ') || undefined : undefined;
+};
+
 const httpUrl = (value: string | undefined) => (value && /^https?:\/\/[^\s/]+\.[^\s]+$/.test(value) ? value : undefined);
 
 /** The facts `tree` (a whole saved page) states; `article` is where its text is, for `<time>` and "Posted on …". */
@@ -80,12 +85,13 @@ export function pageMeta(tree: Root, article: Element | Root = tree): PageMeta {
   return {
     title: meta(tree, 'og:title', 'twitter:title') ?? fromLd('headline') ?? (heading ? toText(heading).trim() : undefined) ?? (select('title', tree) ? toText(select('title', tree)!).trim() : undefined),
     author: fromLd('author') ?? [meta(tree, 'author', 'article:author', 'twitter:creator')].find((a) => a && !/^(?:https?:|@)/.test(a))
-      ?? (select('[rel~=author], [itemprop=author] [itemprop=name], [itemprop=author]', tree) ? toText(select('[rel~=author], [itemprop=author] [itemprop=name], [itemprop=author]', tree)!).trim() || undefined : undefined),
+      ?? textOf(tree, '[rel~=author], [itemprop=author] [itemprop=name], [itemprop=author], .reader-credits'),
     published: isoDay(attr(select('time[datetime]', article) ?? select('time[datetime]', tree), 'dateTime'))
       ?? isoDay(fromLd('datePublished'))
       ?? isoDay(meta(tree, 'article:published_time', 'datePublished', 'date'))
       ?? isoDay(postedLine && posted.exec(postedLine)?.[1]),
-    url: httpUrl(attr(select('link[rel~=canonical]', tree), 'href')) ?? httpUrl(meta(tree, 'og:url')) ?? httpUrl(fromLd('url')),
-    site: meta(tree, 'og:site_name', 'application-name') ?? ld.map((item) => nameOf(item.publisher)).find(Boolean),
+    // Firefox's Reader view keeps only the address and the domain, in its header.
+    url: httpUrl(attr(select('link[rel~=canonical]', tree), 'href')) ?? httpUrl(meta(tree, 'og:url')) ?? httpUrl(fromLd('url')) ?? httpUrl(attr(select('a.reader-domain', tree), 'href')),
+    site: meta(tree, 'og:site_name', 'application-name') ?? ld.map((item) => nameOf(item.publisher)).find(Boolean) ?? textOf(tree, '.reader-domain'),
   };
 }

@@ -24,6 +24,7 @@ export const chromePatterns: ChromePattern[] = [
   { what: 'a footer', pattern: /^(?:©|\(c\)|copyright)\s*(?:\d{4}|[a-z])[^.]{0,80}$/i },
   { what: 'a footer', pattern: /^.{0,60}\ball rights reserved\.?$/i },
   { what: 'a footer', pattern: /^(?:products & services|career area|check all|privacy policy|terms of (?:use|service)|imprint|impressum|contact us|back to top)$/i },
+  { what: 'navigation', pattern: /^(?:skip to (?:the )?(?:main )?content|skip navigation|menu|search)$/i },
   { what: 'a table-of-contents box', pattern: /^table of contents$/i },
   { what: 'an author card', pattern: /^(?:posted|written|published) by [\p{L} .'-]{2,60}$/iu },
   { what: 'an author card', pattern: /^(?:about the author|follow(?: me| us)?(?: on [a-z]+)?)$/i },
@@ -31,6 +32,8 @@ export const chromePatterns: ChromePattern[] = [
   { what: 'a comment box', pattern: /^(?:top |all )?(?:comments|discussion|responses)\s*\(\d+\)$/i },
   { what: 'reaction counts', pattern: /^(?:[\p{Extended_Pictographic}\uFE0F\u200D]+\s*\d+(?:\.\d+)?[kK]?\s*)+$/u },
   { what: 'reaction counts', pattern: /^(?:\d+ (?:reactions?|likes?|claps?|hearts?)|like|clap|save|listen|bookmark|add to (?:reading )?list)$/i },
+  { what: 'reaction counts', pattern: /^(?:like this:?|like loading(?:…|\.\.\.)?|liked by \d+ (?:people|others))$/i },
+  { what: 'a counter', pattern: /^\d+(?:\.\d+)?[kKmM]?$/ },
   { what: 'a reading-time badge', pattern: /^\d+ min(?:ute)?s? read$/i },
   { what: 'an author card', pattern: /^(?:follow|following|subscribe|sign in|sign up|log in|get started|open in app|write|member-only story)$/i },
   { what: 'a date line', pattern: /^(?:posted|published|updated)(?: on| at)?:? (?:[a-z]{3,9}\.? \d{1,2}|\d{1,2} [a-z]{3,9}\.?)(?:,? \d{4})?(?: (?:by|·|•) .{1,60})?$/i },
@@ -50,9 +53,9 @@ export const chromeElements: { what: string; selector: string }[] = [
   { what: 'an icon', selector: 'svg' },
   { what: 'a cookie or consent banner', selector: '[class*=cookie], [id*=cookie], [class*=consent]' },
   { what: 'a share button', selector: '[class*=share], [class*=social]' },
-  { what: 'reaction counts', selector: '[class*=reaction], [class*=clap], [class*=like-button]' },
-  { what: 'a comment box', selector: '[id*=comments], [class*=comments], [class*=discussion]' },
-  { what: 'a newsletter box', selector: '[class*=newsletter], [class*=subscribe], [class*=signup]' },
+  { what: 'reaction counts', selector: '[class*=reaction], [class*=clap], [class*=like-button], [class*=vote-count], [class*=ufi]' },
+  { what: 'a comment box', selector: '[id*=comments], [class*=comment], [class*=discussion], [class*=responses]' },
+  { what: 'a newsletter box', selector: '[class*=newsletter], [class*=subscribe], [class*=subscription], [class*=signup]' },
   { what: 'an author card', selector: '[class*=author-card], [class*=byline], [class*=profile-preview]' },
   { what: 'related articles', selector: '[class*=related], [class*=read-next], [class*=recommend]' },
   { what: 'a footer', selector: 'footer, [role=contentinfo]' },
@@ -61,7 +64,21 @@ export const chromeElements: { what: string; selector: string }[] = [
 
 /** What kind of chrome `line` is (the whole line, trimmed), or undefined when it is text. */
 export function chromeKind(line: string): string | undefined {
-  const text = line.trim();
+  // Separators around a byline's parts ("· Mar 9, 2031 ·") are not part of what it is.
+  const text = line.trim().replace(/^[·•|—–\s]+|[·•|—–\s]+$/g, '');
   if (!text) return undefined;
   return chromePatterns.find(({ pattern }) => pattern.test(text))?.what;
+}
+
+/**
+ * A Markdown line as a reader sees it: list, quote and heading markers, links (their text kept),
+ * emphasis and inline HTML tags taken off, so "**[Share this post](https://x)**" is chrome too.
+ */
+export function plainLine(line: string): string {
+  return line
+    .replace(/^\s*(?:(?:[-*+]|\d+[.)]|#{1,6}|>)\s+)+/, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<\/?[A-Za-z][^>]*>/g, '')
+    .replace(/(\*\*|__|\*|_|~~)(.+?)\1/g, '$2')
+    .trim();
 }
