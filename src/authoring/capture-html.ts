@@ -205,6 +205,7 @@ export function normalizeHtml(html: string, title?: string): HtmlCapture {
     .runSync(article.type === 'root' ? article : { type: 'root', children: [article] });
   for (const el of selectAll('*', article)) if (leafBlocks.has(el.tagName) && !isBlockParent(el) && textLines(el).length) kept++;
 
+  oneLineCode(mdast as MdastNodes);
   const markdown = unified()
     .use(remarkGfm)
     .use(remarkStringify, {
@@ -306,6 +307,15 @@ function footnotes(article: Element | Root) {
   }
   prune(article, (el) => ['ol', 'ul'].includes(el.tagName) && !textLines(el).length && !select('img, x-note', el));
   article.children.push(...notes);
+}
+
+/**
+ * Inline code on one line: a `<code>` left open in a damaged page swallows the blocks after it,
+ * and inline code across a blank line would end as a stray backtick, leaving what follows unescaped.
+ */
+function oneLineCode(node: MdastNodes) {
+  if (node.type === 'inlineCode') node.value = node.value.replace(/\s*\n\s*/g, ' ');
+  if ('children' in node) for (const child of node.children) oneLineCode(child);
 }
 
 /** A line that starts with `import`/`export` outside code would be read by MDX as a statement. */
