@@ -15,16 +15,18 @@ import { toText } from 'hast-util-to-text';
 import { VFile } from 'vfile';
 import { captureLines, normalizeHtml } from '../../src/authoring/capture-html.ts';
 import { normalizeMarkdown } from '../../src/authoring/ingest.ts';
+import { capturedChrome } from '../../src/check/captured-chrome.ts';
+import { leftovers } from '../../src/check/leftovers.ts';
 import { readText } from '../../src/lib/source-text.ts';
 import { createReportProcessor } from '../../src/markdown/pipeline.ts';
 import { mutateText } from '../helpers/fuzz.ts';
 
 const dir = 'tests/fixtures/captures';
-const title = 'Three days at Harbor Summit 2031';
+const title = 'Three days at Harbor Summit 2025';
 
 /** The author's sentences, the same in every capture. */
 const sentences = [
-  'Harbor Summit 2031 took place in Porto from 4 to 6 March, and the hallway track was the best part.',
+  'Harbor Summit 2025 took place in Porto from 4 to 6 March, and the hallway track was the best part.',
   'The team said “ship it” and we did, in 3 days.',
   'Every team we met had moved from logs to traces.',
   'Measure first, then cut the noise.',
@@ -43,36 +45,36 @@ interface Platform {
 
 const platforms: Record<string, Platform> = {
   'devto.html': {
-    meta: { author: 'Ada Example', published: '2031-03-09', url: 'https://dev.example/ada_example/three-days-at-harbor-summit-2031-4k2j', site: 'DEV Community' },
-    chrome: ['We use cookies to improve your experience.', 'Accept all', 'Posted on Mar 9', '#observability #kubernetes', 'Enter fullscreen modeExit fullscreen mode', 'Top comments (5)', '© 2016 - 2031', 'Privacy Policy Terms of use', 'Great write-up, thanks for sharing!'],
+    meta: { author: 'Ada Example', published: '2025-03-09', url: 'https://dev.example/ada_example/three-days-at-harbor-summit-2025-4k2j', site: 'DEV Community' },
+    chrome: ['We use cookies to improve your experience.', 'Accept all', 'Posted on Mar 9', '#observability #kubernetes', 'Enter fullscreen modeExit fullscreen mode', 'Top comments (5)', '© 2016 - 2025', 'Privacy Policy Terms of use', 'Great write-up, thanks for sharing!'],
     lang: 'yaml',
   },
   'medium.html': {
-    meta: { author: 'Ada Example', published: '2031-03-09', url: 'https://medium.example/@ada/three-days-at-harbor-summit-2031-9f3e2a', site: 'Medium' },
-    chrome: ['Member-only story', 'Follow', '5 min read', 'Mar 9, 2031', '123', 'Listen', 'Share', 'Responses (3)', 'MediumOpen in appSign upSign inWrite'],
+    meta: { author: 'Ada Example', published: '2025-03-09', url: 'https://medium.example/@ada/three-days-at-harbor-summit-2025-9f3e2a', site: 'Medium' },
+    chrome: ['Member-only story', 'Follow', '5 min read', 'Mar 9, 2025', '123', 'Listen', 'Share', 'Responses (3)', 'MediumOpen in appSign upSign inWrite'],
     lang: 'yaml',
   },
   'wordpress.html': {
-    meta: { author: 'Ada Example', published: '2031-03-09', url: 'https://ada-notebook.example/2031/03/09/three-days-at-harbor-summit-2031/', site: "Ada's Notebook" },
-    chrome: ['Skip to content', 'Posted on 9 March 2031 by Ada Example', 'Share this:', 'Share on X', 'Like this:', 'Like Loading…', 'Posted in Conferences', 'Leave a Reply', '© 2031 Ada’s Notebook'],
+    meta: { author: 'Ada Example', published: '2025-03-09', url: 'https://ada-notebook.example/2025/03/09/three-days-at-harbor-summit-2025/', site: "Ada's Notebook" },
+    chrome: ['Skip to content', 'Posted on 9 March 2025 by Ada Example', 'Share this:', 'Share on X', 'Like this:', 'Like Loading…', 'Posted in Conferences', 'Leave a Reply', '© 2025 Ada’s Notebook'],
     lang: 'yaml',
   },
   'ghost.html': {
-    meta: { author: 'Ada Example', published: '2031-03-09', url: 'https://harbor-notes.example/three-days-at-harbor-summit-2031/', site: 'Harbor Notes' },
-    chrome: ['Conferences', 'Mar 9, 2031— 4 min read', 'Sign up for Harbor Notes', 'Subscribe', 'Two days at Quay Con 2030', 'Harbor Notes © 2031'],
+    meta: { author: 'Ada Example', published: '2025-03-09', url: 'https://harbor-notes.example/three-days-at-harbor-summit-2025/', site: 'Harbor Notes' },
+    chrome: ['Conferences', 'Mar 9, 2025— 4 min read', 'Sign up for Harbor Notes', 'Subscribe', 'Two days at Quay Con 2024', 'Harbor Notes © 2025'],
     lang: 'yaml',
   },
   'hashnode.html': {
-    meta: { author: 'Ada Example', published: '2031-03-09', url: 'https://ada.hashnode.example/three-days-at-harbor-summit-2031', site: "Ada's Engineering Log" },
-    chrome: ['·Mar 9, 2031·', '4 min read', '12 likes3 comments', '#observability', 'Subscribe to my newsletter', "©2031 Ada's Engineering Log"],
+    meta: { author: 'Ada Example', published: '2025-03-09', url: 'https://ada.hashnode.example/three-days-at-harbor-summit-2025', site: "Ada's Engineering Log" },
+    chrome: ['·Mar 9, 2025·', '4 min read', '12 likes3 comments', '#observability', 'Subscribe to my newsletter', "©2025 Ada's Engineering Log"],
     lang: 'yaml',
   },
   'substack.html': {
-    meta: { author: 'Ada Example', published: '2031-03-09', url: 'https://adaexample.substack.example/p/three-days-at-harbor-summit-2031', site: 'Ada’s Dispatch' },
-    chrome: ['Mar 09, 2031', '143Share', 'Thanks for reading Ada’s Dispatch! Subscribe for free to receive new posts and support my work.', '14 Likes', 'Discussion about this post', '© 2031 Ada Example'],
+    meta: { author: 'Ada Example', published: '2025-03-09', url: 'https://adaexample.substack.example/p/three-days-at-harbor-summit-2025', site: 'Ada’s Dispatch' },
+    chrome: ['Mar 09, 2025', '143Share', 'Thanks for reading Ada’s Dispatch! Subscribe for free to receive new posts and support my work.', '14 Likes', 'Discussion about this post', '© 2025 Ada Example'],
   },
   'reader-view.html': {
-    meta: { author: 'Ada Example', url: 'https://notes.example/2031/harbor-summit/', site: 'notes.example' },
+    meta: { author: 'Ada Example', url: 'https://notes.example/2025/harbor-summit/', site: 'notes.example' },
     chrome: ['notes.example', '4–5 minutes'],
     lang: 'yaml',
   },
@@ -162,7 +164,7 @@ describe('copy-as-Markdown capture', async () => {
   const page = pageText(tree);
   test('every author sentence is on the page and every chrome line is listed', () => {
     assert.deepEqual(sentences.map(fold).filter((s) => !page.includes(s)), []);
-    assert.deepEqual(result.removed.map((r) => r.line), ['[Skip to content](#main)', `# ${title}`, 'Posted on Mar 9, 2031', '❤️ 48 🦄 7', 'Share this post', 'Top comments (5)']);
+    assert.deepEqual(result.removed.map((r) => r.line), ['[Skip to content](#main)', `# ${title}`, 'Posted on Mar 9, 2025', '❤️ 48 🦄 7', 'Share this post', 'Top comments (5)']);
     assert.equal(result.title, title);
   });
   test('structure is kept', () => {
@@ -179,9 +181,9 @@ test('without a canonical link, og:url or Reader-view domain, the address stays 
 });
 
 test('the densest block of paragraphs is the article when nothing names one', () => {
-  const { body, removed } = normalizeHtml('<body><div class="menu"><p>Home</p></div><div><p>First sentence of the post.</p><p>Second sentence of the post.</p></div><div><p>© 2031 Someone</p></div></body>');
+  const { body, removed } = normalizeHtml('<body><div class="menu"><p>Home</p></div><div><p>First sentence of the post.</p><p>Second sentence of the post.</p></div><div><p>© 2025 Someone</p></div></body>');
   assert.equal(body, 'First sentence of the post.\n\nSecond sentence of the post.\n');
-  assert.deepEqual(removed.map((r) => r.line), ['Home', '© 2031 Someone']);
+  assert.deepEqual(removed.map((r) => r.line), ['Home', '© 2025 Someone']);
 });
 
 describe('fuzz: mutated HTML captures never crash ingest, and the draft is always MDX the guard accepts', () => {
@@ -201,4 +203,18 @@ describe('fuzz: mutated HTML captures never crash ingest, and the draft is alway
       assert.deepEqual(ours, [], applied.join(', '));
     });
   }
+});
+
+describe('the check catches chrome a capture left, from the list ingest uses', () => {
+  test('a bare chrome line: "Top comments (N)", reaction counts, "Posted on …"', () => {
+    const body = ['Real text.', 'Top comments (5)', '❤️ 48 🦄 7', 'Posted on Mar 9, 2025'].join('\n');
+    assert.deepEqual(leftovers(body, true).map((p) => p.line), [2, 3, 4]);
+  });
+  test('chrome inside Markdown or HTML markup, with our message, and nothing twice', () => {
+    const body = ['**[Top comments (5)](#comments)**', '- <strong>Share this post</strong>', 'Top comments (5)', '[Share this post](https://x.example/) with your team.', '```', '**Follow**', '```'].join('\n');
+    assert.deepEqual(capturedChrome(body), [
+      { line: 1, field: 'body', message: 'expected the author\'s text, found page chrome "Top comments (5)" (a comment box) inside markup; remove the line' },
+      { line: 2, field: 'body', message: 'expected the author\'s text, found page chrome "Share this post" (a share button) inside markup; remove the line' },
+    ]);
+  });
 });
