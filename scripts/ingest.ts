@@ -89,8 +89,7 @@ const normalized: Normalized & Partial<HtmlCapture> = html
     ? normalizeMarkdown(text, values.title)
     : normalizeText(text, values.title);
 const meta = normalized.meta ?? {};
-const author = values.author ?? meta.author;
-if (!author) usageError('--author', 'expected the name of the post\'s author, found nothing');
+const author = values.author ?? meta.author ?? usageError('--author', 'expected the name of the post\'s author, found nothing');
 const url = values.url ?? meta.url;
 const title = oneLine(capture, '--title', values.title ?? normalized.title ?? '');
 if (!title) fail(capture, '--title', 'expected a title (none stands out in the capture), found nothing; pass --title');

@@ -13,7 +13,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { matches, select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import type { Nodes as MdastNodes } from 'mdast';
-import rehypeRemark from 'rehype-remark';
+import rehypeRemark, { type Options as ToMdastOptions } from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
@@ -135,6 +135,9 @@ function absolute(href: unknown, base: string | undefined): string | undefined {
   }
 }
 
+/** The state rehype-remark hands a handler (hast-util-to-mdast's, which we do not import directly). */
+type State = Parameters<NonNullable<NonNullable<ToMdastOptions['handlers']>[string]>>[0];
+
 export interface HtmlCapture extends Normalized {
   /** Author content turned into something publishable: an embed into a link, an image into a note. */
   converted: Removed[];
@@ -191,11 +194,11 @@ export function normalizeHtml(html: string, title?: string): HtmlCapture {
   const mdast = unified()
     .use(rehypeRemark, {
       handlers: {
-        'x-fnref': (_state, node: Element) => ({ type: 'footnoteReference', identifier: String(node.properties.dataId), label: String(node.properties.dataId) }),
-        'x-fndef': (state, node: Element) => ({ type: 'footnoteDefinition', identifier: String(node.properties.dataId), label: String(node.properties.dataId), children: state.toFlow(state.all(node)) }) as MdastNodes,
-        'x-note': (_state, node: Element) => ({ type: 'html', value: `<Ed note="${String(node.properties.dataNote)}" />` }),
-        h1: (state, node: Element) => ({ type: 'heading', depth: 2, children: state.all(node) }) as MdastNodes,
-        a: (state, node: Element) => {
+        'x-fnref': (_state: State, node: Element) => ({ type: 'footnoteReference', identifier: String(node.properties.dataId), label: String(node.properties.dataId) }),
+        'x-fndef': (state: State, node: Element) => ({ type: 'footnoteDefinition', identifier: String(node.properties.dataId), label: String(node.properties.dataId), children: state.toFlow(state.all(node)) }) as MdastNodes,
+        'x-note': (_state: State, node: Element) => ({ type: 'html', value: `<Ed note="${String(node.properties.dataNote)}" />` }),
+        h1: (state: State, node: Element) => ({ type: 'heading', depth: 2, children: state.all(node) }) as MdastNodes,
+        a: (state: State, node: Element) => {
           const url = absolute(node.properties.href, base);
           return url ? ({ type: 'link', url, title: null, children: state.all(node) } as MdastNodes) : (state.all(node) as MdastNodes[]);
         },

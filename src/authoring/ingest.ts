@@ -4,8 +4,6 @@
  * removes page chrome (src/lib/chrome.ts, every removed line returned so it can be printed),
  * restores obvious headings, lists and their nesting, and escapes what MDX would read as code.
  */
-import { fromHtml } from 'hast-util-from-html';
-import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { chromeKind, plainLine } from '../lib/chrome.ts';
 
 export interface Removed {
@@ -125,51 +123,6 @@ export function normalizeMarkdown(text: string, title?: string): Normalized {
     out.push(escapeMdx(line));
   }
   return { body: `${out.join('\n').trim()}\n`, removed, title: foundTitle };
-}
-
-/** HTML → the same one-block-per-line text `normalizeText` reads (headings, lists with nesting, code, links). */
-export function htmlToText(html: string): string {
-  const tree = fromHtml(html);
-  const lines: string[] = [];
-  const inline = (nodes: ElementContent[] | RootContent[]): string =>
-    nodes
-      .map((node) => {
-        if (node.type === 'text') return node.value.replace(/\s+/g, ' ');
-        if (node.type !== 'element') return '';
-        if (node.tagName === 'br') return ' ';
-        if (node.tagName === 'code') return `\`${inline(node.children)}\``;
-        if (node.tagName === 'a' && typeof node.properties.href === 'string' && /^https?:/.test(node.properties.href)) {
-          return `[${inline(node.children)}](${node.properties.href})`;
-        }
-        return inline(node.children);
-      })
-      .join('');
-  const block = (node: Root | Element, depth: number) => {
-    for (const child of node.children) {
-      if (child.type !== 'element') continue;
-      const tag = child.tagName;
-      if (['script', 'style', 'noscript', 'nav', 'footer', 'form', 'button', 'svg', 'iframe', 'template'].includes(tag)) continue;
-      if (/^h[1-6]$/.test(tag)) lines.push('', inline(child.children).trim(), '');
-      else if (tag === 'li') {
-        const own = child.children.filter((c) => !(c.type === 'element' && (c.tagName === 'ul' || c.tagName === 'ol')));
-        lines.push(`${'  '.repeat(depth)}- ${inline(own as ElementContent[]).trim()}`);
-        for (const sub of child.children) if (sub.type === 'element' && (sub.tagName === 'ul' || sub.tagName === 'ol')) block(sub, depth + 1);
-      } else if (tag === 'pre') lines.push(`$ ${inline(child.children).trim()}`);
-      else if (tag === 'p' || tag === 'blockquote' || tag === 'figcaption') lines.push(inline(child.children).trim());
-      else if (tag === 'img') continue;
-      else block(child, tag === 'ul' || tag === 'ol' ? depth : depth);
-    }
-  };
-  block(tree, 0);
-  return lines.join('\n');
-}
-
-export interface EventLike {
-  id: string;
-  name: string;
-  shortName: string;
-  city: string;
-  year: number;
 }
 
 /** The event a capture is most likely about, and why; undefined when nothing points to one. */
