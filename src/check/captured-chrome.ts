@@ -9,22 +9,14 @@
  * Message: `expected the author's text, found page chrome "<line>" (<what>) inside markup; remove the line`
  * Failing example (a report body line): `**[Top comments (5)](#comments)**`
  */
-import { chromeKind, plainLine } from '../authoring/chrome.ts';
+import { chromeKind, plainLine, proseLines } from '../authoring/chrome.ts';
 import type { Problem } from '../lib/problems.ts';
 
 export function capturedChrome(body: string): Omit<Problem, 'file'>[] {
-  const problems: Omit<Problem, 'file'>[] = [];
-  let fence = false;
-  body.split('\n').forEach((raw, i) => {
-    if (/^\s*(```|~~~)/.test(raw)) fence = !fence;
-    if (fence) return;
-    const bare = raw.replace(/^\s*(?:[-*+]|\d+[.)]|#{1,6}|>)\s+/, '').trim();
-    const plain = plainLine(raw);
-    if (plain === bare || chromeKind(bare)) return;
-    const what = chromeKind(plain);
-    if (what) {
-      problems.push({ line: i + 1, field: 'body', message: `expected the author's text, found page chrome ${JSON.stringify(plain)} (${what}) inside markup; remove the line` });
-    }
+  return proseLines(body).flatMap(({ line, number }) => {
+    const bare = line.replace(/^\s*(?:[-*+]|\d+[.)]|#{1,6}|>)\s+/, '').trim();
+    const plain = plainLine(line);
+    const what = plain !== bare && !chromeKind(bare) ? chromeKind(plain) : undefined;
+    return what ? [{ line: number, field: 'body', message: `expected the author's text, found page chrome ${JSON.stringify(plain)} (${what}) inside markup; remove the line` }] : [];
   });
-  return problems;
 }
