@@ -55,7 +55,10 @@ export const textLines = (node: Parents | Element) =>
 /** Back links of footnotes ("↩"), which say nothing and have no place in the draft. */
 const backref = (el: Element) => el.tagName === 'a' && (/^\s*(?:↩|↑|\^|⏎)\uFE0E?\s*$/.test(toText(el)) || [el.properties.className ?? []].flat().some((c) => /backref|footnote-back|return/i.test(String(c))));
 
-/** Parses a saved page and finds its article, with what says nothing (scripts, footnote back links) taken out. */
+/** A heading's own link mark ("#", "¶", "§", "🔗"), which our pages add again. */
+const headingAnchor = (el: Element) => el.tagName === 'a' && String(el.properties.href ?? '').startsWith('#') && /^\s*(?:#|¶|§|🔗|link)?\s*$/i.test(toText(el));
+
+/** Parses a saved page and finds its article, with what says nothing (scripts, comments, hidden elements, footnote back links, heading marks) taken out. */
 export function parseCapture(html: string): { tree: Root; article: Element | Root } {
   const tree = fromHtml(html.replace(/^\uFEFF/, ''));
   prune(tree, (el) => ['script', 'style', 'template', 'noscript'].includes(el.tagName) && !matches('script[type="application/ld+json"]', el));
@@ -66,7 +69,7 @@ export function parseCapture(html: string): { tree: Root; article: Element | Roo
   };
   uncomment(tree);
   const article = findArticle(tree);
-  prune(article, backref);
+  prune(article, (el) => backref(el) || headingAnchor(el) || el.properties.hidden === true);
   for (const { link, label, target } of footnoteLinks(article)) {
     link.children = [{ type: 'text', value: label }];
     stripMarker(target, label);

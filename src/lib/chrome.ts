@@ -58,6 +58,7 @@ export const chromeElements: { what: string; selector: string }[] = [
   { what: 'a newsletter box', selector: '[class*=newsletter], [class*=subscribe], [class*=subscription], [class*=signup]' },
   { what: 'an author card', selector: '[class*=author-card], [class*=byline], [class*=profile-preview]' },
   { what: 'related articles', selector: '[class*=related], [class*=read-next], [class*=recommend]' },
+  { what: 'a table-of-contents box', selector: '.toc, [class*=table-of-contents], #TableOfContents' },
   { what: 'a footer', selector: 'footer, [role=contentinfo]' },
   { what: 'a sidebar', selector: 'aside' },
 ];

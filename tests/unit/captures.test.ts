@@ -1,5 +1,5 @@
 /**
- * Captures of one made-up post saved from six platforms, Firefox's Reader view and "copy as
+ * Captures of one made-up post saved from six platforms and a static-site blog (Hugo), Firefox's Reader view and "copy as
  * Markdown" (tests/fixtures/captures/), each with the platform's structure and chrome. Per capture:
  * every author sentence is on the rendered draft, every chrome line is listed and absent, the
  * structure is kept (table rows, code lines, quote, heading levels, nested list, footnote), the
@@ -72,6 +72,11 @@ const platforms: Record<string, Platform> = {
   'substack.html': {
     meta: { author: 'Ada Example', published: '2025-03-09', url: 'https://adaexample.substack.example/p/three-days-at-harbor-summit-2025', site: 'Ada’s Dispatch' },
     chrome: ['Mar 09, 2025', '143Share', 'Thanks for reading Ada’s Dispatch! Subscribe for free to receive new posts and support my work.', '14 Likes', 'Discussion about this post', '© 2025 Ada Example'],
+  },
+  'hugo.html': {
+    meta: { author: 'Ada Example', published: '2025-03-09', url: 'https://ada.example.org/posts/harbor-summit-2025/', site: 'Ada’s field notes' },
+    chrome: ['Home » Posts', 'March 9, 2025 · 4 min · Ada Example', 'Table of Contents', 'Two days at Quay Con 2024', '© 2025 Ada’s field notes · Powered by Hugo & PaperMod'],
+    lang: 'yaml',
   },
   'reader-view.html': {
     meta: { author: 'Ada Example', url: 'https://notes.example/2025/harbor-summit/', site: 'notes.example' },
