@@ -96,6 +96,30 @@ function prune(node: Parents, drop: (el: Element, parent: Parents) => boolean): 
   return dropped;
 }
 
+/** The lines outside `article`, each with the chrome element around it ("outside the article: navigation"). */
+function outsideReasons(tree: Root, article: Element | Root): Removed[] {
+  const found: Removed[] = [];
+  const walk = (node: Parents) => {
+    for (const child of node.children) {
+      if (child.type !== 'element' || child === article) continue;
+      const what = chromeElements.find(({ selector }) => matches(selector, child))?.what ?? (child.tagName === 'header' ? 'the site header' : undefined);
+      if (what) for (const line of textLines(child)) found.push({ line, what: `outside the article: ${what}` });
+      else walk(child);
+    }
+  };
+  walk(tree);
+  return found;
+}
+
+/**
+ * Why `line` went: the reason recorded for it, or for the longest recorded line making up more than
+ * half of it (inline chrome the extractor reads as one line, e.g. two buttons side by side).
+ */
+function reasonOf(line: string, reasons: Removed[]): string | undefined {
+  const part = reasons.filter((r) => line.includes(r.line) && r.line.length * 2 > line.length).sort((a, b) => b.line.length - a.line.length)[0];
+  return (reasons.find((r) => r.line === line) ?? part)?.what;
+}
+
 /** The lines of `before` that `after` no longer has (as many times as they went). */
 function unmatched(before: string[], after: string[]): string[] {
   const left = new Map<string, number>();
@@ -162,10 +186,10 @@ export function normalizeHtml(html: string, title?: string): HtmlCapture {
 
   // Outside the article: all chrome, listed line by line with why.
   if (article !== tree) {
-    const inside = new Set(textLines(article));
-    for (const line of textLines(tree)) {
-      if (inside.has(line)) continue;
-      removed.push({ line, what: line === foundTitle ? 'the title (now in the frontmatter)' : chromeKind(line) ?? 'outside the article' });
+    const where = outsideReasons(tree, article);
+    for (const line of unmatched(textLines(tree), textLines(article))) {
+      const what = line === foundTitle ? 'the title (now in the frontmatter)' : chromeKind(line) ?? reasonOf(line, where);
+      removed.push({ line, what: what ?? 'outside the article' });
     }
   }
 
@@ -185,7 +209,7 @@ export function normalizeHtml(html: string, title?: string): HtmlCapture {
     else return false;
     return true;
   });
-  removed.push(...unmatched(before, textLines(article)).map((line) => ({ line, what: reasons.find((r) => line.includes(r.line))?.what ?? 'page chrome' })));
+  removed.push(...unmatched(before, textLines(article)).map((line) => ({ line, what: reasonOf(line, reasons) ?? 'page chrome' })));
 
   // Embeds become links with their title, images editor's notes: in place, so the text around them reads on.
   convertMedia(article, converted, meta.url);
