@@ -216,7 +216,7 @@ export function normalizeHtml(html: string, title?: string): HtmlCapture {
   codeLanguages(article);
   footnotes(article);
 
-  let kept = 0;
+  const kept = selectAll('*', article).filter((el) => leafBlocks.has(el.tagName) && !isBlockParent(el) && textLines(el).length).length;
   const base = meta.url;
   const mdast = unified()
     .use(rehypeRemark, {
@@ -233,7 +233,6 @@ export function normalizeHtml(html: string, title?: string): HtmlCapture {
     } as never)
     .use(remarkGfm)
     .runSync(article.type === 'root' ? article : { type: 'root', children: [article] });
-  for (const el of selectAll('*', article)) if (leafBlocks.has(el.tagName) && !isBlockParent(el) && textLines(el).length) kept++;
 
   oneLineCode(mdast as MdastNodes);
   const markdown = unified()
@@ -269,7 +268,7 @@ function convertMedia(article: Element | Root, converted: Removed[], base: strin
         const what = [alt, captionText].filter(Boolean).join(' — ') || 'no description';
         const note = noteText(`image not kept: ${what} (${absolute(src, base) ?? (src || 'no address')})`);
         converted.push({ line: `[image] ${alt || src}`, what: `an image, now the editor's note “${note}”` });
-        // Hook for local images (issue 21): a kept file would replace this note.
+        // Hook for local images (issue 21): where a kept file exists, return its image element here instead of the note.
         return [{ type: 'element', tagName: 'x-note', properties: { dataNote: note }, children: [] }];
       }
       const kind = embedKind(src);
