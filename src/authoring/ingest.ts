@@ -125,6 +125,14 @@ export function normalizeMarkdown(text: string, title?: string): Normalized {
   return { body: `${out.join('\n').trim()}\n`, removed, title: foundTitle };
 }
 
+export interface EventLike {
+  id: string;
+  name: string;
+  shortName: string;
+  city: string;
+  year: number;
+}
+
 /** The event a capture is most likely about, and why; undefined when nothing points to one. */
 export function guessEvent(text: string, events: EventLike[]): { id: string; because: string } | undefined {
   const lower = text.toLowerCase();

@@ -84,13 +84,3 @@ export function plainLine(line: string): string {
     .replace(/(\*\*|__|\*|_|~~)(.+?)\1/g, '$2')
     .trim();
 }
-
-/** The lines of a Markdown text outside fenced code, with their 1-based numbers. */
-export function proseLines(text: string): { line: string; number: number }[] {
-  let fence = false;
-  return text.split('\n').flatMap((line, i) => {
-    const marker = /^\s*(```|~~~)/.test(line);
-    if (marker) fence = !fence;
-    return fence || marker ? [] : [{ line, number: i + 1 }];
-  });
-}

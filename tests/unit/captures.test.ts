@@ -15,8 +15,9 @@ import { toText } from 'hast-util-to-text';
 import { VFile } from 'vfile';
 import { captureLines, normalizeHtml } from '../../src/authoring/capture-html.ts';
 import { normalizeMarkdown } from '../../src/authoring/ingest.ts';
-import { capturedChrome } from '../../src/check/captured-chrome.ts';
-import { leftovers } from '../../src/check/leftovers.ts';
+import { capturedChrome } from '../../src/check/rules/captured-chrome.ts';
+import { pageChrome } from '../../src/check/rules/page-chrome.ts';
+import type { Rule } from '../../src/check/rules/rule.ts';
 import { readText } from '../../src/lib/source-text.ts';
 import { createReportProcessor } from '../../src/markdown/pipeline.ts';
 import { mutateText } from '../helpers/fuzz.ts';
@@ -211,13 +212,14 @@ describe('fuzz: mutated HTML captures never crash ingest, and the draft is alway
 });
 
 describe('the check catches chrome a capture left, from the list ingest uses', () => {
+  const run = (rule: Rule, body: string) => rule.report!({ file: 'x.mdx', body, lineOf: () => undefined });
   test('a bare chrome line: "Top comments (N)", reaction counts, "Posted on …"', () => {
     const body = ['Real text.', 'Top comments (5)', '❤️ 48 🦄 7', 'Posted on Mar 9, 2025'].join('\n');
-    assert.deepEqual(leftovers(body, true).map((p) => p.line), [2, 3, 4]);
+    assert.deepEqual(run(pageChrome, body).map((p) => p.line), [2, 3, 4]);
   });
   test('chrome inside Markdown or HTML markup, with our message, and nothing twice', () => {
     const body = ['**[Top comments (5)](#comments)**', '- <strong>Share this post</strong>', 'Top comments (5)', '[Share this post](https://x.example/) with your team.', '```', '**Follow**', '```'].join('\n');
-    assert.deepEqual(capturedChrome(body), [
+    assert.deepEqual(run(capturedChrome, body), [
       { line: 1, field: 'body', message: 'expected the author\'s text, found page chrome "Top comments (5)" (a comment box) inside markup; remove the line' },
       { line: 2, field: 'body', message: 'expected the author\'s text, found page chrome "Share this post" (a share button) inside markup; remove the line' },
     ]);
