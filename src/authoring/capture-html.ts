@@ -18,7 +18,7 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { chromeElements, chromeKind } from '../lib/chrome.ts';
-import type { Normalized, Removed } from './ingest.ts';
+import { noteText, type Normalized, type Removed } from './ingest.ts';
 import { pageMeta, type PageMeta } from './page-meta.ts';
 
 /** Where platforms (and Firefox's Reader view) put a post's text, most specific first; else the densest block of paragraphs. */
@@ -138,8 +138,6 @@ export function captureLines(html: string): string[] {
 
 const isBlockParent = (el: Element) => el.children.some((c) => c.type === 'element' && leafBlocks.has(c.tagName));
 
-/** An attribute value for `<Ed note="…">`: one line, without what MDX or the guard would read as markup. */
-const noteText = (text: string) => text.replace(/\s+/g, ' ').replace(/["{}<>]/g, (c) => ({ '"': '”', '{': '(', '}': ')', '<': '‹', '>': '›' })[c]!).trim();
 
 /** An embed's kind by its host: a video or a slide deck (a link with its title), else an embed. */
 function embedKind(src: string): string {

@@ -39,7 +39,15 @@ export interface Normalized {
   removed: Removed[];
   /** The first heading-like line when no title was given, or undefined. */
   title?: string;
+  /** Lines carried over in another form (an image from another site as an editor's note). */
+  converted?: Removed[];
 }
+
+/** An attribute value for `<Ed note="…">`: one line, without what MDX or the guard would read as markup. */
+export const noteText = (text: string) => text.replace(/\s+/g, ' ').replace(/["{}<>]/g, (c) => ({ '"': '”', '{': '(', '}': ')', '<': '‹', '>': '›' })[c]!).trim();
+
+/** A Markdown image from another site (the check refuses them: photos are saved beside the report). */
+const remoteImage = /!\[([^\]]*)\]\((https?:\/\/[^)\s]+)(?:\s+"[^"]*")?\)/g;
 
 /**
  * Plain text (one paragraph or item per line, as scraped) → Markdown. `title` is left out of the
@@ -100,6 +108,7 @@ export function normalizeText(text: string, title?: string): Normalized {
 /** Markdown as given, escaped for MDX outside code; chrome lines removed (and returned). */
 export function normalizeMarkdown(text: string, title?: string): Normalized {
   const removed: Removed[] = [];
+  const converted: Removed[] = [];
   let fence = false;
   const out: string[] = [];
   let foundTitle = title;
@@ -120,9 +129,11 @@ export function normalizeMarkdown(text: string, title?: string): Normalized {
       removed.push({ line: line.trim(), what: 'the title (now in the frontmatter)' });
       continue;
     }
-    out.push(escapeMdx(line));
+    if (line.search(remoteImage) >= 0) converted.push({ line: line.trim(), what: 'an image from another site, now an editor\'s note' });
+    // Hook for local images (issue 21): a photo saved beside the report is written ![alt](./file) instead.
+    out.push(escapeMdx(line).replace(remoteImage, (_, alt: string, url: string) => `<Ed note="${noteText(`image not kept: ${alt || 'no description'} (${url})`)}" />`));
   }
-  return { body: `${out.join('\n').trim()}\n`, removed, title: foundTitle };
+  return { body: `${out.join('\n').trim()}\n`, removed, converted, title: foundTitle };
 }
 
 export interface EventLike {

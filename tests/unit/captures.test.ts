@@ -173,6 +173,10 @@ describe('copy-as-Markdown capture', async () => {
     assert.deepEqual(result.removed.map((r) => r.line), ['[Skip to content](#main)', `# ${title}`, 'Posted on Mar 9, 2025', '❤️ 48 🦄 7', 'Share this post', 'Top comments (5)']);
     assert.equal(result.title, title);
   });
+  test('an image from another site becomes an editor’s note, listed as converted (the check refuses remote images)', () => {
+    assert.deepEqual(result.converted?.map((c) => c.line), ['![The sponsor hall at noon](https://blog.example/img/hall.png)']);
+    assert.match(toText(select('.ed-note', tree)!), /image not kept: The sponsor hall at noon \(https:\/\/blog\.example\/img\/hall\.png\)/);
+  });
   test('structure is kept', () => {
     assert.equal(selectAll('table tbody tr', tree).length, 3);
     assert.equal(raw(select('pre > code.language-yaml', tree)!).split('\n').filter(Boolean).length, 3);
