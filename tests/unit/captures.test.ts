@@ -116,13 +116,15 @@ function structure(tree: Root, lang: string | undefined) {
   const code = select('pre > code', tree);
   assert.ok(code, 'the code block is a code block');
   assert.equal(raw(code).replace(/\n$/, ''), 'pipeline:\n  receivers: [otlp]\n  exporters: {jaeger: {}}', 'every code line, indented');
-  assert.deepEqual(code.properties.className ?? [], lang ? [`language-${lang}`] : [], 'the code keeps its language');
+  const languages = [code.properties.className ?? []].flat().map(String).filter((c) => c.startsWith('language-'));
+  assert.deepEqual(languages, lang ? [`language-${lang}`] : [], 'the code keeps its language');
   assert.equal(fold(toText(select('blockquote', tree)!)), 'Measure first, then cut the noise.', 'the quote is a blockquote');
   assert.deepEqual(selectAll('li > ul > li', tree).map((li) => toText(li).trim()), ['head-based', 'tail-based'], 'the nested list');
   assert.ok(select('sup > a[data-footnote-ref]', tree), 'the footnote reference');
   assert.match(toText(select('section.footnotes li', tree)!), /The survey had 40 answers\./, 'the footnote');
   const video = select('a[href="https://www.youtube.com/watch?v=xq3Vn0aBcD4"]', tree);
-  assert.equal(video && toText(video), 'Video: Cilium: kube-proxy replacement at scale', 'the embedded video is a link with its title');
+  // "Video: <title>" on a line of its own, which the pipeline shows as a video card naming the host.
+  assert.match(video ? toText(video).replace(/\s+/g, ' ') : '', /^Video:? Cilium: kube-proxy replacement at scale\b/, 'the embedded video is a link with its title');
   assert.match(toText(select('.ed-note', tree) as Element), /image not kept: The sponsor hall at noon/, 'the image is an editor’s note with its alt text');
 }
 
