@@ -1,5 +1,5 @@
 /**
- * `npm run ingest -- <capture.txt|.html|.md> --author "<name>" --url <original post> [--event <id>] [--title …] [--id …]`
+ * `npm run ingest -- <capture.txt|.html|.md> [--author "<name>"] [--url <original post>] [--event <id>] [--title …] [--id …]`
  * A captured blog post → a draft report in content/reports/, the capture kept in content/sources/.
  * See src/authoring/ingest.ts for what it changes; it prints every line it removed.
  */
@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { addAuthor, asker, authorId, fail, fixAndReport, knownEvent, nextSteps, oneLine, refuseToOverwrite, soundRegistries } from '../src/authoring/cli.ts';
+import { normalizeHtml, type HtmlCapture } from '../src/authoring/capture-html.ts';
 import { badId, draftReport, eventFields, idFromTitle, personEntry, type NewEvent } from '../src/authoring/draft.ts';
-import { guessEvent, htmlToText, normalizeMarkdown, normalizeText } from '../src/authoring/ingest.ts';
+import { guessEvent, normalizeMarkdown, normalizeText, type Normalized } from '../src/authoring/ingest.ts';
 import { findTalks, planTalks, proposeEvent, proposeTools, proposeTopics } from '../src/authoring/propose.ts';
 import { toYaml } from '../src/lib/yaml.ts';
 import { eventSchema } from '../src/schemas/registries.ts';
@@ -19,14 +20,15 @@ import { createMentionFinder } from '../src/lib/mentions.ts';
 import { readText } from '../src/lib/source-text.ts';
 import { contentPaths } from '../src/paths.ts';
 
-const usage = `Usage: npm run ingest -- <capture.txt|.html|.md> --author "<name>" --url <original post URL> [options]
+const usage = `Usage: npm run ingest -- <capture.txt|.html|.md> [--author "<name>"] [--url <original post URL>] [options]
 
 Turns a captured blog post into a draft report, content/reports/<id>.mdx, and keeps the capture as
-content/sources/<id>.txt with the list of removed lines in content/sources/<id>.yaml.
+content/sources/<id>.txt (.html for a saved page) with the list of removed lines in content/sources/<id>.yaml.
 
   --author <who>      who wrote the post: a person id from content/people.yaml, or a name (a new
-                      name is added to people.yaml) (required)
-  --url <URL>         the original post, credited on the page (required)
+                      name is added to people.yaml); without it, the author a saved page names
+  --url <URL>         the original post, credited on the page; without it, the address a saved
+                      page gives (canonical link, og:url); with none, the report says it is unknown
   --event <id>        the event it covers, an id from content/events.yaml; without it the event is
                       guessed from the text, and the guess is printed
   --title "<title>"   the post's title; without it, the capture's first heading-like line
@@ -35,7 +37,11 @@ content/sources/<id>.txt with the list of removed lines in content/sources/<id>.
                       names that events.yaml lacks, the talks the text names ("the talk “…” by A
                       and B") and their speakers; in a terminal it asks, elsewhere it only lists them
 
-It removes page chrome (cookie banners, share buttons, newsletter and comment boxes, author cards,
+A saved HTML page is read with rehype-parse and rehype-remark: its article is found (<article>,
+<main>, articleBody, else the densest text block) and all around it is chrome; tables, code,
+quotes, headings, lists, links and footnotes carry over; an embedded video or slide deck becomes a
+link with its title, an image an editor's note; its title, author, date, address and site name
+are read from the page. It removes page chrome (cookie banners, share buttons, newsletter and comment boxes, author cards,
 related articles, footers, stray image names) and prints every line it removed; restores headings
 and lists; escapes what MDX would read as code; proposes topics per section; lists tool-like names
 that are not in tools.yaml; then runs \`npm run check -- --fix\` on the draft and reads back every file
@@ -56,11 +62,10 @@ const { values, positionals, usageError } = commandLine({
 });
 const ask = asker('npm run ingest', values, usageError);
 const capture = positionals[0] ?? usageError('<capture>', 'expected the path of a captured post, found nothing');
-if (!values.author) usageError('--author', 'expected the name of the post\'s author, found nothing');
-if (!values.url || !/^https?:\/\/[^\s/]+\.[^\s]+$/.test(values.url)) {
+if (values.url !== undefined && !/^https?:\/\/[^\s/]+\.[^\s]+$/.test(values.url)) {
   fail(capture, '--url', `expected the original post's http(s) address (the page credits and links it), found ${values.url ? JSON.stringify(values.url) : 'nothing'}`);
 }
-oneLine(capture, '--url', values.url);
+if (values.url) oneLine(capture, '--url', values.url);
 
 let bytes: Buffer;
 try {
@@ -77,10 +82,15 @@ if (text === undefined) {
 const registries = soundRegistries();
 
 const kind = extname(capture).toLowerCase();
-const normalized =
-  kind === '.md' || kind === '.markdown'
+const html = kind === '.html' || kind === '.htm';
+const normalized: Normalized & Partial<HtmlCapture> = html
+  ? normalizeHtml(text, values.title)
+  : kind === '.md' || kind === '.markdown'
     ? normalizeMarkdown(text, values.title)
-    : normalizeText(kind === '.html' || kind === '.htm' ? htmlToText(text) : text, values.title);
+    : normalizeText(text, values.title);
+const meta = normalized.meta ?? {};
+const author = values.author ?? meta.author ?? usageError('--author', 'expected the name of the post\'s author, found nothing');
+const url = values.url ?? meta.url;
 const title = oneLine(capture, '--title', values.title ?? normalized.title ?? '');
 if (!title) fail(capture, '--title', 'expected a title (none stands out in the capture), found nothing; pass --title');
 
@@ -138,30 +148,42 @@ const id = values.id ?? idFromTitle(title);
 const why = badId(id);
 if (why) fail(capture, '--id', why);
 const file = join(contentPaths.reports, `${id}.mdx`);
-const kept = join(contentPaths.sources, `${id}.txt`);
+const kept = join(contentPaths.sources, `${id}.${html ? 'html' : 'txt'}`);
 const notes = join(contentPaths.sources, `${id}.yaml`);
 refuseToOverwrite([file, kept, notes]);
-const author = authorId(values.author!, registries.people);
+const person = authorId(author, registries.people);
 
 const topics = proposeTopics(normalized.body, registries.topics, registries.tools);
-const source = { url: values.url!, site: new URL(values.url!).hostname.replace(/^www\./, '') };
-addAuthor(author, change, done);
+const site = meta.site ?? (url ? new URL(url).hostname.replace(/^www\./, '') : 'a site the capture does not name');
+const source = url ? { url, site } : { site };
+addAuthor(person, change, done);
 await addTalks();
-change.create(file, draftReport({ title, event, author: author.id, source, topics, body: normalized.body }));
-change.expect(file, { title, event: event.id, author: author.id, source });
+change.create(file, draftReport({ title, event, author: person.id, source, published: meta.published, topics, body: normalized.body }));
+change.expect(file, { title, event: event.id, author: person.id, source, ...(meta.published ? { published: meta.published } : {}) });
 change.create(kept, bytes);
 const removed = normalized.removed.map((r) => r.line);
+const converted = (normalized.converted ?? []).map((r) => r.line);
 change.create(
   notes,
-  `# What normalizing removed from or corrected in the capture ${kept}.
+  `# What normalizing removed from, converted in or corrected in the capture ${kept}.
 # The fidelity test checks every other sentence of the capture is on the report page.
-${stringify({ removed, corrections: [] }, { lineWidth: 0 })}`,
+${stringify({ removed, ...(converted.length ? { converted } : {}), corrections: [] }, { lineWidth: 0 })}`,
 );
-change.expect(notes, { removed });
+change.expect(notes, { removed, ...(converted.length ? { converted } : {}) });
 done.push(`Wrote ${file} (a draft), and kept the capture as ${kept} with ${notes}.`);
 fixAndReport(file, change, done);
 
-console.log(`\nRemoved ${normalized.removed.length} line${normalized.removed.length === 1 ? '' : 's'} of page chrome (listed in ${notes}):`);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+if (html) {
+  console.log(`\nKept ${plural(normalized.kept ?? 0, 'block')}, converted ${plural(converted.length, 'block')}, removed ${plural(removed.length, 'line')} of page chrome (all listed in ${notes}).`);
+  console.log(`From the page: ${[['title', meta.title], ['author', meta.author], ['published', meta.published], ['address', meta.url], ['site', meta.site]].map(([k, v]) => `${k} ${v ? JSON.stringify(v) : 'not found'}`).join('; ')}.`);
+  if (!url) console.log('No address of the original post anywhere (no --url, no canonical link or og:url): the report says it is unknown. Add source.url when you find it.');
+}
+if (normalized.converted?.length) {
+  console.log(`\nConverted ${plural(converted.length, 'block')}:`);
+  for (const { line, what } of normalized.converted) console.log(`  - ${JSON.stringify(line)}  (${what})`);
+}
+console.log(`\nRemoved ${plural(removed.length, 'line')} of page chrome (listed in ${notes}):`);
 for (const { line, what } of normalized.removed) console.log(`  - ${JSON.stringify(line)}  (${what})`);
 if (topics.length) console.log(`\nProposed topics, by their terms and tools in each section: ${topics.map((t) => `${t.topic} (${t.sections.join(', ')}: ${t.because.join(', ')})`).join('; ')}. Keep, change or remove them.`);
 const finder = createMentionFinder(registries.tools);

@@ -10,17 +10,19 @@ export interface DraftInput {
   event: { id: string; year: number; city: string };
   /** A person id from people.yaml. */
   author: string;
-  source?: { url: string; site: string };
+  source?: { url?: string; site: string };
+  /** YYYY-MM-DD, when the capture states it. */
+  published?: string;
   /** Topics with sections named by heading text; `npm run check -- --fix` turns them into ids. */
   topics?: { topic: string; sections: string[] }[];
   body: string;
 }
 
 /** A complete draft report: the frontmatter (year and city from the event, as `--fix` would write them) and the body. */
-export function draftReport({ title, event, author, source, topics = [], body }: DraftInput): string {
+export function draftReport({ title, event, author, source, published, topics = [], body }: DraftInput): string {
   const lines = [
     '---',
-    toYaml({ title, event: event.id, year: event.year, city: event.city, author, ...(source ? { source: { url: source.url, site: source.site } } : {}) }),
+    toYaml({ title, event: event.id, year: event.year, city: event.city, author, ...(published ? { published } : {}), ...(source ? { source: source.url ? { url: source.url, site: source.site } : { site: source.site } } : {}) }),
     'summary: "TODO: one or two sentences of ours: what the reader will find."',
     'tools: []',
     ...(topics.length

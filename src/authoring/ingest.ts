@@ -4,9 +4,7 @@
  * removes page chrome (src/lib/chrome.ts, every removed line returned so it can be printed),
  * restores obvious headings, lists and their nesting, and escapes what MDX would read as code.
  */
-import { fromHtml } from 'hast-util-from-html';
-import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { chromeKind } from '../lib/chrome.ts';
+import { chromeKind, plainLine } from '../lib/chrome.ts';
 
 export interface Removed {
   line: string;
@@ -41,7 +39,15 @@ export interface Normalized {
   removed: Removed[];
   /** The first heading-like line when no title was given, or undefined. */
   title?: string;
+  /** Lines carried over in another form (an image from another site as an editor's note). */
+  converted?: Removed[];
 }
+
+/** An attribute value for `<Ed note="…">`: one line, without what MDX or the guard would read as markup. */
+export const noteText = (text: string) => text.replace(/\s+/g, ' ').replace(/["{}<>]/g, (c) => ({ '"': '”', '{': '(', '}': ')', '<': '‹', '>': '›' })[c]!).trim();
+
+/** A Markdown image from another site (the check refuses them: photos are saved beside the report). */
+const remoteImage = /!\[([^\]]*)\]\((https?:\/\/[^)\s]+)(?:\s+"[^"]*")?\)/g;
 
 /**
  * Plain text (one paragraph or item per line, as scraped) → Markdown. `title` is left out of the
@@ -102,6 +108,7 @@ export function normalizeText(text: string, title?: string): Normalized {
 /** Markdown as given, escaped for MDX outside code; chrome lines removed (and returned). */
 export function normalizeMarkdown(text: string, title?: string): Normalized {
   const removed: Removed[] = [];
+  const converted: Removed[] = [];
   let fence = false;
   const out: string[] = [];
   let foundTitle = title;
@@ -112,7 +119,7 @@ export function normalizeMarkdown(text: string, title?: string): Normalized {
       continue;
     }
     const heading = /^(#{1,6})\s+(.*)$/.exec(line);
-    const what = chromeKind(line.replace(/^[#>*\s-]+/, ''));
+    const what = chromeKind(plainLine(line));
     if (what) {
       removed.push({ line: line.trim(), what });
       continue;
@@ -122,46 +129,11 @@ export function normalizeMarkdown(text: string, title?: string): Normalized {
       removed.push({ line: line.trim(), what: 'the title (now in the frontmatter)' });
       continue;
     }
-    out.push(escapeMdx(line));
+    if (line.search(remoteImage) >= 0) converted.push({ line: line.trim(), what: 'an image from another site, now an editor\'s note' });
+    // Hook for local images (issue 21): a photo saved beside the report is written ![alt](./file) instead.
+    out.push(escapeMdx(line).replace(remoteImage, (_, alt: string, url: string) => `<Ed note="${noteText(`image not kept: ${alt || 'no description'} (${url})`)}" />`));
   }
-  return { body: `${out.join('\n').trim()}\n`, removed, title: foundTitle };
-}
-
-/** HTML → the same one-block-per-line text `normalizeText` reads (headings, lists with nesting, code, links). */
-export function htmlToText(html: string): string {
-  const tree = fromHtml(html);
-  const lines: string[] = [];
-  const inline = (nodes: ElementContent[] | RootContent[]): string =>
-    nodes
-      .map((node) => {
-        if (node.type === 'text') return node.value.replace(/\s+/g, ' ');
-        if (node.type !== 'element') return '';
-        if (node.tagName === 'br') return ' ';
-        if (node.tagName === 'code') return `\`${inline(node.children)}\``;
-        if (node.tagName === 'a' && typeof node.properties.href === 'string' && /^https?:/.test(node.properties.href)) {
-          return `[${inline(node.children)}](${node.properties.href})`;
-        }
-        return inline(node.children);
-      })
-      .join('');
-  const block = (node: Root | Element, depth: number) => {
-    for (const child of node.children) {
-      if (child.type !== 'element') continue;
-      const tag = child.tagName;
-      if (['script', 'style', 'noscript', 'nav', 'footer', 'form', 'button', 'svg', 'iframe', 'template'].includes(tag)) continue;
-      if (/^h[1-6]$/.test(tag)) lines.push('', inline(child.children).trim(), '');
-      else if (tag === 'li') {
-        const own = child.children.filter((c) => !(c.type === 'element' && (c.tagName === 'ul' || c.tagName === 'ol')));
-        lines.push(`${'  '.repeat(depth)}- ${inline(own as ElementContent[]).trim()}`);
-        for (const sub of child.children) if (sub.type === 'element' && (sub.tagName === 'ul' || sub.tagName === 'ol')) block(sub, depth + 1);
-      } else if (tag === 'pre') lines.push(`$ ${inline(child.children).trim()}`);
-      else if (tag === 'p' || tag === 'blockquote' || tag === 'figcaption') lines.push(inline(child.children).trim());
-      else if (tag === 'img') continue;
-      else block(child, tag === 'ul' || tag === 'ol' ? depth : depth);
-    }
-  };
-  block(tree, 0);
-  return lines.join('\n');
+  return { body: `${out.join('\n').trim()}\n`, removed, converted, title: foundTitle };
 }
 
 export interface EventLike {

@@ -133,20 +133,20 @@ function loadTaxonomy(file: string, root: string, problems: Problem[]): Taxonomy
   return yaml && validate(taxonomySchema, yaml.data, file, yaml, problems, documented(file));
 }
 
-/** Kept captures: each `<id>.txt` belongs to a report, and its `<id>.yaml` notes are well formed. */
+/** Kept captures: each `<id>.txt` (or `.html`, `.md`: issue 20) belongs to a report, and its `<id>.yaml` notes are well formed. */
 function checkSources(folder: string, root: string, reportIds: Set<string>): Problem[] {
   const problems: Problem[] = [];
   const files = filesUnder(folder, problems, root);
   const names = files.map((file) => relative(folder, file));
   for (const [i, name] of names.entries()) {
     const file = files[i]!;
-    const id = name.replace(/\.(txt|yaml)$/, '');
-    if (!/\.(txt|yaml)$/.test(name)) {
-      problems.push({ file, field: '(file name)', message: `expected <report id>.txt (a capture) or <report id>.yaml (its notes), found ${quoted(name)}` });
+    const id = name.replace(/\.(txt|html|md|yaml)$/, '');
+    if (!/\.(txt|html|md|yaml)$/.test(name)) {
+      problems.push({ file, field: '(file name)', message: `expected <report id>.txt, .html or .md (a capture) or <report id>.yaml (its notes), found ${quoted(name)}` });
     } else if (!reportIds.has(id)) {
       problems.push({ file, field: '(file name)', message: `expected a capture of a report, found no report "${id}" in the reports folder; rename it after its report` });
     } else if (name.endsWith('.yaml')) {
-      if (!names.includes(`${id}.txt`)) problems.push({ file, field: '(file name)', message: `expected notes on the capture ${id}.txt, found no such capture` });
+      if (!['txt', 'html', 'md'].some((ext) => names.includes(`${id}.${ext}`))) problems.push({ file, field: '(file name)', message: `expected notes on the capture ${id}.txt, found no such capture` });
       const yaml = readYaml(file, root, problems);
       if (yaml) validate(sourceNotesSchema, yaml.data ?? {}, file, yaml, problems, 'content/README.md');
     }

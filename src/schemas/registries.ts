@@ -186,6 +186,8 @@ export type TaxonomyData = z.infer<typeof taxonomySchema>;
 export const sourceNotesSchema = z.strictObject({
   /** Exact lines of the capture (trimmed) left out as page chrome, e.g. "Share this post". */
   removed: z.array(z.string()).default([]),
+  /** Lines of the capture carried over in another form (a caption in an image's note, an embed as a link), e.g. "[iframe] https://…". */
+  converted: z.array(z.string()).default([]),
   /** [captured text, text as it reads on the page], e.g. ["Namespase", "Namespace"]. */
   corrections: z.array(z.tuple([z.string(), z.string()])).default([]),
 });

@@ -34,8 +34,8 @@ export const reportSchema = (reference: RefFactory) =>
     draft: z.boolean().default(false),
     /** Where the original was published; leave out for a report written first-hand in Hallway Track. */
     source: z.strictObject({
-      /** The original post. */
-      url,
+      /** The original post; left out when the capture does not say (the page then says the address is unknown, never an invented one). */
+      url: url.optional(),
       /** Site name, e.g. "vsupalov.com". */
       site: text,
       /** e.g. "An English translation of a French post." */

@@ -124,6 +124,18 @@ export function mutant(seed: number, corpus = fixtureCorpus): Mutant {
   return { seed, file, applied, bytes: damageBytes(Buffer.from(text, 'utf8'), r) };
 }
 
+/** `text` changed in one to three of the same ways, by `seed` (for inputs outside the corpus, e.g. HTML captures). */
+export function mutateText(text: string, seed: number): { text: string; applied: string[] } {
+  const r = prng(seed);
+  const applied: string[] = [];
+  for (let n = 1 + r.int(3); n > 0; n--) {
+    const [name, change] = r.pick(mutations);
+    applied.push(name);
+    text = change(text, r);
+  }
+  return { text, applied };
+}
+
 /** A copy of `corpus` in a new temporary folder with the mutant written in; its path. */
 export function writeMutant(m: Mutant, corpus = fixtureCorpus): string {
   const dir = mkdtempSync(join(tmpdir(), 'hallway-fuzz-'));

@@ -38,6 +38,45 @@ const snapshot = (dir: string) =>
 
 const events = (dir: string) => yaml.load(readFileSync(join(dir, 'events.yaml'), 'utf8')) as Record<string, { name: string; year: number; city: string; series: string }>;
 
+describe('npm run ingest on saved pages of each platform (tests/fixtures/captures/)', () => {
+  const captures = 'tests/fixtures/captures';
+  for (const name of readdirSync(captures)) {
+    test(`${name}: one run, no flag but the event, gives a draft that passes check --fix; the capture and its notes are kept`, () => {
+      const dir = content();
+      const [eventId] = Object.keys(events(dir));
+      const html = name.endsWith('.html');
+      const { status, output } = run('ingest', [join(captures, name), '--event', eventId!, ...(html ? [] : ['--author', 'Ada Example', '--url', 'https://blog.example/harbor/'])], dir);
+      assert.equal(status, 0, output);
+      assert.doesNotMatch(output, /Still to do/, 'nothing left for the check but the summary and topics a draft may lack');
+      const id = 'three-days-at-harbor-summit-2025';
+      const draft = readFileSync(join(dir, 'reports', `${id}.mdx`), 'utf8');
+      assert.match(draft, /^author: ada-example$/m, 'the author from the page');
+      const notes = yaml.load(readFileSync(join(dir, 'sources', `${id}.yaml`), 'utf8')) as { removed: string[]; converted?: string[] };
+      assert.ok(existsSync(join(dir, 'sources', `${id}.${html ? 'html' : 'txt'}`)), 'the capture is kept as it was');
+      if (!html) return;
+      assert.match(output, /^Kept \d+ blocks, converted [23] blocks, removed \d+ lines of page chrome \(all listed in /m);
+      assert.match(draft, /^source:\n {2}url: https:\/\/[^\n]+\n {2}site: .+$/m, 'the address and site from the page');
+      if (name !== 'reader-view.html') assert.match(draft, /^published: "2025-03-09"$/m, 'the date from the page');
+      assert.ok(notes.removed.length >= 2 && notes.converted?.some((line) => line.startsWith('[iframe]')), 'chrome and conversions listed in the sidecar');
+      assert.deepEqual(checkContent({ dir }).problems.filter((p) => p.file.includes(id) && !/TODO|topics/.test(p.message)), [], 'the check has nothing to say but the summary');
+    });
+  }
+
+  test('with no address anywhere, the report says it is unknown instead of inventing one', () => {
+    const dir = content();
+    const [eventId] = Object.keys(events(dir));
+    const path = join(dir, '..', `${dir.split('/').pop()}-bare.html`);
+    made.push(path);
+    writeFileSync(path, '<html><body><article><h1>A bare page</h1><p>One sentence by the author.</p><p>Another sentence by the author.</p></article></body></html>');
+    const { status, output } = run('ingest', [path, '--event', eventId!, '--author', 'Ada Example'], dir);
+    assert.equal(status, 0, output);
+    assert.match(output, /No address of the original post anywhere/);
+    const draft = readFileSync(join(dir, 'reports', 'a-bare-page.mdx'), 'utf8');
+    assert.match(draft, /^source:\n {2}site: a site the capture does not name$/m);
+    assert.doesNotMatch(draft, /url:/);
+  });
+});
+
 describe('npm run ingest', () => {
   const capture = (dir: string, event: { name: string }) => {
     const path = join(dir, '..', `${dir.split('/').pop()}-capture.txt`);
@@ -93,7 +132,7 @@ describe('npm run ingest', () => {
     made.push(path);
     writeFileSync(path, 'A quiet week.\nNothing names an event here.\n');
     assert.match(run('ingest', [path, '--url', 'https://blog.example/x/'], dir).output, /--author: expected the name of the post's author, found nothing/);
-    assert.match(run('ingest', [path, '--author', 'Ada'], dir).output, /--url: expected the original post's http\(s\) address/);
+    assert.match(run('ingest', [path, '--author', 'Ada', '--url', 'blog.example/x'], dir).output, /--url: expected the original post's http\(s\) address/);
     assert.match(run('ingest', [path, '--author', 'Ada', '--url', 'https://blog.example/x/', '--title', 'Quiet'], dir).output, /--event: expected the event the post covers/);
   });
 });

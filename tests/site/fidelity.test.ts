@@ -1,5 +1,6 @@
 /**
- * Fidelity: every sentence of every kept capture (`<content>/sources/<report-id>.txt`) is on its
+ * Fidelity: every sentence of every kept capture (`<content>/sources/<report-id>.txt`, or `.html`
+ * read as text by the extractor ingest uses, src/authoring/capture-html.ts) is on its
  * report page, except the lines its sidecar (`<report-id>.yaml`) lists as removed page chrome and
  * after the corrections it lists. Runs over whatever captures the real content and the fixture
  * corpus hold; the editing behaviour (notes visible, structure restored) is checked on the fixture.
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import yaml from 'js-yaml';
 import { parse } from 'node-html-parser';
+import { captureLines } from '../../src/authoring/capture-html.ts';
 import { fixture, real, type Build } from '../helpers/builds.ts';
 import { openSite, textWithout } from '../helpers/site.ts';
 
@@ -25,29 +27,34 @@ const fold = (text: string) =>
 
 interface Sidecar {
   removed: string[];
+  /** Lines carried over in another form (a caption in an image's note, an embed as a link). */
+  converted: string[];
   corrections: [string, string][];
 }
 
 /** The sidecar of a capture, checked for shape; a capture without one had nothing removed. */
 function loadSidecar(file: string): Sidecar {
-  if (!existsSync(file)) return { removed: [], corrections: [] };
+  if (!existsSync(file)) return { removed: [], converted: [], corrections: [] };
   const data = (yaml.load(readFileSync(file, 'utf8')) ?? {}) as Record<string, unknown>;
   const removed = data.removed ?? [];
   const corrections = data.corrections ?? [];
+  const converted = data.converted ?? [];
+  assert.ok(Array.isArray(converted) && converted.every((l) => typeof l === 'string'), `${file}: converted: expected a list of lines`);
   assert.ok(Array.isArray(removed) && removed.every((l) => typeof l === 'string'), `${file}: removed: expected a list of lines`);
   assert.ok(
     Array.isArray(corrections) && corrections.every((c) => Array.isArray(c) && c.length === 2 && c.every((s) => typeof s === 'string')),
     `${file}: corrections: expected a list of [captured text, text on the page] pairs`,
   );
-  const unknown = Object.keys(data).filter((k) => k !== 'removed' && k !== 'corrections');
+  const unknown = Object.keys(data).filter((k) => !['removed', 'converted', 'corrections'].includes(k));
   assert.deepEqual(unknown, [], `${file}: unknown fields`);
-  return { removed, corrections } as Sidecar;
+  return { removed, converted, corrections } as Sidecar;
 }
 
 /** The author's sentences in a capture, minus the removed lines, after the corrections. */
-function authorSentences(file: string, { removed, corrections }: Sidecar): string[] {
-  let text = readFileSync(file, 'utf8');
-  const drop = new Set(removed.map((line) => line.trim()));
+function authorSentences(file: string, { removed, converted, corrections }: Sidecar): string[] {
+  const source = readFileSync(file, 'utf8');
+  let text = file.endsWith('.html') ? captureLines(source).join('\n') : source;
+  const drop = new Set([...removed, ...converted].map((line) => line.trim()));
   text = text
     .split('\n')
     .filter((line) => !drop.has(line.trim()))
@@ -68,12 +75,12 @@ function authorSentences(file: string, { removed, corrections }: Sidecar): strin
 function fidelitySuite(build: Build) {
   const sources = join(build.content, 'sources');
   const files = existsSync(sources) ? readdirSync(sources).sort() : [];
-  const captures = files.filter((f) => f.endsWith('.txt'));
+  const captures = files.filter((f) => /\.(?:txt|html)$/.test(f));
   const site = openSite(build.dir, build.base);
 
   describe(`every sentence of each capture in ${sources}/ is on its report page`, () => {
     for (const name of captures) {
-      const id = name.replace(/\.txt$/, '');
+      const id = name.replace(/\.(?:txt|html)$/, '');
       const capture = join(sources, name);
       test(`${capture} → ${build.base}reports/${id}/`, () => {
         const report = join(build.content, 'reports', `${id}.mdx`);
@@ -92,7 +99,7 @@ function fidelitySuite(build: Build) {
     }
 
     test('every sidecar belongs to a capture', () => {
-      const orphans = files.filter((f) => f.endsWith('.yaml') && !files.includes(f.replace(/\.yaml$/, '.txt')));
+      const orphans = files.filter((f) => f.endsWith('.yaml') && !['.txt', '.html'].some((ext) => files.includes(f.replace(/\.yaml$/, ext))));
       assert.deepEqual(orphans.map((f) => join(sources, f)), [], 'sidecars without a capture');
     });
   });

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import { compile } from '@mdx-js/mdx';
 import { chromeKind } from '../../src/lib/chrome.ts';
 import { appendEntry, draftReport, eventEntry, idFromTitle, notOneLine } from '../../src/authoring/draft.ts';
-import { escapeMdx, guessEvent, htmlToText, normalizeMarkdown, normalizeText } from '../../src/authoring/ingest.ts';
+import { escapeMdx, guessEvent, normalizeMarkdown, normalizeText } from '../../src/authoring/ingest.ts';
 import { parseYaml, toYaml } from '../../src/lib/yaml.ts';
 import { eventSchema } from '../../src/schemas/registries.ts';
 
@@ -92,11 +92,6 @@ test('Markdown captures keep their Markdown, escaped for MDX outside code', () =
   assert.equal(title, 'Title here');
   assert.equal(body, 'A \\<b> and \\{c\\}.\n\n```js\nconst a = {b: 1} < 2;\n```\n');
   assert.deepEqual(removed.map((r) => r.line), ['# Title here', 'Share this post']);
-});
-
-test('HTML captures become lines with headings, nested lists, code and links', () => {
-  const text = htmlToText('<article><h1>Title</h1><p>Hello <a href="https://a.example/">world</a>.</p><ul><li>one<ul><li>two</li></ul></li></ul><pre>kubectl get ns</pre><footer>© 2031 X</footer><script>alert(1)</script></article>');
-  assert.equal(text, ['', 'Title', '', 'Hello [world](https://a.example/).', '- one', '  - two', '$ kubectl get ns'].join('\n'));
 });
 
 test('escapeMdx leaves inline code alone', () => {

@@ -12,7 +12,7 @@ export const reportFileName: Rule<{ name: string }> = {
 
 export const captureOfAReport: Rule<{ id: string }> = {
   id: 'capture-of-a-report',
-  checks: 'every kept capture in sources/ is named after a report (<report id>.txt, its notes <report id>.yaml)',
+  checks: 'every kept capture in sources/ is named after a report (<report id>.txt, .html or .md, its notes <report id>.yaml)',
   message: ({ id }) => `expected a capture of a report, found no report "${id}" in the reports folder; rename it after its report`,
   example: { change: { 'sources/nobody.txt': 'A capture.' }, field: '(file name)', finding: { id: 'nobody' } },
   help: { shown: '`(file name): expected a capture of a report, found no report "nobody" …`', fix: 'name the capture after its report' },

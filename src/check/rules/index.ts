@@ -15,6 +15,7 @@ import { fieldType, knownField, noControlCharacters, quotedDate } from './frontm
 import { linkToDraft, linkToHeading, linkToPage } from './links.ts';
 import { eventYearCity, knownId, publishedNearEvent, publishedNotFuture, registryIds, sectionsAreHeadings, taxonomyLists, talkAtEvent, toolsMatchText } from './references.ts';
 import { needsTopic } from './needs-topic.ts';
+import { capturedChrome } from './captured-chrome.ts';
 import { pageChrome } from './page-chrome.ts';
 import type { ReportContext, Rule } from './rule.ts';
 import { summaryTodo } from './summary-todo.ts';
@@ -60,6 +61,7 @@ export const rules: Rule[] = [
   summaryTodo,
   needsTopic,
   pageChrome,
+  capturedChrome,
   bodyTodo,
 ];
 
