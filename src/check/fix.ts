@@ -29,7 +29,9 @@ function editsFor(report: CheckedReport, result: CheckResult, hints: string[]): 
   if (!isMap(root) || report.yaml.data === undefined) return { edits, changes };
   const raw = report.yaml.data as Record<string, unknown>;
   const pairOf = (key: string) => root.items.find((p): p is Pair => isPair(p) && isScalar(p.key) && p.key.value === key);
+  /** The start of the line after the value ending at `offset`: a block scalar (`>-`) ends past its own newline already. */
   const lineEnd = (offset: number) => {
+    if (offset > 0 && fm[offset - 1] === '\n') return offset;
     const nl = fm.indexOf('\n', offset);
     return nl < 0 ? fm.length : nl + 1;
   };

@@ -74,3 +74,15 @@ describe('check --fix links sections to talks', () => {
     }
   });
 });
+
+test('a missing tools: goes after a folded summary (>-), not inside the next field', () => {
+  const folded = (text: string) => text.replace('summary: A made-up report for tests.\ntools: [bat, quiver]\n', 'summary: >-\n  A made-up report\n  for tests.\n');
+  const { dir, path, changes } = fix(folded);
+  try {
+    assert.deepEqual(changes, ['reports/first-visit.mdx: tools: added [bat, quiver]']);
+    assert.equal(readFileSync(path, 'utf8'), files[report]!.replace('summary: A made-up report for tests.\n', 'summary: >-\n  A made-up report\n  for tests.\n'));
+    assert.deepEqual(checkContent({ dir }).problems, []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
