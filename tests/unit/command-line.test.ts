@@ -40,9 +40,9 @@ describe('a mistyped option gets the nearest one and the usage, exit code 2', ()
 });
 
 test('an option nothing resembles gets the usage without a guess', () => {
-  const { status, stderr } = run('ingest', ['post.html', '--yes']);
+  const { status, stderr } = run('ingest', ['post.html', '--frobnicate']);
   assert.equal(status, 2);
-  assert.equal(stderr.split('\n')[0], 'ingest: --yes: expected one of the options below, found an unknown option');
+  assert.equal(stderr.split('\n')[0], 'ingest: --frobnicate: expected one of the options below, found an unknown option');
 });
 
 test('--help prints the usage on stdout, exit code 0, for every command', () => {

@@ -34,7 +34,8 @@ const walk = (dir: string): string[] => readdirSync(dir).flatMap((name) => (stat
 function copyWith(from: string, save: (text: string) => string): string {
   const dir = keep(mkdtempSync(join(tmpdir(), 'hallway-inputs-')));
   cpSync(from, dir, { recursive: true });
-  for (const file of walk(dir)) writeFileSync(file, save(readFileSync(file, 'utf8')));
+  // Text files as an editor saves them; photos are bytes no editor rewrites.
+  for (const file of walk(dir).filter((f) => /\.(mdx|ya?ml|txt|md|html?)$/i.test(f))) writeFileSync(file, save(readFileSync(file, 'utf8')));
   return dir;
 }
 
@@ -56,7 +57,7 @@ describe('files saved by Windows editors read exactly as their LF copies', () =>
   const renderer = reportRenderer({ tools: original.tools, base: '/' });
   /** What a page is made of: each report's frontmatter data, the pipeline's record, and the rendered body. */
   const pagesOf = (result: typeof original) =>
-    Object.fromEntries(result.reports.map((r) => [r.id, { data: r.data, record: r.record, html: renderer.body({ file: r.id, body: r.parts.body }).html }]));
+    Object.fromEntries(result.reports.map((r) => [r.id, { data: r.data, record: r.record, html: renderer.body({ file: r.file, body: r.parts.body }).html }]));
   const expected = pagesOf(original);
 
   test('the fixture corpus itself is sound (so the comparisons below compare something)', () => {

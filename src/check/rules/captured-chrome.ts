@@ -15,7 +15,9 @@ export const capturedChrome: Rule<{ line: string; what: string }> = {
   help: { shown: "`body: expected the author's text, found page chrome \"Top comments (5)\" (a comment box) inside markup`", fix: 'remove the line (it is not the author\'s text)' },
   report({ body }) {
     return proseLines(body).flatMap(({ line, text }) => {
-      const plain = plainLine(text);
+      // An image's alt text is not prose a reader reads as a line: `image-alt` judges it.
+      const plain = plainLine(text.replace(/!\[[^\]]*\]\([^)]*\)/g, ''));
+      if (!plain) return [];
       const what = plain !== text && !chromeKind(text) ? chromeKind(plain) : undefined;
       return what ? [{ line, field: 'body', message: this.message({ line: plain, what }) }] : [];
     });
