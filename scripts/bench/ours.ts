@@ -19,17 +19,17 @@ export function ourSite(work: string, name = 'content'): OurSite {
   return {
     content,
     dist: at('dist'),
-    env: { CONTENT_DIR: content, OUT_DIR: at('dist'), HALLWAY_CACHE: at('report-cache'), OG_CACHE_DIR: at('og-cache'), HALLWAY_SEARCH_CACHE: at('search-cache') },
+    env: { CONTENT_DIR: content, OUT_DIR: at('dist'), HALLWAY_CACHE: at('report-cache'), OG_CACHE_DIR: at('og-cache'), HALLWAY_SEARCH_CACHE: at('search-cache'), IMAGE_CACHE_DIR: at('image-cache') },
   };
 }
 
 /**
- * Forgets everything a previous build of the site left (rendered reports, cards, the search index,
+ * Forgets everything a previous build of the site left (rendered reports, cards, encoded photos, the search index,
  * Astro's data store and incremental cache) and its output, which Starlight's side loses before its
  * build too: the next build is cold and does not spend its time deleting the last one's site.
  */
 export function forget(site: OurSite) {
-  for (const dir of [site.dist, site.env.HALLWAY_CACHE!, site.env.OG_CACHE_DIR!, site.env.HALLWAY_SEARCH_CACHE!, join(projectRoot, astroCacheDir(site.content, '/'))]) {
+  for (const dir of [site.dist, site.env.HALLWAY_CACHE!, site.env.OG_CACHE_DIR!, site.env.HALLWAY_SEARCH_CACHE!, site.env.IMAGE_CACHE_DIR!, join(projectRoot, astroCacheDir(site.content, '/'))]) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
