@@ -9,13 +9,14 @@
 import type { AstroIntegration } from 'astro';
 import { checkContent, warmReports } from '../check/index.ts';
 import { formatProblems } from '../lib/problems.ts';
+import { config } from '../site/config.ts';
 
 export default function contentCheck(): AstroIntegration {
   return {
     name: 'hallway-content-check',
     hooks: {
       'astro:config:setup': async ({ command }) => {
-        if (command !== 'build' || process.env.HALLWAY_CHECK === 'elsewhere') return;
+        if (command !== 'build' || config.checkElsewhere) return;
         // Bodies are rendered on every core first, into the cache the loader then reads, as npm run build does.
         await warmReports();
         const { problems } = checkContent();

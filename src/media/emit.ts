@@ -10,10 +10,11 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import { join, relative } from 'node:path';
 import sharp from 'sharp';
 import { filesUnder } from '../paths.ts';
+import { config } from '../site/config.ts';
 import { encoding, imageDigest, imageDir, isImageFile, variantName, variantPattern, type Variant } from './images.ts';
 
 /** IMAGE_CACHE_DIR moves it (e.g. to measure a build with an empty cache); deleting it is always safe. */
-export const imageCacheDir = process.env.IMAGE_CACHE_DIR ?? join(process.cwd(), 'node_modules', '.cache', 'hallway', 'images');
+export const imageCacheDir = config.imageCacheDir;
 
 /** Every published image name the site's pages use, by digest. */
 function namesUsed(site: string): Map<string, Variant[]> {

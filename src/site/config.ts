@@ -28,6 +28,10 @@ export const config = {
   ogCacheDir: env.OG_CACHE_DIR ?? join(process.cwd(), cache('og')),
   /** HALLWAY_SEARCH_CACHE: the search index's cache (src/integrations/search-index.ts). */
   searchCacheDir: env.HALLWAY_SEARCH_CACHE ?? cache('search'),
+  /** IMAGE_CACHE_DIR: the encoded photos' cache (src/media/emit.ts); deleting it is always safe. */
+  imageCacheDir: env.IMAGE_CACHE_DIR ?? join(process.cwd(), cache('images')),
+  /** HALLWAY_CHECK=elsewhere: a build whose content check runs beside Astro (npm run build), not in it. */
+  checkElsewhere: env.HALLWAY_CHECK === 'elsewhere',
   /** HALLWAY_SEARCH_INDEX=after-astro: `npm run build` writes the index once Astro has exited, not in its hook. */
   searchIndexAfterAstro: env.HALLWAY_SEARCH_INDEX === 'after-astro',
 };
