@@ -15,7 +15,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
 import { imageProblems, type ImageRef } from '../media/image-rules.ts';
 import { refusal } from '../paths.ts';
-import { fallbackOf, imageInfo, imageSizes, srcsetWidths, variantUrl, type ImageFormat, type ImageInfo } from '../media/images.ts';
+import { fallbackOf, fallbackWidth, imageInfo, imageSizes, srcsetWidths, variantUrl, type ImageInfo } from '../media/images.ts';
 import { isProtocolRelative, urlScheme } from './guard.ts';
 import { addProblem } from './problems.ts';
 
@@ -55,17 +55,14 @@ export function readImage(report: string, url: string, alt: string | undefined):
 function picture(info: ImageInfo, alt: string, title: string | undefined, root: string): Element {
   const url = (width: number, ext: 'webp' | 'jpg' | 'png') => variantUrl(root, info.digest, { width, ext });
   const widths = srcsetWidths(info.width);
-  const fallback = fallbackOf(info.format as ImageFormat);
-  const srcset = (ext: 'webp' | 'jpg' | 'png') => widths.map((w) => `${url(w, ext)} ${w}w`).join(', ');
-  // The middle width suits most screens; browsers that read srcset choose for themselves.
-  const src = url(widths.filter((w) => w <= 960).at(-1) ?? widths[0]!, fallback);
+  const fallback = fallbackOf(info);
+  const srcset = widths.map((w) => `${url(w, 'webp')} ${w}w`).join(', ');
   return el('a', { href: url(info.width, fallback), className: [photoFileClass, 'photo-link'], dataPagefindIgnore: true }, [
     el('picture', {}, [
-      el('source', { type: 'image/webp', srcSet: srcset('webp'), sizes: imageSizes }),
+      el('source', { type: 'image/webp', srcSet: srcset, sizes: imageSizes }),
+      // Every browser we support reads the WebP source; one that does not gets one fallback file.
       el('img', {
-        src,
-        srcSet: srcset(fallback),
-        sizes: imageSizes,
+        src: url(fallbackWidth(info.width), fallback),
         width: info.width,
         height: info.height,
         alt,

@@ -7,6 +7,7 @@
  * published is read back: it must decode at its width and carry no EXIF, XMP or IPTC block.
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import sharp from 'sharp';
 import { filesUnder } from '../paths.ts';
@@ -33,7 +34,7 @@ function namesUsed(site: string): Map<string, Variant[]> {
 /** Encodes one variant of `source` to `path` (written beside it, then renamed: never half a file). */
 async function encode(source: string, { width, ext }: Variant, path: string) {
   const image = sharp(source, { limitInputPixels: false }).autoOrient().resize({ width, withoutEnlargement: true });
-  const encoded = ext === 'webp' ? image.webp({ quality: encoding.modern.quality }) : ext === 'png' ? image.png(encoding.png) : image.jpeg(encoding.jpeg);
+  const encoded = ext === 'webp' ? image.webp({ quality: encoding.modern.quality, effort: encoding.modern.effort }) : ext === 'png' ? image.png(encoding.png) : image.jpeg(encoding.jpeg);
   const partial = `${path}.${process.pid}.partial`;
   await encoded.toFile(partial);
   renameSync(partial, path);
@@ -70,22 +71,37 @@ export async function emitImages(site: string, reportsDir: string): Promise<Emit
   if (!used.size) return { published: 0, encoded: 0 };
   const sources = photoSources(reportsDir);
   mkdirSync(join(site, imageDir), { recursive: true });
-  let published = 0;
-  let encoded = 0;
-  for (const [digest, variants] of used) {
+  const jobs = [...used].flatMap(([digest, variants]) => {
     const source = sources.get(digest);
     if (!source) throw new Error(`${imageDir}/${digest}-…: image: expected the photo a page shows under ${relative('.', reportsDir)}/, found none with its content; it changed during the build: build again`);
-    await Promise.all(variants.map(async (variant) => {
-      const cached = await cachedVariant(digest, variant, source);
-      if (cached.encoded) encoded += 1;
-      const out = join(site, imageDir, variantName(digest, variant));
-      copyFileSync(cached.path, out);
-      const meta = await sharp(out).metadata().catch(() => undefined);
-      if (!meta || meta.width !== variant.width || meta.exif || meta.xmp || meta.iptc) {
-        throw new Error(`${relative('.', out)}: image: expected a ${variant.width} px wide image without EXIF, XMP or IPTC data, found ${meta ? `one ${meta.width} px wide${meta.exif || meta.xmp || meta.iptc ? ' with metadata' : ''}` : 'a file no image reader understands'}; delete ${relative('.', imageCacheDir)}/ and build again`);
-      }
-      published += 1;
-    }));
-  }
-  return { published, encoded };
+    return variants.map((variant) => ({ digest, variant, source }));
+  });
+  let encoded = 0;
+  await eachAtOnce(jobs, workers, async ({ digest, variant, source }) => {
+    const cached = await cachedVariant(digest, variant, source);
+    if (cached.encoded) encoded += 1;
+    const out = join(site, imageDir, variantName(digest, variant));
+    copyFileSync(cached.path, out);
+    const meta = await sharp(out).metadata().catch(() => undefined);
+    if (!meta || meta.width !== variant.width || meta.exif || meta.xmp || meta.iptc) {
+      throw new Error(`${relative('.', out)}: image: expected a ${variant.width} px wide image without EXIF, XMP or IPTC data, found ${meta ? `one ${meta.width} px wide${meta.exif || meta.xmp || meta.iptc ? ' with metadata' : ''}` : 'a file no image reader understands'}; delete ${relative('.', imageCacheDir)}/ and build again`);
+    }
+  });
+  return { published: jobs.length, encoded };
+}
+
+/**
+ * Files encoded at once: one a core. An encoder is mostly one thread (zlib, a WebP pass), so a
+ * photo's files one after another, photos one at a time, left a core idle; more than one a core
+ * only adds memory.
+ */
+const workers = availableParallelism();
+
+/** Runs `task` on every item, `limit` at a time; the first failure stops taking new items and rejects. */
+async function eachAtOnce<T>(items: T[], limit: number, task: (item: T) => Promise<void>) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

@@ -13,7 +13,7 @@ parentPort!.on('message', (path: string) => {
   sharp(path)
     .metadata()
     .then(
-      (m) => answer({ meta: { width: m.autoOrient.width, height: m.autoOrient.height, format: m.format } }),
+      (m) => answer({ meta: { width: m.autoOrient.width, height: m.autoOrient.height, format: m.format, alpha: m.hasAlpha } }),
       (error: Error) => answer({ error: error.message }),
     );
 });

@@ -12,6 +12,8 @@ export interface Metadata {
   width: number;
   height: number;
   format: string;
+  /** True when it has an alpha channel (may be transparent). */
+  alpha: boolean;
 }
 
 // Resolved from the project root: this module may run from a bundle written elsewhere (as src/og/render.ts).
