@@ -301,10 +301,17 @@ function addPhotos(rng: Rng, out: string, id: string, text: string): string {
   return `${text.slice(0, at).replace(/\n*$/, '\n\n')}${lines.join('\n')}${text.slice(at)}`;
 }
 
-export interface CorpusOptions { n: number; seed?: number; out: string; source?: string }
+export interface CorpusOptions {
+  n: number;
+  seed?: number;
+  out: string;
+  source?: string;
+  /** Photos beside one report in three (default); the federated bench leaves them out: search never sees them, and encoding them three times over measures nothing it reports. */
+  photos?: boolean;
+}
 
 /** Writes the whole content folder; throws if `checkContent` finds any problem. Returns the report ids. */
-export function writeCorpus({ n, seed = 1, out, source = 'content' }: CorpusOptions): string[] {
+export function writeCorpus({ n, seed = 1, out, source = 'content', photos = true }: CorpusOptions): string[] {
   const rng = mulberry32(seed);
   const reg = readSeeds(source);
   const texts = readdirSync(join(source, 'reports')).filter((f) => f.endsWith('.mdx')).sort().map((f) => readFileSync(join(source, 'reports', f), 'utf8'));
@@ -322,7 +329,8 @@ export function writeCorpus({ n, seed = 1, out, source = 'content' }: CorpusOpti
   for (let i = 0; i < n; i++) {
     const ev = evs[zipf(rng, evs.length, 0.5)]!;
     const id = `bench-${String(i + 1).padStart(5, '0')}-${ev.id}`;
-    const text = addPhotos(mulberry32(seed * 7919 + i), out, id, makeReport(rng, i, ev, sentences, reg, programmes.get(ev.id)!));
+    const report = makeReport(rng, i, ev, sentences, reg, programmes.get(ev.id)!);
+    const text = photos ? addPhotos(mulberry32(seed * 7919 + i), out, id, report) : report;
     writeFileSync(join(out, 'reports', `${id}.mdx`), text);
     used.add(/^author: (.+)$/m.exec(text)![1]!);
     ids.push(id);

@@ -9,30 +9,32 @@ import { join } from 'node:path';
 import type { BenchConfig } from './config.ts';
 import { writeCorpus } from './corpus.ts';
 import type { Run } from './memory.ts';
-import { build, forget, frequentTopic, ourSite, type OurSite } from './ours.ts';
+import { build, forget, frequentTopics, ourSite, type OurSite } from './ours.ts';
 import { measureSearchAt, oursUi, type SearchTiming } from './search.ts';
 import { serve, type Served } from '../lib/serve.ts';
 
 export interface FederationMeasures {
   n: number;
   word: string;
+  /** The word of the second search, in the same page once the first has loaded the index. */
+  next: string;
   builds: Run[];
   /** One site alone, and the hub over three; typed (settle delay included) and submitted with Enter. */
   single: { typed: SearchTiming; submitted: SearchTiming };
   hub: { typed: SearchTiming; submitted: SearchTiming };
 }
 
-async function timings(url: string, word: string, chromium: string) {
+async function timings(url: string, [word, next]: [string, string], chromium: string) {
   return {
     typed: await measureSearchAt(url, word, oursUi, chromium),
-    submitted: await measureSearchAt(url, word, oursUi, chromium, { submit: true }),
+    submitted: await measureSearchAt(url, word, oursUi, chromium, { submit: true, again: next }),
   };
 }
 
 export async function measureFederation(n: number, work: string, config: BenchConfig): Promise<FederationMeasures> {
   if (!config.chromium) throw new Error('no Chromium found (set CHROMIUM)');
   const sites: OurSite[] = ['fed-hub', 'fed-b', 'fed-c'].map((name) => ourSite(work, name));
-  sites.forEach((site, i) => writeCorpus({ n, seed: config.seed + i, out: site.content }));
+  sites.forEach((site, i) => writeCorpus({ n, seed: config.seed + i, out: site.content, photos: false }));
   const [hub, ...others] = sites as [OurSite, OurSite, OurSite];
   const builds: Run[] = [];
   const served: Served[] = [];
@@ -50,8 +52,8 @@ export async function measureFederation(n: number, work: string, config: BenchCo
     builds.push(await build(hub));
     const hubServed = await serve(hub.dist);
     served.push(hubServed);
-    const word = frequentTopic(hub.content);
-    return { n, word, builds, single: await timings(served[0]!.url, word, config.chromium), hub: await timings(hubServed.url, word, config.chromium) };
+    const words = frequentTopics(hub.content, 2) as [string, string];
+    return { n, word: words[0], next: words[1], builds, single: await timings(served[0]!.url, words, config.chromium), hub: await timings(hubServed.url, words, config.chromium) };
   } finally {
     await Promise.all(served.map((s) => s.close()));
     sites.forEach(forget);

@@ -41,12 +41,16 @@ export const build = (site: OurSite): Promise<Run> => run(process.execPath, ['sc
 export const check = (site: OurSite): Promise<Run> => run(process.execPath, ['scripts/check.ts'], projectRoot, { ...site.env, HALLWAY_CACHE: `${site.env.HALLWAY_CACHE}-check` });
 
 /** The most frequent topic id in the corpus's frontmatter, as a search term. */
-export function frequentTopic(content: string): string {
+export const frequentTopic = (content: string): string => frequentTopics(content, 1)[0] ?? 'kubernetes';
+
+/** The `n` most frequent topic ids in the corpus's frontmatter, most frequent first. */
+export function frequentTopics(content: string, n: number): string[] {
   const counts = new Map<string, number>();
   for (const f of readdirSync(join(content, 'reports'))) {
+    if (!f.endsWith('.mdx')) continue;
     for (const m of readFileSync(join(content, 'reports', f), 'utf8').matchAll(/- topic: ([a-z]+)/g)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
   }
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'kubernetes';
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n).map(([topic]) => topic);
 }
 
 /** The most frequent word of eight letters or more in `texts`, for a search both sites can answer. */
