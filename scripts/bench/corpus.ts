@@ -261,7 +261,8 @@ export function makeReport(rng: Rng, i: number, ev: Ev, sentences: string[], reg
 /**
  * A made-up photo, `width` × `height`, drawn from `rng`: a gradient, a few blocks of colour and some
  * grain, so it encodes like a photo of a slide rather than a flat colour. A PNG by src/og/png.ts
- * (Node's zlib), so the generator stays synchronous.
+ * (Node's zlib), so the generator stays synchronous; at deflate level 1, as a phone's screenshot
+ * tool saves fast, which takes a third of level 6's time on grain.
  */
 export function makePhoto(rng: Rng, width = 960, height = 640): Buffer {
   const pixels = new Uint8Array(width * height * 4);
@@ -282,7 +283,7 @@ export function makePhoto(rng: Rng, width = 960, height = 640): Buffer {
       for (let x = x0; x < Math.min(width, x0 + w); x++) pixels.set(rgb, (y * width + x) * 4);
     }
   }
-  return encodeOpaquePng(pixels, width, height)!;
+  return encodeOpaquePng(pixels, width, height, 1)!;
 }
 
 /**

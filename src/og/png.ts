@@ -17,8 +17,8 @@ function chunk(type: string, data: Buffer): Buffer {
   return out;
 }
 
-/** The PNG of `rgba` (width × height pixels, 4 bytes each), or undefined when a pixel is not fully opaque. */
-export function encodeOpaquePng(rgba: Uint8Array, width: number, height: number): Buffer | undefined {
+/** The PNG of `rgba` (width × height pixels, 4 bytes each), or undefined when a pixel is not fully opaque; `level` is zlib's (1 fastest, 9 smallest). */
+export function encodeOpaquePng(rgba: Uint8Array, width: number, height: number, level = 6): Buffer | undefined {
   if (rgba.length !== width * height * 4) throw new Error(`encodeOpaquePng: ${rgba.length} bytes for ${width}×${height} pixels`);
   const row = width * 3 + 1; // a filter-type byte (0: none), then the row's RGB
   const raw = Buffer.alloc(row * height);
@@ -36,5 +36,5 @@ export function encodeOpaquePng(rgba: Uint8Array, width: number, height: number)
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bits per sample
   header[9] = 2; // colour type: RGB (compression, filter and interlace methods stay 0)
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 6 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level })), chunk('IEND', Buffer.alloc(0))]);
 }
