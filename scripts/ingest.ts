@@ -8,7 +8,8 @@ import { extname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { addAuthor, asker, authorId, fail, fixAndReport, knownEvent, nextSteps, oneLine, refuseToOverwrite, soundRegistries } from '../src/authoring/cli.ts';
 import { normalizeHtml, type HtmlCapture } from '../src/authoring/capture-html.ts';
-import { badId, draftReport, eventFields, idFromTitle, personEntry, type NewEvent } from '../src/authoring/draft.ts';
+import { badId, draftReport, eventFields, idFromTitle, personEntry, type NewEventMaybeUndated } from '../src/authoring/draft.ts';
+import { addSeries } from '../src/authoring/series.ts';
 import { guessEvent, normalizeMarkdown, normalizeText, type Normalized } from '../src/authoring/ingest.ts';
 import { findTalks, planTalks, proposeEvent, proposeTools, proposeTopics } from '../src/authoring/propose.ts';
 import { toYaml } from '../src/lib/yaml.ts';
@@ -113,31 +114,48 @@ if (eventId === undefined) {
 event ??= knownEvent(eventId!, registries.events, capture);
 
 /**
- * An event the text names that events.yaml does not have: proposed, then added on confirmation
- * (dates read from the text marked unconfirmed). What the text does not give is never guessed:
- * the command stops and names the flags of `npm run new-event` to add it with.
+ * An event the text names that events.yaml does not have (and its series, when taxonomy.yaml lacks
+ * it): proposed, then added on confirmation, dates read from the text marked unconfirmed and dates
+ * it does not give left out and marked unconfirmed. Nothing is guessed: without a year or a known
+ * city the command stops and names the flags of `npm run new-event` to add it with.
  */
 async function newEventFromText(text: string): Promise<{ id: string; year: number; city: string }> {
   const proposal = proposeEvent(text, registries.taxonomy?.series ?? {}, registries.events);
   const addByHand = 'add the event first with `npm run new-event`, or pass --event <id>';
-  if (!proposal) fail(capture, '--event', `expected the event the post covers; nothing in the text names one of content/events.yaml or a series of taxonomy.yaml clearly. ${addByHand}`);
+  if (!proposal) fail(capture, '--event', `expected the event the post covers; nothing in the text names one of content/events.yaml or a series (a name and a year, e.g. "Lantern Summit 2025") clearly. ${addByHand}`);
   const e = proposal.event;
-  if (proposal.missing.length || events(e.id)) {
+  const undated = proposal.missing.filter((f) => f === 'start' || f === 'end');
+  if (proposal.missing.length > undated.length || events(e.id)) {
     const known = Object.entries({ id: e.id, series: e.series, name: e.name, 'short-name': e.shortName, city: e.city, country: e.country, start: e.start, end: e.end })
       .filter(([, v]) => v).map(([k, v]) => `--${k} ${JSON.stringify(v)}`).join(' ');
     fail(capture, '--event', `expected an event the text names fully, found ${events(e.id) ? `"${e.id}", already in events.yaml under that id` : `no ${proposal.missing.join(', ')} in the text`} (${proposal.because.join('; ')}); ${addByHand}: npm run new-event -- ${known}`);
   }
-  const full: NewEvent = { ...(e as NewEvent), summary: `${e.name}, held in ${e.city} from ${e.start} to ${e.end}.` };
-  const fields = { ...eventFields(full), unconfirmed: proposal.unconfirmed };
+  const year = Number(/\d{4}$/.exec(e.id!)![0]);
+  const when = e.start ? ` from ${e.start} to ${e.end}` : ' (dates not confirmed)';
+  const full: NewEventMaybeUndated = { ...(e as NewEventMaybeUndated), year, summary: `${e.name}, held in ${e.city}${when}.` };
+  const fields = { ...eventFields(full), unconfirmed: [...proposal.unconfirmed, ...undated] };
   const parsed = eventSchema.safeParse(fields);
   if (!parsed.success) fail(capture, '--event', `expected an event the schema accepts, found ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}; ${addByHand}`);
+  const series = proposal.newSeries;
+  if (series) console.log(`Proposed series (not in ${contentPaths.taxonomy} yet): ${series.id}: ${series.name}`);
   console.log(`The event is not in events.yaml. From the text (${proposal.because.join('; ')}):\n${toYaml({ [full.id]: fields }).replace(/^/gm, '  ')}`);
-  if (!(await agreed(`Add ${full.id} to ${contentPaths.events}?`))) {
+  if (undated.length) console.log(`  (the text gives no dates: ${undated.join(' and ')} left out and marked unconfirmed)`);
+  if (!(await agreed(`Add ${series ? `the series ${series.id} to ${contentPaths.taxonomy} and ` : ''}${full.id} to ${contentPaths.events}?`))) {
     fail(capture, '--event', `expected an event; the proposal above was not added (pass --yes to add it, or ${addByHand})`);
   }
+  if (series) addSeriesToTaxonomy(series);
   change.append(contentPaths.events, `${toYaml({ [full.id]: fields })}\n`, { [full.id]: fields });
-  done.push(`Added ${full.id} to ${contentPaths.events} (${proposal.unconfirmed.length ? `${proposal.unconfirmed.join(' and ')} marked unconfirmed; ` : ''}check them against the conference's site).`);
-  return { id: full.id, year: Number(full.start.slice(0, 4)), city: full.city };
+  done.push(`Added ${full.id} to ${contentPaths.events} (${fields.unconfirmed.length ? `${fields.unconfirmed.join(' and ')} marked unconfirmed; ` : ''}check them against the conference's site).`);
+  return { id: full.id, year: fields.year, city: full.city };
+}
+
+/** The proposed series, as one new line under taxonomy.yaml's `series` (every other byte kept). */
+function addSeriesToTaxonomy(series: { id: string; name: string }) {
+  const raw = readFileSync(contentPaths.taxonomy, 'utf8');
+  const added = addSeries(raw, series.id, series.name);
+  if ('problem' in added) fail(contentPaths.taxonomy, 'series', added.problem);
+  change.replace(contentPaths.taxonomy, raw, added.text, { series: { ...registries.taxonomy?.series, [series.id]: series.name } });
+  done.push(`Added the proposed series ${series.id} ("${series.name}") to ${contentPaths.taxonomy}.`);
 }
 
 function events(id: string | undefined) {

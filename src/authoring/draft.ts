@@ -61,10 +61,14 @@ export interface NewEvent {
   summary: string;
 }
 
-/** The fields of a new event's entry in events.yaml, as the schema reads them (the year from the start). */
-export function eventFields(e: NewEvent) {
-  const year = Number(e.start.slice(0, 4));
-  return { name: e.name, shortName: e.shortName, series: e.series, year, city: e.city, country: e.country, start: e.start, end: e.end, ...(e.url ? { url: e.url } : {}), summary: e.summary };
+/** A new event whose dates may not be known yet (ingest): then its year is given, and the dates left out. */
+export type NewEventMaybeUndated = Omit<NewEvent, 'start' | 'end'> & { start?: string; end?: string; year?: number };
+
+/** The fields of a new event's entry in events.yaml, as the schema reads them (the year from the start, else as given). */
+export function eventFields(e: NewEventMaybeUndated) {
+  const year = e.start ? Number(e.start.slice(0, 4)) : Number(e.year);
+  const days = { ...(e.start ? { start: e.start } : {}), ...(e.end ? { end: e.end } : {}) };
+  return { name: e.name, shortName: e.shortName, series: e.series, year, city: e.city, country: e.country, ...days, ...(e.url ? { url: e.url } : {}), summary: e.summary };
 }
 
 /** The entry for events.yaml, appended after what is there (nothing written before it changes). */

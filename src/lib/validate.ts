@@ -54,7 +54,7 @@ export function checkRegistries(registry: RegistryInput): Problem[] {
     event.coLocatedWith.forEach((id, i) =>
       checkRef(problems, registry.files.events, `${event.id}.coLocatedWith[${i}]`, id, eventIds, 'events.yaml'),
     );
-    if (event.end < event.start) {
+    if (event.start && event.end && event.end < event.start) {
       problems.push({ file: registry.files.events, field: `${event.id}.end`, message: `expected a day on or after the start ("${day(event.start)}"), found "${day(event.end)}"` });
     }
     checkListed(problems, registry.files.events, `${event.id}.series`, event.series, taxonomy.series, `series in ${taxonomy.file}`);
@@ -112,7 +112,7 @@ export function checkReports(reports: ReportInput[], registry: Entries): Problem
     if (event && data.city !== event.city) {
       problems.push({ file, field: 'city', message: `expected "${event.city}" (the city of ${event.id}), found "${data.city}"` });
     }
-    if (event && data.published) {
+    if (event?.start && data.published) {
       const earliest = new Date(event.start);
       earliest.setUTCFullYear(earliest.getUTCFullYear() - 1);
       if (data.published < earliest) {

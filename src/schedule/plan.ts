@@ -87,15 +87,16 @@ function change(plan: RegistryPlan, notes: string[], file: string, id: string, r
 
 /** The problem of a programme given for another event than `event`, or undefined when it fits. */
 export function otherEvent(programme: Programme, eventId: string, event: Entry, file: string): Problem | undefined {
-  const [start, end] = [String(event.start), String(event.end)];
-  const disjoint = programme.start && programme.end && (programme.end < start || programme.start > end);
+  const [start, end] = [String(event.start ?? 'dates not confirmed'), String(event.end ?? '')];
+  // An event added without its dates (ingest) has none to compare: only its name can tell.
+  const disjoint = event.start !== undefined && event.end !== undefined && programme.start && programme.end && (programme.end < start || programme.start > end);
   const named = [event.name, event.shortName].map((n) => normalizeText(String(n)));
   const title = programme.title ? normalizeText(programme.title) : undefined;
   const year = String(event.year);
   const otherTitle = title !== undefined && !named.includes(title) && !(title.includes(year) || ![...words(programme.title!)].some((w) => named.some((n) => n.includes(w))));
   if (!disjoint && !otherTitle) return undefined;
   const found = `${programme.title ? `"${programme.title}"` : 'a programme'}${programme.start ? ` (${programme.start} to ${programme.end})` : ''}`;
-  return { file, field: '--event', message: `expected a programme of ${eventId} (${String(event.name)}, ${start} to ${end}), found ${found}; check --event, or import it for its own event` };
+  return { file, field: '--event', message: `expected a programme of ${eventId} (${String(event.name)}, ${end ? `${start} to ${end}` : start}), found ${found}; check --event, or import it for its own event` };
 }
 
 /**

@@ -19,6 +19,21 @@ export const clockTime = z
   .string({ error: (issue) => `expected a quoted time "HH:MM", found ${describe(issue.input)}` })
   .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, { error: (issue) => `expected a time "HH:MM" between 00:00 and 23:59, found ${describe(issue.input)}` });
 
+/**
+ * A refinement for an entry whose `fields` may be absent only while listed in its `unconfirmed`
+ * (ingest adds an event whose dates the post does not give, a tool nobody has described yet):
+ * a missing value is never silent, and a person filling it in removes it from the list.
+ */
+const presentOrUnconfirmed =
+  (fields: string[], what: Record<string, string>) =>
+  (entry: Record<string, unknown> & { unconfirmed: string[] }, ctx: z.RefinementCtx) => {
+    for (const field of fields) {
+      if (entry[field] === undefined && !entry.unconfirmed.includes(field)) {
+        ctx.addIssue({ code: 'custom', path: [field], message: `expected ${what[field]}, found nothing; give it, or list ${field} in unconfirmed while it is not known` });
+      }
+    }
+  };
+
 /** An event a report can cover (`content/events.yaml`). */
 export const eventSchema = z.strictObject({
   /** Full name, e.g. "KubeCon + CloudNativeCon Europe 2022". */
@@ -33,10 +48,10 @@ export const eventSchema = z.strictObject({
   city: text,
   /** Country, e.g. "Spain". */
   country: text,
-  /** First day, quoted, e.g. "2022-05-16". */
-  start: isoDate,
-  /** Last day, quoted, e.g. "2022-05-20". */
-  end: isoDate,
+  /** First day, quoted, e.g. "2022-05-16"; absent only while listed in `unconfirmed`. */
+  start: isoDate.optional(),
+  /** Last day, quoted, e.g. "2022-05-20"; absent only while listed in `unconfirmed`. */
+  end: isoDate.optional(),
   /** Venue, e.g. "Fira València". */
   venue: text.optional(),
   /** The time zone its programme's times are in, e.g. "Europe/Madrid" (written by import-schedule). */
@@ -53,7 +68,7 @@ export const eventSchema = z.strictObject({
   summary: text,
   /** Fields whose values are not confirmed, e.g. [venue]. */
   unconfirmed: unconfirmed(['venue', 'url', 'start', 'end', 'attendance', 'timezone']),
-});
+}).superRefine(presentOrUnconfirmed(['start', 'end'], { start: 'the first day "YYYY-MM-DD"', end: 'the last day "YYYY-MM-DD"' }));
 
 /** A topic passages can be filed under (`content/topics.yaml`). */
 export const topicSchema = z.strictObject({
