@@ -35,8 +35,10 @@ content/sources/<id>.txt (.html for a saved page) with the list of removed lines
   --title "<title>"   the post's title; without it, the capture's first heading-like line
   --id <id>           the file name (default: from the title)
   --yes               add what it proposes for the registries without asking: an event the text
-                      names that events.yaml lacks, the talks the text names ("the talk “…” by A
-                      and B") and their speakers; in a terminal it asks, elsewhere it only lists them
+                      names that events.yaml lacks (dates it does not give left out and marked
+                      unconfirmed) and its series when taxonomy.yaml lacks that too, the talks the
+                      text names ("the talk “…” by A and B") and their speakers, and tool-like names
+                      with a guessed category; in a terminal it asks, elsewhere it only lists them
 
 A saved HTML page is read with rehype-parse and rehype-remark: its article is found (<article>,
 <main>, articleBody, else the densest text block) and all around it is chrome; tables, code,
@@ -44,7 +46,7 @@ quotes, headings, lists, links and footnotes carry over; an embedded video or sl
 link with its title, an image an editor's note; its title, author, date, address and site name
 are read from the page. It removes page chrome (cookie banners, share buttons, newsletter and comment boxes, author cards,
 related articles, footers, stray image names) and prints every line it removed; restores headings
-and lists; escapes what MDX would read as code; proposes topics per section; lists tool-like names
+and lists; escapes what MDX would read as code; proposes topics per section and tool-like names
 that are not in tools.yaml; then runs \`npm run check -- --fix\` on the draft and reads back every file
 it wrote (putting everything back if that fails). It never overwrites a file.`;
 
@@ -176,6 +178,7 @@ const site = meta.site ?? (url ? new URL(url).hostname.replace(/^www\./, '') : '
 const source = url ? { url, site } : { site };
 addAuthor(person, change, done);
 await addTalks();
+await addTools();
 change.create(file, draftReport({ title, event, author: person.id, source, published: meta.published, topics, body: normalized.body }));
 change.expect(file, { title, event: event.id, author: person.id, source, ...(meta.published ? { published: meta.published } : {}) });
 change.create(kept, bytes);
@@ -204,16 +207,43 @@ if (normalized.converted?.length) {
 console.log(`\nRemoved ${plural(removed.length, 'line')} of page chrome (listed in ${notes}):`);
 for (const { line, what } of normalized.removed) console.log(`  - ${JSON.stringify(line)}  (${what})`);
 if (topics.length) console.log(`\nProposed topics, by their terms and tools in each section: ${topics.map((t) => `${t.topic} (${t.sections.join(', ')}: ${t.because.join(', ')})`).join('; ')}. Keep, change or remove them.`);
-const finder = createMentionFinder(registries.tools);
-const eventWords = new Set(registries.events.flatMap((e) => `${e.name} ${e.shortName}`.split(/\W+/)));
-const unknown = proposeTools(normalized.body, (name) => finder(name, true).length > 0, registries.taxonomy?.toolCategories ?? [], eventWords);
-if (unknown.length) {
-  // Not written: a tool's entry needs a line of ours saying what it is, which no capture gives.
-  console.log('\nTool-like names not in tools.yaml (add the real tools there with a line saying what each is, then run --fix):');
-  for (const t of unknown) console.log(`  - ${t.name} (${t.why}${t.category ? `; category, guessed: ${t.category}` : ''}${t.homepage ? `; link in the text: ${t.homepage}` : ''})`);
-}
 ask.close();
 console.log(nextSteps(file));
+
+/**
+ * Tool-like names the text uses that tools.yaml lacks: listed, and on confirmation added with the
+ * name as their one spelling, the category the sentences around them point to and the link the
+ * text gives (both guesses, so unconfirmed) and no description (nobody has written one: the page
+ * says "Not yet described"). A name without a guessed category, or whose id is taken, is only listed.
+ */
+async function addTools() {
+  const finder = createMentionFinder(registries.tools);
+  const eventWords = new Set(registries.events.flatMap((e) => `${e.name} ${e.shortName}`.split(/\W+/)));
+  const unknown = proposeTools(normalized.body, (name) => finder(name, true).length > 0, registries.taxonomy?.toolCategories ?? [], eventWords);
+  if (!unknown.length) return;
+  const taken = new Set(registries.tools.map((t) => t.id));
+  const plans = unknown.map((t) => {
+    const id = idFromTitle(t.name);
+    const why = !t.category ? 'no category the text points to' : !id ? 'no id can be made of its name' : taken.has(id) ? `the id ${id} is another tool's` : undefined;
+    if (!why) taken.add(id);
+    return { t, id, why };
+  });
+  console.log(`\nProposed tools (tool-like names not in ${contentPaths.tools}):`);
+  for (const { t, id, why } of plans) {
+    console.log(`  - ${why ? '' : `${id}: `}${t.name} (${t.why}${t.category ? `; category, guessed: ${t.category}` : ''}${t.homepage ? `; link in the text: ${t.homepage}` : ''})${why ? `; not added: ${why}, add it by hand if it is a tool` : ''}`);
+  }
+  const fresh = plans.filter((p) => !p.why);
+  if (!fresh.length) return;
+  if (!(await agreed(`Add ${fresh.length === 1 ? 'it' : `these ${fresh.length}`} to ${contentPaths.tools} (category and link guessed, no description yet; all marked unconfirmed)?`))) {
+    console.log('Not added (pass --yes to add them); add the real tools with a line saying what each is, then run --fix.');
+    return;
+  }
+  for (const { t, id } of fresh) {
+    const entry = { name: t.name, ...(t.homepage ? { homepage: t.homepage } : {}), category: t.category!, match: [t.name], unconfirmed: ['homepage', 'category', 'description'] };
+    change.append(contentPaths.tools, `${toYaml({ [id]: entry })}\n`, { [id]: entry });
+  }
+  done.push(`Added ${fresh.length} tool${fresh.length === 1 ? '' : 's'} to ${contentPaths.tools} (${fresh.map((p) => p.id).join(', ')}): write a line saying what each is, check the category and homepage, and remove the ones that are not tools.`);
+}
 
 /** The talks the text names for the event, with their speakers: listed, and added to talks.yaml (and people.yaml) on confirmation. */
 async function addTalks() {

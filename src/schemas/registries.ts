@@ -104,21 +104,21 @@ export const spellingSchema = z.union([
 export const toolSchema = z.strictObject({
   /** Canonical name, e.g. "Argo CD". */
   name: text,
-  /** Project homepage. */
-  homepage: url,
+  /** Project homepage; absent only while listed in `unconfirmed` (ingest adds tools a post links to or not). */
+  homepage: url.optional(),
   /** Category used to group the tools index, e.g. "CI/CD and GitOps". */
   category: text,
-  /** One line of ours saying what it is. */
-  description: text,
+  /** One line of ours saying what it is; absent only while listed in `unconfirmed` (a tool ingest added). */
+  description: text.optional(),
   /** CNCF maturity where it applies. */
   cncf: z.enum(['sandbox', 'incubating', 'graduated']).optional(),
   /** A short remark, e.g. "Later renamed Kubeshark". */
   note: text.optional(),
   /** Every spelling that counts as a mention; see `spellingSchema`. */
   match: z.array(spellingSchema).min(1, { error: 'expected at least one spelling to match' }),
-  /** Fields whose values are not confirmed, e.g. [note]. */
-  unconfirmed: unconfirmed(['note', 'homepage', 'cncf']),
-});
+  /** Fields whose values are not confirmed, e.g. [note]; ingest lists a guessed category and what it could not find. */
+  unconfirmed: unconfirmed(['note', 'homepage', 'cncf', 'description', 'category']),
+}).superRefine(presentOrUnconfirmed(['homepage', 'description'], { homepage: "the project's homepage (an http(s) URL)", description: 'one line of ours saying what it is' }));
 
 /** A person: a speaker, a report author, or both (`content/people.yaml`). */
 export const personSchema = z.strictObject({
