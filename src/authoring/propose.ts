@@ -102,14 +102,17 @@ const notSeries = new Set(['Posted', 'Updated', 'Published', 'Notes', 'Recap', '
 /**
  * A series the text names that taxonomy.yaml does not have: the first run of capitalised words
  * followed by a year ("Lantern Summit 2025" → lantern-summit, "Lantern Summit"), leading words
- * that never name one (months, "Posted", "The"…) dropped. Undefined when none, or when its id is taken.
+ * that never name one (months, "Posted", "The"…) and known cities (`places`) dropped. Undefined when
+ * none, or when its id is taken.
  */
-export function findSeries(text: string, series: Record<string, string>): { id: string; name: string; as: string } | undefined {
+export function findSeries(text: string, series: Record<string, string>, places: Set<string> = new Set()): { id: string; name: string; as: string } | undefined {
   const flat = text.replace(/\s+/g, ' ');
   const word = "\\p{Lu}[\\p{L}\\p{N}'’&.+-]*";
   for (const m of flat.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])((?:${word} ){1,5})((?:19|20)\\d{2})\\b`, 'gu'))) {
     const words = m[1]!.trim().split(' ');
-    while (words.length && (notSeries.has(words[0]!) || stopNames.has(words[0]!))) words.shift();
+    while (words.length && (notSeries.has(words[0]!) || stopNames.has(words[0]!) || places.has(words[0]!))) words.shift();
+    // "Lantern Summit Paris 2025": the city is where, not what.
+    while (words.length && places.has(words.at(-1)!)) words.pop();
     const name = words.join(' ').replace(/[.,:;'’&+-]+$/, '');
     const id = idFromTitle(name);
     if (!name || !/\p{L}{2}/u.test(name) || !id || !/^[a-z]/.test(id) || stopNames.has(name)) continue;
@@ -149,7 +152,7 @@ export function proposeEvent(text: string, series: Record<string, string>, event
   }
   let newSeries: EventProposal['newSeries'];
   if (!found) {
-    const named = findSeries(flat, series);
+    const named = findSeries(flat, series, new Set(events.map((e) => e.city)));
     if (!named) return undefined;
     newSeries = { id: named.id, name: named.name };
     series = { ...series, [named.id]: named.name };
