@@ -22,7 +22,7 @@ const capture = join(dir, 'kettle.md');
 const read = (file: string) => readFileSync(join(content, file), 'utf8');
 const registry = (file: string) => yaml.load(read(file)) as Record<string, Record<string, unknown>>;
 let run: { status: number | null; output: string };
-let before_: Record<string, string>;
+let before_: Record<'taxonomy' | 'events' | 'tools', string>;
 
 before(() => {
   cpSync(FIXTURE_CONTENT, content, { recursive: true });
@@ -66,7 +66,7 @@ describe('ingest --yes writes the series, the undated event and the tools it pro
       { series: 'kettle-conf', year: 2027, city: 'Saltmere', start: undefined, end: undefined, unconfirmed: ['start', 'end'] },
     );
     assert.deepEqual(registry('tools.yaml').brewtrace, { name: 'brewtrace', category: 'Observability', match: ['brewtrace'], unconfirmed: ['homepage', 'category', 'description'] });
-    for (const file of ['events', 'tools']) assert.ok(read(`${file}.yaml`).startsWith(before_[file]!), `${file}.yaml kept its bytes`);
+    for (const file of ['events', 'tools'] as const) assert.ok(read(`${file}.yaml`).startsWith(before_[file]), `${file}.yaml kept its bytes`);
     assert.match(read('reports/kettle-conf-2027-notes-from-saltmere.mdx'), /^tools: \[brewtrace\]$/m);
   });
 
