@@ -99,6 +99,8 @@ if (!title) fail(capture, '--title', 'expected a title (none stands out in the c
 
 const change = new Change();
 const done: string[] = [];
+/** Names that are not tools though a text may use them like one: the new event's, the author's, the speakers'. */
+const notTools: string[] = [author];
 /** Whether to write a proposal: --yes, else the answer in a terminal; no terminal and no --yes: no. */
 const agreed = async (question: string) => values.yes === true || (await ask.confirm(question)) === true;
 
@@ -140,6 +142,7 @@ async function newEventFromText(text: string): Promise<{ id: string; year: numbe
   if (!parsed.success) fail(capture, '--event', `expected an event the schema accepts, found ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}; ${addByHand}`);
   const series = proposal.newSeries;
   if (series) console.log(`Proposed series (not in ${contentPaths.taxonomy} yet): ${series.id}: ${series.name}`);
+  notTools.push(full.name, full.shortName, ...(series ? [series.name] : []));
   console.log(`The event is not in events.yaml. From the text (${proposal.because.join('; ')}):\n${toYaml({ [full.id]: fields }).replace(/^/gm, '  ')}`);
   if (undated.length) console.log(`  (the text gives no dates: ${undated.join(' and ')} left out and marked unconfirmed)`);
   if (!(await agreed(`Add ${series ? `the series ${series.id} to ${contentPaths.taxonomy} and ` : ''}${full.id} to ${contentPaths.events}?`))) {
@@ -218,8 +221,9 @@ console.log(nextSteps(file));
  */
 async function addTools() {
   const finder = createMentionFinder(registries.tools);
-  const eventWords = new Set(registries.events.flatMap((e) => `${e.name} ${e.shortName}`.split(/\W+/)));
-  const unknown = proposeTools(normalized.body, (name) => finder(name, true).length > 0, registries.taxonomy?.toolCategories ?? [], eventWords);
+  const names = [...registries.events.flatMap((e) => [e.name, e.shortName]), ...Object.values(registries.taxonomy?.series ?? {}), ...notTools];
+  const notToolWords = new Set([...names, ...names.flatMap((n) => n.split(/\W+/))]);
+  const unknown = proposeTools(normalized.body, (name) => finder(name, true).length > 0, registries.taxonomy?.toolCategories ?? [], notToolWords);
   if (!unknown.length) return;
   const taken = new Set(registries.tools.map((t) => t.id));
   const plans = unknown.map((t) => {
@@ -252,6 +256,7 @@ async function addTalks() {
   for (const p of plans.filter((p) => p.existing)) console.log(`The text names the talk ${p.existing} (“${p.mention.title}”): list it under talks: in the report.`);
   if (!fresh.length) return;
   console.log(`\nThe text names ${fresh.length} talk${fresh.length === 1 ? '' : 's'} that talks.yaml does not have:`);
+  notTools.push(...fresh.flatMap((p) => p.speakers.map((s) => s.name)));
   for (const p of fresh) console.log(`  - ${p.id}: “${p.mention.title}” (${p.mention.kind}${p.speakers.length ? `, by ${p.speakers.map((s) => s.name).join(', ')}` : ''}), from: ${JSON.stringify(p.mention.as)}`);
   if (!(await agreed('Add them (title as the author wrote it, marked unconfirmed)?'))) {
     console.log('Not added (pass --yes to add them).');

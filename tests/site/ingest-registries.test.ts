@@ -38,6 +38,8 @@ before(() => {
     '',
     'We sent our traces to `brewtrace` and read the metrics on its dashboards.',
     '',
+    'Next year Kettle Conf moves, and at Kettle Conf the metrics will be on the big screen.',
+    '',
     'Share this post',
     '',
   ].join('\r\n'));
@@ -66,6 +68,7 @@ describe('ingest --yes writes the series, the undated event and the tools it pro
       { series: 'kettle-conf', year: 2027, city: 'Saltmere', start: undefined, end: undefined, unconfirmed: ['start', 'end'] },
     );
     assert.deepEqual(registry('tools.yaml').brewtrace, { name: 'brewtrace', category: 'Observability', match: ['brewtrace'], unconfirmed: ['homepage', 'category', 'description'] });
+    assert.equal(registry('tools.yaml')['kettle-conf'], undefined, 'the new event\'s name is no tool, however often the text uses it');
     for (const file of ['events', 'tools'] as const) assert.ok(read(`${file}.yaml`).startsWith(before_[file]), `${file}.yaml kept its bytes`);
     assert.match(read('reports/kettle-conf-2027-notes-from-saltmere.mdx'), /^tools: \[brewtrace\]$/m);
   });
