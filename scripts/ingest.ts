@@ -11,7 +11,7 @@ import { normalizeHtml, type HtmlCapture } from '../src/authoring/capture-html.t
 import { badId, draftReport, eventFields, idFromTitle, personEntry, type NewEventMaybeUndated } from '../src/authoring/draft.ts';
 import { addSeries } from '../src/authoring/series.ts';
 import { guessEvent, normalizeMarkdown, normalizeText, type Normalized } from '../src/authoring/ingest.ts';
-import { findTalks, planTalks, proposeEvent, proposeTools, proposeTopics } from '../src/authoring/propose.ts';
+import { findTalks, planTalks, proposeEvent, proposeTools, proposeTopics, toolEntry } from '../src/authoring/propose.ts';
 import { toYaml } from '../src/lib/yaml.ts';
 import { eventSchema } from '../src/schemas/registries.ts';
 import { Change } from '../src/authoring/writes.ts';
@@ -227,10 +227,10 @@ async function addTools() {
   if (!unknown.length) return;
   const taken = new Set(registries.tools.map((t) => t.id));
   const plans = unknown.map((t) => {
-    const id = idFromTitle(t.name);
+    const { id, entry } = toolEntry({ ...t, category: t.category ?? '' });
     const why = !t.category ? 'no category the text points to' : !id ? 'no id can be made of its name' : taken.has(id) ? `the id ${id} is another tool's` : undefined;
     if (!why) taken.add(id);
-    return { t, id, why };
+    return { t, id, entry, why };
   });
   console.log(`\nProposed tools (tool-like names not in ${contentPaths.tools}):`);
   for (const { t, id, why } of plans) {
@@ -242,8 +242,7 @@ async function addTools() {
     console.log('Not added (pass --yes to add them); add the real tools with a line saying what each is, then run --fix.');
     return;
   }
-  for (const { t, id } of fresh) {
-    const entry = { name: t.name, ...(t.homepage ? { homepage: t.homepage } : {}), category: t.category!, match: [t.name], unconfirmed: ['homepage', 'category', 'description'] };
+  for (const { id, entry } of fresh) {
     change.append(contentPaths.tools, `${toYaml({ [id]: entry })}\n`, { [id]: entry });
   }
   done.push(`Added ${fresh.length} tool${fresh.length === 1 ? '' : 's'} to ${contentPaths.tools} (${fresh.map((p) => p.id).join(', ')}): write a line saying what each is, check the category and homepage, and remove the ones that are not tools.`);

@@ -300,6 +300,16 @@ export function proposeTools(text: string, known: (name: string) => boolean, cat
   return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/**
+ * The tools.yaml entry ingest writes for a proposal with a guessed category: the name as its one
+ * spelling, the link the text gives as homepage, no description (nobody has written one yet), and
+ * all three unconfirmed. Its id is the name's (`idFromTitle`; empty when the name has no letters a-z).
+ */
+export const toolEntry = (t: ToolProposal & { category: string }) => ({
+  id: idFromTitle(t.name),
+  entry: { name: t.name, ...(t.homepage ? { homepage: t.homepage } : {}), category: t.category, match: [t.name], unconfirmed: ['homepage', 'category', 'description'] },
+});
+
 /** A person id for a name the text gives ("Ada Lovelace" → ada-lovelace). */
 export const personIdFor = (name: string) => idFromTitle(name);
 

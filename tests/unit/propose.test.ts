@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { prng } from '../helpers/fuzz.ts';
 import { parse } from 'yaml';
-import { findDates, findSeries, findTalks, proposeEvent, proposeTools, proposeTopics, sectionsOf } from '../../src/authoring/propose.ts';
+import { findDates, findSeries, findTalks, proposeEvent, proposeTools, proposeTopics, sectionsOf, toolEntry } from '../../src/authoring/propose.ts';
 import { addSeries } from '../../src/authoring/series.ts';
 import { formatEventDates, formatRange } from '../../src/lib/format.ts';
 import { eventSchema, taxonomySchema, toolSchema } from '../../src/schemas/registries.ts';
@@ -176,7 +176,7 @@ See https://github.com/kyverno/kyverno for Kyverno policies. The OpenTelemetry p
 });
 
 describe('fuzz: the proposers take any text', () => {
-  const pieces = ['Lantern Summit ', 'Zoë Çonf ', 'Posted ', 'The ', '\r\n', '&', ': ', '“', '”', '"', "'", 'talk ', 'keynote ', ' by ', ' and ', ', ', 'Zoë ', 'O’Brien ', 'J. ', 'KubeCon ', '+ CloudNativeCon ', 'Europe ', 'EU ', '2024 ', '19 ', 'to ', '22 ', 'March ', 'Mar. ', '\n## ', '\n```\n', '`x`', 'https://github.com/a/b ', '[Tool](https://x.io) ', 'Paris ', '. ', '\u0000', '\ud800', ' '.repeat(50), 'a'.repeat(200)];
+  const pieces = ['metrics ', 'traces ', '`zap-ctl`', 'https://github.com/acme/zap-ctl?tab=1 ', '[Kettle](https://kettle.dev/#x) ', 'Lantern Summit ', 'Zoë Çonf ', 'Posted ', 'The ', '\r\n', '&', ': ', '“', '”', '"', "'", 'talk ', 'keynote ', ' by ', ' and ', ', ', 'Zoë ', 'O’Brien ', 'J. ', 'KubeCon ', '+ CloudNativeCon ', 'Europe ', 'EU ', '2024 ', '19 ', 'to ', '22 ', 'March ', 'Mar. ', '\n## ', '\n```\n', '`x`', 'https://github.com/a/b ', '[Tool](https://x.io) ', 'Paris ', '. ', '\u0000', '\ud800', ' '.repeat(50), 'a'.repeat(200)];
   const series = { 'kubecon-eu': 'KubeCon + CloudNativeCon Europe' };
   const events = [{ series: 'kubecon-eu', shortName: 'KubeCon EU 2022', city: 'Paris', country: 'France', year: 2022 }];
   const cases = Number(process.env.FUZZ_CASES ?? 300);
@@ -199,7 +199,15 @@ describe('fuzz: the proposers take any text', () => {
         assert.equal(e.event.series, id, where);
       }
       for (const p of proposeTopics(text, topics, tools)) assert.ok(p.sections.length > 0, where);
-      for (const t of proposeTools(text, () => false, ['Observability'])) assert.ok(t.name.length >= 2, where);
+      for (const t of proposeTools(text, () => false, ['Observability'])) {
+        assert.ok(t.name.length >= 2, where);
+        // What ingest writes for it is an entry tools.yaml takes, under an id or none (then only listed).
+        if (!t.category) continue;
+        const { id, entry } = toolEntry({ ...t, category: t.category });
+        assert.ok(id === '' || /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id), where);
+        const parsed = toolSchema.safeParse(entry);
+        assert.ok(parsed.success, `${where}: ${JSON.stringify(entry)} ${parsed.error?.message}`);
+      }
     }
   });
 });
