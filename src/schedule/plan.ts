@@ -71,8 +71,10 @@ function complete(entry: Entry, values: Entry, confirmable: readonly string[]): 
       confirm.push(key);
     } else if (missing) set[key] = value;
   }
-  const added = Object.keys(set).filter((k) => !confirm.includes(k));
-  const parts = [added.length ? `added ${added.join(', ')}` : '', confirm.length ? `confirmed ${confirm.join(', ')}` : ''].filter(Boolean);
+  // An unconfirmed field with no value (an event ingest added without its dates) is added, not "confirmed".
+  const added = Object.keys(set).filter((k) => !confirm.includes(k) || entry[k] === undefined);
+  const confirmed = confirm.filter((k) => !added.includes(k));
+  const parts = [added.length ? `added ${added.join(', ')}` : '', confirmed.length ? `confirmed ${confirmed.join(', ')}` : ''].filter(Boolean);
   return { set, confirm, note: parts.join('; ') };
 }
 
