@@ -105,7 +105,7 @@ const notTools: string[] = [author];
 const agreed = async (question: string) => values.yes === true || (await ask.confirm(question)) === true;
 
 let eventId = values.event;
-let event: { id: string; year: number; city: string };
+let event: { id: string; year: number; city?: string | undefined };
 if (eventId === undefined) {
   const guess = guessEvent(text, registries.events);
   if (guess) {
@@ -123,28 +123,29 @@ event ??= knownEvent(eventId!, registries.events, capture);
  * it does not give left out and marked unconfirmed. Nothing is guessed: without a year or a known
  * city the command stops and names the flags of `npm run new-event` to add it with.
  */
-async function newEventFromText(text: string): Promise<{ id: string; year: number; city: string }> {
+async function newEventFromText(text: string): Promise<{ id: string; year: number; city?: string | undefined }> {
   const proposal = proposeEvent(text, registries.taxonomy?.series ?? {}, registries.events);
   const addByHand = 'add the event first with `npm run new-event`, or pass --event <id>';
   if (!proposal) fail(capture, '--event', `expected the event the post covers; nothing in the text names one of content/events.yaml or a series (a name and a year, e.g. "Lantern Summit 2025") clearly. ${addByHand}`);
   const e = proposal.event;
-  const undated = proposal.missing.filter((f) => f === 'start' || f === 'end');
-  if (proposal.missing.length > undated.length || events(e.id)) {
+  // What the text does not give of these is left out and listed unconfirmed; without a year there is no event to add.
+  const unknown = proposal.missing.filter((f) => ['start', 'end', 'city', 'country'].includes(f));
+  if (proposal.missing.length > unknown.length || events(e.id)) {
     const known = Object.entries({ id: e.id, series: e.series, name: e.name, 'short-name': e.shortName, city: e.city, country: e.country, start: e.start, end: e.end })
       .filter(([, v]) => v).map(([k, v]) => `--${k} ${JSON.stringify(v)}`).join(' ');
     fail(capture, '--event', `expected an event the text names fully, found ${events(e.id) ? `"${e.id}", already in events.yaml under that id` : `no ${proposal.missing.join(', ')} in the text`} (${proposal.because.join('; ')}); ${addByHand}: npm run new-event -- ${known}`);
   }
   const year = Number(/\d{4}$/.exec(e.id!)![0]);
   const when = e.start ? ` from ${e.start} to ${e.end}` : ' (dates not confirmed)';
-  const full: NewEventMaybeUndated = { ...(e as NewEventMaybeUndated), year, summary: `${e.name}, held in ${e.city}${when}.` };
-  const fields = { ...eventFields(full), unconfirmed: [...proposal.unconfirmed, ...undated] };
+  const full: NewEventMaybeUndated = { ...(e as NewEventMaybeUndated), year, summary: `${e.name}${e.city ? `, held in ${e.city}` : ''}${when}.` };
+  const fields = { ...eventFields(full), unconfirmed: [...proposal.unconfirmed, ...unknown] };
   const parsed = eventSchema.safeParse(fields);
   if (!parsed.success) fail(capture, '--event', `expected an event the schema accepts, found ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}; ${addByHand}`);
   const series = proposal.newSeries;
   if (series) console.log(`Proposed series (not in ${contentPaths.taxonomy} yet): ${series.id}: ${series.name}`);
   notTools.push(full.name, full.shortName, ...(series ? [series.name] : []));
   console.log(`The event is not in events.yaml. From the text (${proposal.because.join('; ')}):\n${toYaml({ [full.id]: fields }).replace(/^/gm, '  ')}`);
-  if (undated.length) console.log(`  (the text gives no dates: ${undated.join(' and ')} left out and marked unconfirmed)`);
+  if (unknown.length) console.log(`  (the text does not give ${unknown.join(', ')}: left out and marked unconfirmed)`);
   if (!(await agreed(`Add ${series ? `the series ${series.id} to ${contentPaths.taxonomy} and ` : ''}${full.id} to ${contentPaths.events}?`))) {
     fail(capture, '--event', `expected an event; the proposal above was not added (pass --yes to add it, or ${addByHand})`);
   }

@@ -125,8 +125,8 @@ export function findSeries(text: string, series: Record<string, string>, places:
 interface KnownEvent {
   series: string;
   shortName: string;
-  city: string;
-  country: string;
+  city?: string | undefined;
+  country?: string | undefined;
   year: number;
 }
 
@@ -152,7 +152,7 @@ export function proposeEvent(text: string, series: Record<string, string>, event
   }
   let newSeries: EventProposal['newSeries'];
   if (!found) {
-    const named = findSeries(flat, series, new Set(events.map((e) => e.city)));
+    const named = findSeries(flat, series, new Set(events.flatMap((e) => e.city ?? [])));
     if (!named) return undefined;
     newSeries = { id: named.id, name: named.name };
     series = { ...series, [named.id]: named.name };
@@ -180,7 +180,7 @@ export function proposeEvent(text: string, series: Record<string, string>, event
       unconfirmed.push('start', 'end');
     } else missing.push('start', 'end');
   } else missing.push('id', 'name', 'shortName', 'start', 'end');
-  const places = [...new Map(events.map((e) => [e.city, e.country])).entries()];
+  const places = [...new Map(events.flatMap((e) => (e.city && e.country ? [[e.city, e.country] as const] : []))).entries()];
   const place = places
     .map(([city, country]) => ({ city, country, at: new RegExp(`\\b${city.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).exec(flat)?.index }))
     .filter((p) => p.at !== undefined)

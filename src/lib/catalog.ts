@@ -249,7 +249,7 @@ export function reportFacets(report: Report): { facet: ReportFacet; id: string; 
   return [
     ...[report.event, ...report.alsoCovers].map((e) => ({ facet: 'event' as const, id: e.id, name: e.shortName })),
     { facet: 'year', id: String(report.year), name: String(report.year) },
-    { facet: 'city', id: report.city.toLowerCase(), name: report.city },
+    ...(report.city ? [{ facet: 'city' as const, id: report.city.toLowerCase(), name: report.city }] : []),
     { facet: 'author', id: report.author.id, name: report.author.name },
     ...report.topics.map(({ topic }) => ({ facet: 'topic' as const, id: topic.id, name: topic.title })),
     ...report.tools.map((t) => ({ facet: 'tool' as const, id: t.id, name: t.name })),

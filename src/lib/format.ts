@@ -26,6 +26,10 @@ export interface EventDays {
 export const formatEventDates = ({ year, start, end }: EventDays) =>
   start && end ? formatRange(start, end) : start ? `${formatDate(start)}, end not confirmed` : `${year}, dates not confirmed`;
 
+/** "Valencia", or with its country "Valencia, Spain"; "city not confirmed" for an event ingest added without one. */
+export const formatPlace = ({ city, country }: { city?: string | undefined; country?: string | undefined }, withCountry = false) =>
+  (city ?? 'city not confirmed') + (withCountry ? `, ${country ?? 'country not confirmed'}` : '');
+
 /**
  * When an event was, for ordering and as a feed's fallback date: its first day, else its last, else
  * 1 January of its year (an order, never shown as a date).

@@ -8,7 +8,7 @@
  * OG_LAYOUT_VERSION, so every image is redrawn once.
  */
 import { createHash } from 'node:crypto';
-import { formatDate, formatEventDates, type EventDays } from './format.ts';
+import { formatDate, formatEventDates, formatPlace, type EventDays } from './format.ts';
 
 /** Bump when cardTree() changes what is drawn, so cached images are redrawn. */
 export const OG_LAYOUT_VERSION = 2;
@@ -79,7 +79,7 @@ interface TopicLike {
 }
 interface EventLike extends EventDays {
   name: string;
-  city: string;
+  city?: string | undefined;
 }
 
 /** The first sentence of a text, when it is a real one (not "e.g."), else the whole text. */
@@ -99,7 +99,7 @@ export const topicCard = (t: TopicLike): OgCard => ({
 export const eventCard = (e: EventLike): OgCard => ({
   kind: 'Event',
   title: clip(e.name, TITLE_MAX),
-  context: clip(`${e.city} · ${formatEventDates(e)}`, CONTEXT_MAX),
+  context: clip(`${formatPlace(e)} · ${formatEventDates(e)}`, CONTEXT_MAX),
 });
 
 /** The cache key of a card's image: its text, the layout version and the fonts. */

@@ -110,7 +110,9 @@ export function checkReports(reports: ReportInput[], registry: Entries): Problem
       problems.push({ file, field: 'year', message: `expected ${event.year} (the year of ${event.id}), found ${data.year}` });
     }
     if (event && data.city !== event.city) {
-      problems.push({ file, field: 'city', message: `expected "${event.city}" (the city of ${event.id}), found "${data.city}"` });
+      const expected = event.city === undefined ? `no city (${event.id} has none confirmed yet)` : `"${event.city}" (the city of ${event.id})`;
+      const fix = event.city === undefined ? '; remove it, or add the city to events.yaml' : '';
+      problems.push({ file, field: 'city', message: `expected ${expected}, found ${data.city === undefined ? 'nothing' : `"${data.city}"`}${fix}` });
     }
     if (event?.start && data.published) {
       const earliest = new Date(event.start);

@@ -44,10 +44,10 @@ export const eventSchema = z.strictObject({
   series: text,
   /** Year it took place, e.g. 2022. */
   year: z.number().int().min(1990).max(2100),
-  /** City, e.g. "Valencia"; a report's `city` must match it. */
-  city: text,
-  /** Country, e.g. "Spain". */
-  country: text,
+  /** City, e.g. "Valencia"; a report's `city` must match it. Absent only while listed in `unconfirmed`. */
+  city: text.optional(),
+  /** Country, e.g. "Spain". Absent only while listed in `unconfirmed`. */
+  country: text.optional(),
   /** First day, quoted, e.g. "2022-05-16"; absent only while listed in `unconfirmed`. */
   start: isoDate.optional(),
   /** Last day, quoted, e.g. "2022-05-20"; absent only while listed in `unconfirmed`. */
@@ -67,8 +67,10 @@ export const eventSchema = z.strictObject({
   /** One sentence of ours about the event. */
   summary: text,
   /** Fields whose values are not confirmed, e.g. [venue]. */
-  unconfirmed: unconfirmed(['venue', 'url', 'start', 'end', 'attendance', 'timezone']),
-}).superRefine(presentOrUnconfirmed(['start', 'end'], { start: 'the first day "YYYY-MM-DD"', end: 'the last day "YYYY-MM-DD"' }));
+  unconfirmed: unconfirmed(['venue', 'url', 'start', 'end', 'attendance', 'timezone', 'city', 'country']),
+}).superRefine(
+  presentOrUnconfirmed(['start', 'end', 'city', 'country'], { start: 'the first day "YYYY-MM-DD"', end: 'the last day "YYYY-MM-DD"', city: 'the city it was held in', country: 'the country it was held in' }),
+);
 
 /** A topic passages can be filed under (`content/topics.yaml`). */
 export const topicSchema = z.strictObject({

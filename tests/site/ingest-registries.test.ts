@@ -45,13 +45,17 @@ before(() => {
   ].join('\r\n'));
   const r = spawnSync(process.execPath, ['scripts/ingest.ts', capture, '--author', 'Ada Example', '--url', 'https://blog.example/kettle-2027/', '--yes'], { encoding: 'utf8', input: '', env: { ...process.env, CONTENT_DIR: content } });
   run = { status: r.status, output: `${r.stdout}\n${r.stderr}` };
+  // The next edition, of the series now known, from a post that gives neither dates nor a city.
+  writeFileSync(join(dir, 'next.txt'), 'Kettle Conf 2028 recap\r\nAnother year of kettles, somewhere new.\r\n');
+  const next = spawnSync(process.execPath, ['scripts/ingest.ts', join(dir, 'next.txt'), '--author', 'Ada Example', '--url', 'https://blog.example/kettle-2028/', '--yes'], { encoding: 'utf8', input: '', env: { ...process.env, CONTENT_DIR: content } });
+  assert.equal(next.status, 0, next.stderr);
 });
 
 describe('ingest --yes writes the series, the undated event and the tools it proposes', () => {
   test('it says plainly what it proposes and adds', () => {
     assert.equal(run.status, 0, run.output);
     assert.match(run.output, /^Proposed series \(not in .*taxonomy\.yaml yet\): kettle-conf: Kettle Conf$/m);
-    assert.match(run.output, /\(the text gives no dates: start and end left out and marked unconfirmed\)/);
+    assert.match(run.output, /\(the text does not give start, end: left out and marked unconfirmed\)/);
     assert.match(run.output, /^ {2}- brewtrace: brewtrace \(code span; category, guessed: Observability\)$/m);
   });
 
@@ -76,15 +80,18 @@ describe('ingest --yes writes the series, the undated event and the tools it pro
   test('the check passes, and the built pages say the dates and the description are not known', () => {
     const report = join(content, 'reports', 'kettle-conf-2027-notes-from-saltmere.mdx');
     writeFileSync(report, read('reports/kettle-conf-2027-notes-from-saltmere.mdx').replace(/^summary: .*$/m, 'summary: Two days of kettles.').replace(/^draft: true\n/m, '').replace(/^topics: \[\]$/m, 'topics:\n  - topic: capacity-planning\n    sections: [tracing-the-kettles]'));
-    assert.deepEqual(checkContent({ dir: content }).problems, []);
+    assert.deepEqual(checkContent({ dir: content }).problems.filter((p) => !p.file.includes('kettle-conf-2028')), []);
     const build = spawnSync(process.execPath, ['scripts/build.ts', '--silent'], { encoding: 'utf8', env: { ...process.env, CONTENT_DIR: content, OUT_DIR: out, SITE_BASE: '/' } });
     assert.equal(build.status, 0, `${build.stdout}${build.stderr}`);
     const page = (path: string) => readFileSync(join(out, path, 'index.html'), 'utf8').replace(/<[^>]+>/g, '');
     assert.match(page('events/kettle-conf-2027'), /2027, dates not confirmed/);
+    assert.match(page('events/kettle-conf-2028'), /2028, dates not confirmed/);
+    assert.match(page('events/kettle-conf-2028'), /city not confirmed, country not confirmed/);
     assert.match(page('reports/kettle-conf-2027-notes-from-saltmere'), /Saltmere, 2027, dates not confirmed/);
     const tool = page('tools/brewtrace');
     assert.match(tool, /Not yet described\./);
     assert.match(tool, /Homepage\s*not known yet/);
     assert.doesNotMatch(page('events'), /undefined|Invalid Date|NaN/);
+    assert.doesNotMatch(page(''), /undefined|Invalid Date|NaN/);
   });
 });
