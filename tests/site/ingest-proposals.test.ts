@@ -94,5 +94,10 @@ describe('ingest proposes what the registries lack', () => {
     const report = readFileSync(join(content, 'reports', 'notes-from-lantern-summit-2031.mdx'), 'utf8');
     assert.doesNotMatch(report, /^city:/m);
     assert.deepEqual(checkContent({ dir: content }).problems.filter((p) => p.field !== 'summary' && !p.message.includes('topic')), []);
+    // A city written by hand for an event that has none confirmed is refused, saying what to do.
+    writeFileSync(join(content, 'reports', 'notes-from-lantern-summit-2031.mdx'), report.replace(/^year: 2031$/m, 'year: 2031\ncity: Atlantis'));
+    assert.deepEqual(checkContent({ dir: content }).problems.filter((p) => p.field === 'city').map((p) => p.message), [
+      'expected no city (lantern-summit-2031 has none confirmed yet), found "Atlantis"; remove it, or add the city to events.yaml',
+    ]);
   });
 });

@@ -8,7 +8,7 @@ import { prng } from '../helpers/fuzz.ts';
 import { parse } from 'yaml';
 import { findDates, findSeries, findTalks, proposeEvent, proposeTools, proposeTopics, sectionsOf, toolEntry } from '../../src/authoring/propose.ts';
 import { addSeries } from '../../src/authoring/series.ts';
-import { formatEventDates, formatRange } from '../../src/lib/format.ts';
+import { formatEventDates, formatPlace, formatRange } from '../../src/lib/format.ts';
 import { eventSchema, taxonomySchema, toolSchema } from '../../src/schemas/registries.ts';
 
 const tools = [
@@ -123,6 +123,12 @@ describe('what is not known yet may be absent only when listed unconfirmed', () 
       'end: expected the last day "YYYY-MM-DD", found nothing; give it, or list end in unconfirmed while it is not known',
     ]);
     assert.equal(eventSchema.safeParse({ ...event, unconfirmed: ['start', 'end'] }).success, true);
+    const { city: _, country: __, ...nowhere } = event;
+    assert.deepEqual(messages(eventSchema.safeParse({ ...nowhere, unconfirmed: ['start', 'end'] })), [
+      'city: expected the city it was held in, found nothing; give it, or list city in unconfirmed while it is not known',
+      'country: expected the country it was held in, found nothing; give it, or list country in unconfirmed while it is not known',
+    ]);
+    assert.equal(eventSchema.safeParse({ ...nowhere, unconfirmed: ['start', 'end', 'city', 'country'] }).success, true);
     assert.equal(eventSchema.safeParse({ ...event, start: '2027-05-14', end: '2027-05-16' }).success, true);
   });
   test('a tool without a description or homepage: refused unless they are unconfirmed', () => {
@@ -135,6 +141,8 @@ describe('what is not known yet may be absent only when listed unconfirmed', () 
   });
   test('pages say the dates are not confirmed, never a blank', () => {
     assert.equal(formatEventDates({ year: 2027 }), '2027, dates not confirmed');
+    assert.equal(formatPlace({}, true), 'city not confirmed, country not confirmed');
+    assert.equal(formatPlace({ city: 'Saltmere', country: 'Eastmarch' }, true), 'Saltmere, Eastmarch');
     assert.equal(formatEventDates({ year: 2027, start: new Date('2027-05-14T00:00:00Z') }), '14 May 2027, end not confirmed');
     const [start, end] = [new Date('2027-05-14T00:00:00Z'), new Date('2027-05-16T00:00:00Z')];
     assert.equal(formatEventDates({ year: 2027, start, end }), formatRange(start, end));
