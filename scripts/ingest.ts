@@ -8,9 +8,10 @@ import { extname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { addAuthor, asker, authorId, fail, fixAndReport, knownEvent, nextSteps, oneLine, refuseToOverwrite, soundRegistries } from '../src/authoring/cli.ts';
 import { normalizeHtml, type HtmlCapture } from '../src/authoring/capture-html.ts';
-import { badId, draftReport, eventFields, idFromTitle, personEntry, type NewEvent } from '../src/authoring/draft.ts';
+import { badId, draftReport, eventFields, idFromTitle, personEntry, type NewEventMaybeUndated } from '../src/authoring/draft.ts';
+import { addSeries } from '../src/authoring/series.ts';
 import { guessEvent, normalizeMarkdown, normalizeText, type Normalized } from '../src/authoring/ingest.ts';
-import { findTalks, planTalks, proposeEvent, proposeTools, proposeTopics } from '../src/authoring/propose.ts';
+import { findTalks, planTalks, proposeEvent, proposeTools, proposeTopics, toolEntry } from '../src/authoring/propose.ts';
 import { toYaml } from '../src/lib/yaml.ts';
 import { eventSchema } from '../src/schemas/registries.ts';
 import { Change } from '../src/authoring/writes.ts';
@@ -34,8 +35,10 @@ content/sources/<id>.txt (.html for a saved page) with the list of removed lines
   --title "<title>"   the post's title; without it, the capture's first heading-like line
   --id <id>           the file name (default: from the title)
   --yes               add what it proposes for the registries without asking: an event the text
-                      names that events.yaml lacks, the talks the text names ("the talk “…” by A
-                      and B") and their speakers; in a terminal it asks, elsewhere it only lists them
+                      names that events.yaml lacks (dates it does not give left out and marked
+                      unconfirmed) and its series when taxonomy.yaml lacks that too, the talks the
+                      text names ("the talk “…” by A and B") and their speakers, and tool-like names
+                      with a guessed category; in a terminal it asks, elsewhere it only lists them
 
 A saved HTML page is read with rehype-parse and rehype-remark: its article is found (<article>,
 <main>, articleBody, else the densest text block) and all around it is chrome; tables, code,
@@ -43,7 +46,7 @@ quotes, headings, lists, links and footnotes carry over; an embedded video or sl
 link with its title, an image an editor's note; its title, author, date, address and site name
 are read from the page. It removes page chrome (cookie banners, share buttons, newsletter and comment boxes, author cards,
 related articles, footers, stray image names) and prints every line it removed; restores headings
-and lists; escapes what MDX would read as code; proposes topics per section; lists tool-like names
+and lists; escapes what MDX would read as code; proposes topics per section and tool-like names
 that are not in tools.yaml; then runs \`npm run check -- --fix\` on the draft and reads back every file
 it wrote (putting everything back if that fails). It never overwrites a file.`;
 
@@ -96,11 +99,13 @@ if (!title) fail(capture, '--title', 'expected a title (none stands out in the c
 
 const change = new Change();
 const done: string[] = [];
+/** Names that are not tools though a text may use them like one: the new event's, the author's, the speakers'. */
+const notTools: string[] = [author];
 /** Whether to write a proposal: --yes, else the answer in a terminal; no terminal and no --yes: no. */
 const agreed = async (question: string) => values.yes === true || (await ask.confirm(question)) === true;
 
 let eventId = values.event;
-let event: { id: string; year: number; city: string };
+let event: { id: string; year: number; city?: string | undefined };
 if (eventId === undefined) {
   const guess = guessEvent(text, registries.events);
   if (guess) {
@@ -113,31 +118,50 @@ if (eventId === undefined) {
 event ??= knownEvent(eventId!, registries.events, capture);
 
 /**
- * An event the text names that events.yaml does not have: proposed, then added on confirmation
- * (dates read from the text marked unconfirmed). What the text does not give is never guessed:
- * the command stops and names the flags of `npm run new-event` to add it with.
+ * An event the text names that events.yaml does not have (and its series, when taxonomy.yaml lacks
+ * it): proposed, then added on confirmation, dates read from the text marked unconfirmed and dates
+ * it does not give left out and marked unconfirmed. Nothing is guessed: without a year or a known
+ * city the command stops and names the flags of `npm run new-event` to add it with.
  */
-async function newEventFromText(text: string): Promise<{ id: string; year: number; city: string }> {
+async function newEventFromText(text: string): Promise<{ id: string; year: number; city?: string | undefined }> {
   const proposal = proposeEvent(text, registries.taxonomy?.series ?? {}, registries.events);
   const addByHand = 'add the event first with `npm run new-event`, or pass --event <id>';
-  if (!proposal) fail(capture, '--event', `expected the event the post covers; nothing in the text names one of content/events.yaml or a series of taxonomy.yaml clearly. ${addByHand}`);
+  if (!proposal) fail(capture, '--event', `expected the event the post covers; nothing in the text names one of content/events.yaml or a series (a name and a year, e.g. "Lantern Summit 2025") clearly. ${addByHand}`);
   const e = proposal.event;
-  if (proposal.missing.length || events(e.id)) {
+  // What the text does not give of these is left out and listed unconfirmed; without a year there is no event to add.
+  const unknown = proposal.missing.filter((f) => ['start', 'end', 'city', 'country'].includes(f));
+  if (proposal.missing.length > unknown.length || events(e.id)) {
     const known = Object.entries({ id: e.id, series: e.series, name: e.name, 'short-name': e.shortName, city: e.city, country: e.country, start: e.start, end: e.end })
       .filter(([, v]) => v).map(([k, v]) => `--${k} ${JSON.stringify(v)}`).join(' ');
     fail(capture, '--event', `expected an event the text names fully, found ${events(e.id) ? `"${e.id}", already in events.yaml under that id` : `no ${proposal.missing.join(', ')} in the text`} (${proposal.because.join('; ')}); ${addByHand}: npm run new-event -- ${known}`);
   }
-  const full: NewEvent = { ...(e as NewEvent), summary: `${e.name}, held in ${e.city} from ${e.start} to ${e.end}.` };
-  const fields = { ...eventFields(full), unconfirmed: proposal.unconfirmed };
+  const year = Number(/\d{4}$/.exec(e.id!)![0]);
+  const when = e.start ? ` from ${e.start} to ${e.end}` : ' (dates not confirmed)';
+  const full: NewEventMaybeUndated = { ...(e as NewEventMaybeUndated), year, summary: `${e.name}${e.city ? `, held in ${e.city}` : ''}${when}.` };
+  const fields = { ...eventFields(full), unconfirmed: [...proposal.unconfirmed, ...unknown] };
   const parsed = eventSchema.safeParse(fields);
   if (!parsed.success) fail(capture, '--event', `expected an event the schema accepts, found ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}; ${addByHand}`);
+  const series = proposal.newSeries;
+  if (series) console.log(`Proposed series (not in ${contentPaths.taxonomy} yet): ${series.id}: ${series.name}`);
+  notTools.push(full.name, full.shortName, ...(series ? [series.name] : []));
   console.log(`The event is not in events.yaml. From the text (${proposal.because.join('; ')}):\n${toYaml({ [full.id]: fields }).replace(/^/gm, '  ')}`);
-  if (!(await agreed(`Add ${full.id} to ${contentPaths.events}?`))) {
+  if (unknown.length) console.log(`  (the text does not give ${unknown.join(', ')}: left out and marked unconfirmed)`);
+  if (!(await agreed(`Add ${series ? `the series ${series.id} to ${contentPaths.taxonomy} and ` : ''}${full.id} to ${contentPaths.events}?`))) {
     fail(capture, '--event', `expected an event; the proposal above was not added (pass --yes to add it, or ${addByHand})`);
   }
+  if (series) addSeriesToTaxonomy(series);
   change.append(contentPaths.events, `${toYaml({ [full.id]: fields })}\n`, { [full.id]: fields });
-  done.push(`Added ${full.id} to ${contentPaths.events} (${proposal.unconfirmed.length ? `${proposal.unconfirmed.join(' and ')} marked unconfirmed; ` : ''}check them against the conference's site).`);
-  return { id: full.id, year: Number(full.start.slice(0, 4)), city: full.city };
+  done.push(`Added ${full.id} to ${contentPaths.events} (${fields.unconfirmed.length ? `${fields.unconfirmed.join(' and ')} marked unconfirmed; ` : ''}check them against the conference's site).`);
+  return { id: full.id, year: fields.year, city: full.city };
+}
+
+/** The proposed series, as one new line under taxonomy.yaml's `series` (every other byte kept). */
+function addSeriesToTaxonomy(series: { id: string; name: string }) {
+  const raw = readFileSync(contentPaths.taxonomy, 'utf8');
+  const added = addSeries(raw, series.id, series.name);
+  if ('problem' in added) fail(contentPaths.taxonomy, 'series', added.problem);
+  change.replace(contentPaths.taxonomy, raw, added.text, { series: { ...registries.taxonomy?.series, [series.id]: series.name } });
+  done.push(`Added the proposed series ${series.id} ("${series.name}") to ${contentPaths.taxonomy}.`);
 }
 
 function events(id: string | undefined) {
@@ -158,6 +182,7 @@ const site = meta.site ?? (url ? new URL(url).hostname.replace(/^www\./, '') : '
 const source = url ? { url, site } : { site };
 addAuthor(person, change, done);
 await addTalks();
+await addTools();
 change.create(file, draftReport({ title, event, author: person.id, source, published: meta.published, topics, body: normalized.body }));
 change.expect(file, { title, event: event.id, author: person.id, source, ...(meta.published ? { published: meta.published } : {}) });
 change.create(kept, bytes);
@@ -186,16 +211,43 @@ if (normalized.converted?.length) {
 console.log(`\nRemoved ${plural(removed.length, 'line')} of page chrome (listed in ${notes}):`);
 for (const { line, what } of normalized.removed) console.log(`  - ${JSON.stringify(line)}  (${what})`);
 if (topics.length) console.log(`\nProposed topics, by their terms and tools in each section: ${topics.map((t) => `${t.topic} (${t.sections.join(', ')}: ${t.because.join(', ')})`).join('; ')}. Keep, change or remove them.`);
-const finder = createMentionFinder(registries.tools);
-const eventWords = new Set(registries.events.flatMap((e) => `${e.name} ${e.shortName}`.split(/\W+/)));
-const unknown = proposeTools(normalized.body, (name) => finder(name, true).length > 0, registries.taxonomy?.toolCategories ?? [], eventWords);
-if (unknown.length) {
-  // Not written: a tool's entry needs a line of ours saying what it is, which no capture gives.
-  console.log('\nTool-like names not in tools.yaml (add the real tools there with a line saying what each is, then run --fix):');
-  for (const t of unknown) console.log(`  - ${t.name} (${t.why}${t.category ? `; category, guessed: ${t.category}` : ''}${t.homepage ? `; link in the text: ${t.homepage}` : ''})`);
-}
 ask.close();
 console.log(nextSteps(file));
+
+/**
+ * Tool-like names the text uses that tools.yaml lacks: listed, and on confirmation added with the
+ * name as their one spelling, the category the sentences around them point to and the link the
+ * text gives (both guesses, so unconfirmed) and no description (nobody has written one: the page
+ * says "Not yet described"). A name without a guessed category, or whose id is taken, is only listed.
+ */
+async function addTools() {
+  const finder = createMentionFinder(registries.tools);
+  const names = [...registries.events.flatMap((e) => [e.name, e.shortName]), ...Object.values(registries.taxonomy?.series ?? {}), ...notTools];
+  const notToolWords = new Set([...names, ...names.flatMap((n) => n.split(/\W+/))]);
+  const unknown = proposeTools(normalized.body, (name) => finder(name, true).length > 0, registries.taxonomy?.toolCategories ?? [], notToolWords);
+  if (!unknown.length) return;
+  const taken = new Set(registries.tools.map((t) => t.id));
+  const plans = unknown.map((t) => {
+    const { id, entry } = toolEntry({ ...t, category: t.category ?? '' });
+    const why = !t.category ? 'no category the text points to' : !id ? 'no id can be made of its name' : taken.has(id) ? `the id ${id} is another tool's` : undefined;
+    if (!why) taken.add(id);
+    return { t, id, entry, why };
+  });
+  console.log(`\nProposed tools (tool-like names not in ${contentPaths.tools}):`);
+  for (const { t, id, why } of plans) {
+    console.log(`  - ${why ? '' : `${id}: `}${t.name} (${t.why}${t.category ? `; category, guessed: ${t.category}` : ''}${t.homepage ? `; link in the text: ${t.homepage}` : ''})${why ? `; not added: ${why}, add it by hand if it is a tool` : ''}`);
+  }
+  const fresh = plans.filter((p) => !p.why);
+  if (!fresh.length) return;
+  if (!(await agreed(`Add ${fresh.length === 1 ? 'it' : `these ${fresh.length}`} to ${contentPaths.tools} (category and link guessed, no description yet; all marked unconfirmed)?`))) {
+    console.log('Not added (pass --yes to add them); add the real tools with a line saying what each is, then run --fix.');
+    return;
+  }
+  for (const { id, entry } of fresh) {
+    change.append(contentPaths.tools, `${toYaml({ [id]: entry })}\n`, { [id]: entry });
+  }
+  done.push(`Added ${fresh.length} tool${fresh.length === 1 ? '' : 's'} to ${contentPaths.tools} (${fresh.map((p) => p.id).join(', ')}): write a line saying what each is, check the category and homepage, and remove the ones that are not tools.`);
+}
 
 /** The talks the text names for the event, with their speakers: listed, and added to talks.yaml (and people.yaml) on confirmation. */
 async function addTalks() {
@@ -204,6 +256,7 @@ async function addTalks() {
   for (const p of plans.filter((p) => p.existing)) console.log(`The text names the talk ${p.existing} (“${p.mention.title}”): list it under talks: in the report.`);
   if (!fresh.length) return;
   console.log(`\nThe text names ${fresh.length} talk${fresh.length === 1 ? '' : 's'} that talks.yaml does not have:`);
+  notTools.push(...fresh.flatMap((p) => p.speakers.map((s) => s.name)));
   for (const p of fresh) console.log(`  - ${p.id}: “${p.mention.title}” (${p.mention.kind}${p.speakers.length ? `, by ${p.speakers.map((s) => s.name).join(', ')}` : ''}), from: ${JSON.stringify(p.mention.as)}`);
   if (!(await agreed('Add them (title as the author wrote it, marked unconfirmed)?'))) {
     console.log('Not added (pass --yes to add them).');

@@ -7,7 +7,7 @@ import { idPattern } from '../schemas/common.ts';
 
 export interface DraftInput {
   title: string;
-  event: { id: string; year: number; city: string };
+  event: { id: string; year: number; city?: string | undefined };
   /** A person id from people.yaml. */
   author: string;
   source?: { url?: string; site: string };
@@ -22,7 +22,7 @@ export interface DraftInput {
 export function draftReport({ title, event, author, source, published, topics = [], body }: DraftInput): string {
   const lines = [
     '---',
-    toYaml({ title, event: event.id, year: event.year, city: event.city, author, ...(published ? { published } : {}), ...(source ? { source: source.url ? { url: source.url, site: source.site } : { site: source.site } } : {}) }),
+    toYaml({ title, event: event.id, year: event.year, ...(event.city ? { city: event.city } : {}), author, ...(published ? { published } : {}), ...(source ? { source: source.url ? { url: source.url, site: source.site } : { site: source.site } } : {}) }),
     'summary: "TODO: one or two sentences of ours: what the reader will find."',
     'tools: []',
     ...(topics.length
@@ -61,10 +61,14 @@ export interface NewEvent {
   summary: string;
 }
 
-/** The fields of a new event's entry in events.yaml, as the schema reads them (the year from the start). */
-export function eventFields(e: NewEvent) {
-  const year = Number(e.start.slice(0, 4));
-  return { name: e.name, shortName: e.shortName, series: e.series, year, city: e.city, country: e.country, start: e.start, end: e.end, ...(e.url ? { url: e.url } : {}), summary: e.summary };
+/** A new event whose dates may not be known yet (ingest): then its year is given, and the dates left out. */
+export type NewEventMaybeUndated = Omit<NewEvent, 'start' | 'end' | 'city' | 'country'> & { start?: string; end?: string; year?: number; city?: string; country?: string };
+
+/** The fields of a new event's entry in events.yaml, as the schema reads them (the year from the start, else as given). */
+export function eventFields(e: NewEventMaybeUndated) {
+  const year = e.start ? Number(e.start.slice(0, 4)) : Number(e.year);
+  const days = { ...(e.start ? { start: e.start } : {}), ...(e.end ? { end: e.end } : {}) };
+  return { name: e.name, shortName: e.shortName, series: e.series, year, ...(e.city ? { city: e.city } : {}), ...(e.country ? { country: e.country } : {}), ...days, ...(e.url ? { url: e.url } : {}), summary: e.summary };
 }
 
 /** The entry for events.yaml, appended after what is there (nothing written before it changes). */

@@ -140,7 +140,7 @@ export interface EventLike {
   id: string;
   name: string;
   shortName: string;
-  city: string;
+  city?: string | undefined;
   year: number;
 }
 
@@ -165,7 +165,7 @@ export function guessEvent(text: string, events: EventLike[]): { id: string; bec
         score += 1;
         reasons.push(`“${words}”`);
       }
-      if (lower.includes(event.city.toLowerCase())) {
+      if (event.city && lower.includes(event.city.toLowerCase())) {
         score += 1;
         reasons.push(`“${event.city}”`);
       }

@@ -92,21 +92,49 @@ export interface EventProposal {
   missing: (keyof NewEvent)[];
   /** Fields inferred rather than read (written into `unconfirmed`). */
   unconfirmed: string[];
+  /** A series taxonomy.yaml lacks, named in the text (added with the event on confirmation). */
+  newSeries?: { id: string; name: string };
+}
+
+/** Words that start a capitalised run but never a series' name ("Posted March 2024", "In 2024"). */
+const notSeries = new Set(['Posted', 'Updated', 'Published', 'Notes', 'Recap', 'Day', 'Days', 'Back', 'Since', 'Until', 'Spring', 'Summer', 'Autumn', 'Fall', 'Winter', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec']);
+
+/**
+ * A series the text names that taxonomy.yaml does not have: the first run of capitalised words
+ * followed by a year ("Lantern Summit 2025" → lantern-summit, "Lantern Summit"), leading words
+ * that never name one (months, "Posted", "The"…) and known cities (`places`) dropped. Undefined when
+ * none, or when its id is taken.
+ */
+export function findSeries(text: string, series: Record<string, string>, places: Set<string> = new Set()): { id: string; name: string; as: string } | undefined {
+  const flat = text.replace(/\s+/g, ' ');
+  const word = "\\p{Lu}[\\p{L}\\p{N}'’&.+-]*";
+  for (const m of flat.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])((?:${word} ){1,5})((?:19|20)\\d{2})\\b`, 'gu'))) {
+    const words = m[1]!.trim().split(' ');
+    while (words.length && (notSeries.has(words[0]!) || stopNames.has(words[0]!) || places.has(words[0]!))) words.shift();
+    // "Lantern Summit Paris 2025": the city is where, not what.
+    while (words.length && places.has(words.at(-1)!)) words.pop();
+    const name = words.join(' ').replace(/[.,:;'’&+-]+$/, '');
+    const id = idFromTitle(name);
+    if (!name || !/\p{L}{2}/u.test(name) || !id || !/^[a-z]/.test(id) || stopNames.has(name)) continue;
+    if (id in series) return undefined;
+    return { id, name, as: `${name} ${m[2]}` };
+  }
+  return undefined;
 }
 
 interface KnownEvent {
   series: string;
   shortName: string;
-  city: string;
-  country: string;
+  city?: string | undefined;
+  country?: string | undefined;
   year: number;
 }
 
 /**
  * An event for a capture whose event is not in events.yaml: the series whose name the text gives
  * (its display name, or the words of a known event's short name, e.g. "KubeCon EU"), the year next
- * to it, a city a known event of any series was held in, and a date range. Undefined when no series
- * is named: a new series is a decision for taxonomy.yaml, not a guess.
+ * to it, a city a known event of any series was held in, and a date range. When no known series is
+ * named, a new one the text names with a year (`findSeries`) is proposed; undefined when there is none.
  */
 export function proposeEvent(text: string, series: Record<string, string>, events: KnownEvent[]): EventProposal | undefined {
   const flat = text.replace(/\s+/g, ' ');
@@ -122,8 +150,15 @@ export function proposeEvent(text: string, series: Record<string, string>, event
     const m = new RegExp(`\\b${tokens.join('\\b.{0,30}?\\b')}\\b`, 'i').exec(flat);
     if (m && (!found || m.index < found.index || (m.index === found.index && m[0].length > found.as.length))) found = { id, index: m.index, as: m[0] };
   }
-  if (!found) return undefined;
-  const because = [`series: "${found.as}" in the text → ${found.id}`];
+  let newSeries: EventProposal['newSeries'];
+  if (!found) {
+    const named = findSeries(flat, series, new Set(events.flatMap((e) => e.city ?? [])));
+    if (!named) return undefined;
+    newSeries = { id: named.id, name: named.name };
+    series = { ...series, [named.id]: named.name };
+    found = { id: named.id, index: flat.indexOf(named.as), as: named.name };
+  }
+  const because = [`${newSeries ? 'proposed series (new to taxonomy.yaml)' : 'series'}: "${found.as}" in the text → ${found.id}`];
   const near = flat.slice(found.index, found.index + found.as.length + 20);
   const yearMatch = /\b(19|20)\d{2}\b/.exec(near) ?? /\b(?:19|20)\d{2}\b/.exec(flat);
   const year = yearMatch ? Number(yearMatch[0]) : undefined;
@@ -145,7 +180,7 @@ export function proposeEvent(text: string, series: Record<string, string>, event
       unconfirmed.push('start', 'end');
     } else missing.push('start', 'end');
   } else missing.push('id', 'name', 'shortName', 'start', 'end');
-  const places = [...new Map(events.map((e) => [e.city, e.country])).entries()];
+  const places = [...new Map(events.flatMap((e) => (e.city && e.country ? [[e.city, e.country] as const] : []))).entries()];
   const place = places
     .map(([city, country]) => ({ city, country, at: new RegExp(`\\b${city.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).exec(flat)?.index }))
     .filter((p) => p.at !== undefined)
@@ -155,7 +190,7 @@ export function proposeEvent(text: string, series: Record<string, string>, event
     event.country = place.country;
     because.push(`city: "${place.city}" in the text (${place.country}, as events.yaml has it)`);
   } else missing.push('city', 'country');
-  return { event, because, missing, unconfirmed };
+  return { event, because, missing, unconfirmed, ...(newSeries ? { newSeries } : {}) };
 }
 
 /** A talk the text names: “Title” by A and B (or a keynote/panel/talk “Title”). */
@@ -264,6 +299,16 @@ export function proposeTools(text: string, known: (name: string) => boolean, cat
   }
   return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
+
+/**
+ * The tools.yaml entry ingest writes for a proposal with a guessed category: the name as its one
+ * spelling, the link the text gives as homepage, no description (nobody has written one yet), and
+ * all three unconfirmed. Its id is the name's (`idFromTitle`; empty when the name has no letters a-z).
+ */
+export const toolEntry = (t: ToolProposal & { category: string }) => ({
+  id: idFromTitle(t.name),
+  entry: { name: t.name, ...(t.homepage ? { homepage: t.homepage } : {}), category: t.category, match: [t.name], unconfirmed: ['homepage', 'category', 'description'] },
+});
 
 /** A person id for a name the text gives ("Ada Lovelace" → ada-lovelace). */
 export const personIdFor = (name: string) => idFromTitle(name);

@@ -60,7 +60,7 @@ function editsFor(report: CheckedReport, result: CheckResult, hints: string[]): 
   const event = result.events.find((e) => e.id === raw.event);
   if (event) {
     if (raw.year !== event.year) set('year', toYaml(event.year), String(event.year), 'event');
-    if (raw.city !== event.city) set('city', toYaml(event.city), JSON.stringify(event.city), raw.year === undefined ? 'event' : 'year');
+    if (event.city !== undefined && raw.city !== event.city) set('city', toYaml(event.city), JSON.stringify(event.city), raw.year === undefined ? 'event' : 'year');
   }
 
   if (report.record) {

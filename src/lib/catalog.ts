@@ -1,6 +1,7 @@
 import type { EventData, PersonData, TalkData, TopicData, ToolData } from '../schemas/registries.ts';
 import type { ReportData } from '../schemas/report.ts';
 import type { ReportFacet } from '../site/kinds.ts';
+import { eventTime } from './format.ts';
 import { sectionAndChildren, type ReportRecord, type Section } from '../schemas/record.ts';
 
 export type Event = EventData & { id: string };
@@ -68,10 +69,10 @@ export interface Catalog {
 }
 
 const byDateThenTitle = (a: Report, b: Report) =>
-  a.event.start.getTime() - b.event.start.getTime() || a.title.localeCompare(b.title);
+  eventTime(a.event) - eventTime(b.event) || a.title.localeCompare(b.title);
 
 /** When a report was written, as far as we know: its publication date, else its event's start. */
-const writtenAt = (r: { published?: Date | undefined; event: Event }) => (r.published ?? r.event.start).getTime();
+const writtenAt = (r: { published?: Date | undefined; event: Event }) => r.published?.getTime() ?? eventTime(r.event);
 /** Newest report first (publication date, else event date), then by title. */
 const newestFirst = (a: Report, b: Report) => writtenAt(b) - writtenAt(a) || a.title.localeCompare(b.title);
 
@@ -108,7 +109,7 @@ export function buildCatalog(input: {
   const person = get(input.people, 'person');
   const talks: Talk[] = input.talks
     .map((t) => ({ ...t, event: event(t.event), speakers: t.speakers.map(person) }))
-    .sort((a, b) => a.event.start.getTime() - b.event.start.getTime() || a.title.localeCompare(b.title));
+    .sort((a, b) => eventTime(a.event) - eventTime(b.event) || a.title.localeCompare(b.title));
   const talk = get(talks, 'talk');
 
   const reports: Report[] = input.reports
@@ -168,7 +169,7 @@ export function buildCatalog(input: {
 
   return {
     reports,
-    events: [...input.events].sort((a, b) => a.start.getTime() - b.start.getTime()),
+    events: [...input.events].sort((a, b) => eventTime(a) - eventTime(b)),
     topics: [...input.topics].sort((a, b) => a.title.localeCompare(b.title)),
     tools: [...input.tools].sort((a, b) => a.name.localeCompare(b.name)),
     talks,
@@ -248,7 +249,7 @@ export function reportFacets(report: Report): { facet: ReportFacet; id: string; 
   return [
     ...[report.event, ...report.alsoCovers].map((e) => ({ facet: 'event' as const, id: e.id, name: e.shortName })),
     { facet: 'year', id: String(report.year), name: String(report.year) },
-    { facet: 'city', id: report.city.toLowerCase(), name: report.city },
+    ...(report.city ? [{ facet: 'city' as const, id: report.city.toLowerCase(), name: report.city }] : []),
     { facet: 'author', id: report.author.id, name: report.author.name },
     ...report.topics.map(({ topic }) => ({ facet: 'topic' as const, id: topic.id, name: topic.title })),
     ...report.tools.map((t) => ({ facet: 'tool' as const, id: t.id, name: t.name })),

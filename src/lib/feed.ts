@@ -4,6 +4,7 @@
  * and dates. Every URL is absolute, under the site's origin and base.
  */
 import type { Report } from './catalog.ts';
+import { eventTime } from './format.ts';
 
 /** How many reports a feed carries: the latest only, so it does not grow with the corpus. */
 export const FEED_SIZE = 50;
@@ -38,7 +39,7 @@ export function feedItems(reports: readonly Report[], home: URL, updatedOf: (id:
     url: at(`reports/${report.id}/`),
     title: report.title,
     summary: report.summary,
-    published: report.published ?? report.event.end,
+    published: report.published ?? report.event.end ?? new Date(eventTime(report.event)),
     updated: updatedOf(report.id),
     authors: [{ name: report.author.name, url: at(`people/${report.author.id}/`) }],
     topics: report.topics.map(({ topic }) => ({ name: topic.title, url: at(`topics/${topic.id}/`) })),

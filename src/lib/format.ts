@@ -15,6 +15,27 @@ export function formatRange(start: Date, end: Date): string {
   return text;
 }
 
+/** An event's days as far as they are known: ingest may add an event whose dates the post does not give. */
+export interface EventDays {
+  year: number;
+  start?: Date | undefined;
+  end?: Date | undefined;
+}
+
+/** "16–20 May 2022"; "16 May 2022, end not confirmed"; "2027, dates not confirmed" — never blank. */
+export const formatEventDates = ({ year, start, end }: EventDays) =>
+  start && end ? formatRange(start, end) : start ? `${formatDate(start)}, end not confirmed` : `${year}, dates not confirmed`;
+
+/** "Valencia", or with its country "Valencia, Spain"; "city not confirmed" for an event ingest added without one. */
+export const formatPlace = ({ city, country }: { city?: string | undefined; country?: string | undefined }, withCountry = false) =>
+  (city ?? 'city not confirmed') + (withCountry ? `, ${country ?? 'country not confirmed'}` : '');
+
+/**
+ * When an event was, for ordering and as a feed's fallback date: its first day, else its last, else
+ * 1 January of its year (an order, never shown as a date).
+ */
+export const eventTime = ({ year, start, end }: EventDays) => (start ?? end ?? new Date(Date.UTC(year, 0, 1))).getTime();
+
 /** "1 report" / "3 reports". */
 export const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 

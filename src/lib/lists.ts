@@ -3,6 +3,7 @@
  * reading time, grouping by year, paging, a tool's timeline, and links to the sentence that
  * mentions a tool. Pure: no Astro imports, no files, no clock.
  */
+import { eventTime, type EventDays } from './format.ts';
 import { createMentionFinder, type Matchable } from './mentions.ts';
 
 export { countWords } from './words.ts';
@@ -87,7 +88,7 @@ export interface TimelineEntry<K> {
  * Mentions counted by year (newest first) and by event (newest first), for a tool's timeline.
  * `max` is the largest count, for scaling bars.
  */
-export function timeline<T, E extends { id: string; start: Date }>(
+export function timeline<T, E extends { id: string } & EventDays>(
   items: T[],
   eventOf: (item: T) => E,
 ): { years: TimelineEntry<number>[]; events: TimelineEntry<E>[]; maxYear: number; maxEvent: number } {
@@ -95,14 +96,14 @@ export function timeline<T, E extends { id: string; start: Date }>(
   const events = new Map<string, TimelineEntry<E>>();
   for (const item of items) {
     const e = eventOf(item);
-    const y = e.start.getUTCFullYear();
+    const y = e.year;
     years.set(y, (years.get(y) ?? 0) + 1);
     const entry = events.get(e.id) ?? { key: e, count: 0 };
     entry.count += 1;
     events.set(e.id, entry);
   }
   const yearList = [...years].sort((a, b) => b[0] - a[0]).map(([key, count]) => ({ key, count }));
-  const eventList = [...events.values()].sort((a, b) => b.key.start.getTime() - a.key.start.getTime() || a.key.id.localeCompare(b.key.id));
+  const eventList = [...events.values()].sort((a, b) => eventTime(b.key) - eventTime(a.key) || a.key.id.localeCompare(b.key.id));
   return {
     years: yearList,
     events: eventList,

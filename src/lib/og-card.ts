@@ -8,7 +8,7 @@
  * OG_LAYOUT_VERSION, so every image is redrawn once.
  */
 import { createHash } from 'node:crypto';
-import { formatDate, formatRange } from './format.ts';
+import { formatDate, formatEventDates, formatPlace, type EventDays } from './format.ts';
 
 /** Bump when cardTree() changes what is drawn, so cached images are redrawn. */
 export const OG_LAYOUT_VERSION = 2;
@@ -77,11 +77,9 @@ interface TopicLike {
   title: string;
   summary: string;
 }
-interface EventLike {
+interface EventLike extends EventDays {
   name: string;
-  city: string;
-  start: Date;
-  end: Date;
+  city?: string | undefined;
 }
 
 /** The first sentence of a text, when it is a real one (not "e.g."), else the whole text. */
@@ -101,7 +99,7 @@ export const topicCard = (t: TopicLike): OgCard => ({
 export const eventCard = (e: EventLike): OgCard => ({
   kind: 'Event',
   title: clip(e.name, TITLE_MAX),
-  context: clip(`${e.city} · ${formatRange(e.start, e.end)}`, CONTEXT_MAX),
+  context: clip(`${formatPlace(e)} · ${formatEventDates(e)}`, CONTEXT_MAX),
 });
 
 /** The cache key of a card's image: its text, the layout version and the fonts. */

@@ -19,6 +19,7 @@
  * Pure: it takes passages and a size estimate, reads no files and no clock.
  */
 import type { Event, Passage } from './catalog.ts';
+import { eventTime } from './format.ts';
 
 /** A passage with where it lives for good. */
 export interface Placed {
@@ -85,7 +86,7 @@ export const eventAnchor = (event: { id: string }) => `event-${event.id}`;
 /** Event date, then report id, then the section's place in its report. */
 function compare(a: Passage, b: Passage): number {
   return (
-    a.report.event.start.getTime() - b.report.event.start.getTime() ||
+    eventTime(a.report.event) - eventTime(b.report.event) ||
     (a.report.event.id < b.report.event.id ? -1 : a.report.event.id > b.report.event.id ? 1 : 0) ||
     (a.report.id < b.report.id ? -1 : a.report.id > b.report.id ? 1 : 0) ||
     a.report.sections.indexOf(a.section) - b.report.sections.indexOf(b.section)
@@ -139,7 +140,7 @@ export function planTopic(passages: Passage[], { size, pageBudget = 100_000, fro
   const newest = [...all].sort((a, b) => {
     const ea = a.passage.report.event;
     const eb = b.passage.report.event;
-    return eb.start.getTime() - ea.start.getTime() || (ea.id < eb.id ? -1 : ea.id > eb.id ? 1 : 0) || all.indexOf(a) - all.indexOf(b);
+    return eventTime(eb) - eventTime(ea) || (ea.id < eb.id ? -1 : ea.id > eb.id ? 1 : 0) || all.indexOf(a) - all.indexOf(b);
   });
   const front: Placed[] = [];
   let used = 0;
@@ -159,7 +160,7 @@ export function planTopic(passages: Passage[], { size, pageBudget = 100_000, fro
  * every earlier event.
  */
 export function matrixColumns(events: Event[], withPassages: Set<string>, max = 12): { columns: Event[]; earlier: Event[] } {
-  const used = events.filter((e) => withPassages.has(e.id)).sort((a, b) => a.start.getTime() - b.start.getTime() || a.id.localeCompare(b.id));
+  const used = events.filter((e) => withPassages.has(e.id)).sort((a, b) => eventTime(a) - eventTime(b) || a.id.localeCompare(b.id));
   return { columns: used.slice(-max), earlier: used.slice(0, Math.max(0, used.length - max)) };
 }
 

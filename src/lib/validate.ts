@@ -54,7 +54,7 @@ export function checkRegistries(registry: RegistryInput): Problem[] {
     event.coLocatedWith.forEach((id, i) =>
       checkRef(problems, registry.files.events, `${event.id}.coLocatedWith[${i}]`, id, eventIds, 'events.yaml'),
     );
-    if (event.end < event.start) {
+    if (event.start && event.end && event.end < event.start) {
       problems.push({ file: registry.files.events, field: `${event.id}.end`, message: `expected a day on or after the start ("${day(event.start)}"), found "${day(event.end)}"` });
     }
     checkListed(problems, registry.files.events, `${event.id}.series`, event.series, taxonomy.series, `series in ${taxonomy.file}`);
@@ -110,9 +110,11 @@ export function checkReports(reports: ReportInput[], registry: Entries): Problem
       problems.push({ file, field: 'year', message: `expected ${event.year} (the year of ${event.id}), found ${data.year}` });
     }
     if (event && data.city !== event.city) {
-      problems.push({ file, field: 'city', message: `expected "${event.city}" (the city of ${event.id}), found "${data.city}"` });
+      const expected = event.city === undefined ? `no city (${event.id} has none confirmed yet)` : `"${event.city}" (the city of ${event.id})`;
+      const fix = event.city === undefined ? '; remove it, or add the city to events.yaml' : '';
+      problems.push({ file, field: 'city', message: `expected ${expected}, found ${data.city === undefined ? 'nothing' : `"${data.city}"`}${fix}` });
     }
-    if (event && data.published) {
+    if (event?.start && data.published) {
       const earliest = new Date(event.start);
       earliest.setUTCFullYear(earliest.getUTCFullYear() - 1);
       if (data.published < earliest) {

@@ -71,8 +71,10 @@ function complete(entry: Entry, values: Entry, confirmable: readonly string[]): 
       confirm.push(key);
     } else if (missing) set[key] = value;
   }
-  const added = Object.keys(set).filter((k) => !confirm.includes(k));
-  const parts = [added.length ? `added ${added.join(', ')}` : '', confirm.length ? `confirmed ${confirm.join(', ')}` : ''].filter(Boolean);
+  // An unconfirmed field with no value (an event ingest added without its dates) is added, not "confirmed".
+  const added = Object.keys(set).filter((k) => !confirm.includes(k) || entry[k] === undefined);
+  const confirmed = confirm.filter((k) => !added.includes(k));
+  const parts = [added.length ? `added ${added.join(', ')}` : '', confirmed.length ? `confirmed ${confirmed.join(', ')}` : ''].filter(Boolean);
   return { set, confirm, note: parts.join('; ') };
 }
 
@@ -87,15 +89,16 @@ function change(plan: RegistryPlan, notes: string[], file: string, id: string, r
 
 /** The problem of a programme given for another event than `event`, or undefined when it fits. */
 export function otherEvent(programme: Programme, eventId: string, event: Entry, file: string): Problem | undefined {
-  const [start, end] = [String(event.start), String(event.end)];
-  const disjoint = programme.start && programme.end && (programme.end < start || programme.start > end);
+  const [start, end] = [String(event.start ?? 'dates not confirmed'), String(event.end ?? '')];
+  // An event added without its dates (ingest) has none to compare: only its name can tell.
+  const disjoint = event.start !== undefined && event.end !== undefined && programme.start && programme.end && (programme.end < start || programme.start > end);
   const named = [event.name, event.shortName].map((n) => normalizeText(String(n)));
   const title = programme.title ? normalizeText(programme.title) : undefined;
   const year = String(event.year);
   const otherTitle = title !== undefined && !named.includes(title) && !(title.includes(year) || ![...words(programme.title!)].some((w) => named.some((n) => n.includes(w))));
   if (!disjoint && !otherTitle) return undefined;
   const found = `${programme.title ? `"${programme.title}"` : 'a programme'}${programme.start ? ` (${programme.start} to ${programme.end})` : ''}`;
-  return { file, field: '--event', message: `expected a programme of ${eventId} (${String(event.name)}, ${start} to ${end}), found ${found}; check --event, or import it for its own event` };
+  return { file, field: '--event', message: `expected a programme of ${eventId} (${String(event.name)}, ${end ? `${start} to ${end}` : start}), found ${found}; check --event, or import it for its own event` };
 }
 
 /**

@@ -19,6 +19,21 @@ export const clockTime = z
   .string({ error: (issue) => `expected a quoted time "HH:MM", found ${describe(issue.input)}` })
   .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, { error: (issue) => `expected a time "HH:MM" between 00:00 and 23:59, found ${describe(issue.input)}` });
 
+/**
+ * A refinement for an entry whose `fields` may be absent only while listed in its `unconfirmed`
+ * (ingest adds an event whose dates the post does not give, a tool nobody has described yet):
+ * a missing value is never silent, and a person filling it in removes it from the list.
+ */
+const presentOrUnconfirmed =
+  (fields: string[], what: Record<string, string>) =>
+  (entry: Record<string, unknown> & { unconfirmed: string[] }, ctx: z.RefinementCtx) => {
+    for (const field of fields) {
+      if (entry[field] === undefined && !entry.unconfirmed.includes(field)) {
+        ctx.addIssue({ code: 'custom', path: [field], message: `expected ${what[field]}, found nothing; give it, or list ${field} in unconfirmed while it is not known` });
+      }
+    }
+  };
+
 /** An event a report can cover (`content/events.yaml`). */
 export const eventSchema = z.strictObject({
   /** Full name, e.g. "KubeCon + CloudNativeCon Europe 2022". */
@@ -29,14 +44,14 @@ export const eventSchema = z.strictObject({
   series: text,
   /** Year it took place, e.g. 2022. */
   year: z.number().int().min(1990).max(2100),
-  /** City, e.g. "Valencia"; a report's `city` must match it. */
-  city: text,
-  /** Country, e.g. "Spain". */
-  country: text,
-  /** First day, quoted, e.g. "2022-05-16". */
-  start: isoDate,
-  /** Last day, quoted, e.g. "2022-05-20". */
-  end: isoDate,
+  /** City, e.g. "Valencia"; a report's `city` must match it. Absent only while listed in `unconfirmed`. */
+  city: text.optional(),
+  /** Country, e.g. "Spain". Absent only while listed in `unconfirmed`. */
+  country: text.optional(),
+  /** First day, quoted, e.g. "2022-05-16"; absent only while listed in `unconfirmed`. */
+  start: isoDate.optional(),
+  /** Last day, quoted, e.g. "2022-05-20"; absent only while listed in `unconfirmed`. */
+  end: isoDate.optional(),
   /** Venue, e.g. "Fira València". */
   venue: text.optional(),
   /** The time zone its programme's times are in, e.g. "Europe/Madrid" (written by import-schedule). */
@@ -52,8 +67,10 @@ export const eventSchema = z.strictObject({
   /** One sentence of ours about the event. */
   summary: text,
   /** Fields whose values are not confirmed, e.g. [venue]. */
-  unconfirmed: unconfirmed(['venue', 'url', 'start', 'end', 'attendance', 'timezone']),
-});
+  unconfirmed: unconfirmed(['venue', 'url', 'start', 'end', 'attendance', 'timezone', 'city', 'country']),
+}).superRefine(
+  presentOrUnconfirmed(['start', 'end', 'city', 'country'], { start: 'the first day "YYYY-MM-DD"', end: 'the last day "YYYY-MM-DD"', city: 'the city it was held in', country: 'the country it was held in' }),
+);
 
 /** A topic passages can be filed under (`content/topics.yaml`). */
 export const topicSchema = z.strictObject({
@@ -89,21 +106,21 @@ export const spellingSchema = z.union([
 export const toolSchema = z.strictObject({
   /** Canonical name, e.g. "Argo CD". */
   name: text,
-  /** Project homepage. */
-  homepage: url,
+  /** Project homepage; absent only while listed in `unconfirmed` (ingest adds tools a post links to or not). */
+  homepage: url.optional(),
   /** Category used to group the tools index, e.g. "CI/CD and GitOps". */
   category: text,
-  /** One line of ours saying what it is. */
-  description: text,
+  /** One line of ours saying what it is; absent only while listed in `unconfirmed` (a tool ingest added). */
+  description: text.optional(),
   /** CNCF maturity where it applies. */
   cncf: z.enum(['sandbox', 'incubating', 'graduated']).optional(),
   /** A short remark, e.g. "Later renamed Kubeshark". */
   note: text.optional(),
   /** Every spelling that counts as a mention; see `spellingSchema`. */
   match: z.array(spellingSchema).min(1, { error: 'expected at least one spelling to match' }),
-  /** Fields whose values are not confirmed, e.g. [note]. */
-  unconfirmed: unconfirmed(['note', 'homepage', 'cncf']),
-});
+  /** Fields whose values are not confirmed, e.g. [note]; ingest lists a guessed category and what it could not find. */
+  unconfirmed: unconfirmed(['note', 'homepage', 'cncf', 'description', 'category']),
+}).superRefine(presentOrUnconfirmed(['homepage', 'description'], { homepage: "the project's homepage (an http(s) URL)", description: 'one line of ours saying what it is' }));
 
 /** A person: a speaker, a report author, or both (`content/people.yaml`). */
 export const personSchema = z.strictObject({

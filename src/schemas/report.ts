@@ -20,8 +20,8 @@ export const reportSchema = (reference: RefFactory) =>
     alsoCovers: z.array(reference('events')).default([]),
     /** The event's year, repeated so the file reads on its own; must equal the event's. */
     year: z.number({ error: (i) => `expected a year such as 2022, found ${describe(i.input)}` }).int(),
-    /** The event's city, e.g. "Valencia"; must equal the event's. */
-    city: text,
+    /** The event's city, e.g. "Valencia"; must equal the event's (absent while the event's is not known). */
+    city: text.optional(),
     /** Who wrote it: an id from people.yaml, e.g. tasdik-rahman (name, role and organisation live there). */
     author: reference('people'),
     /** Publication date, quoted: "2024-09-21". Leave out when unknown and say so in `publishedNote`. */

@@ -74,12 +74,30 @@ describe('ingest proposes what the registries lack', () => {
     assert.deepEqual([bytes('events.yaml'), bytes('talks.yaml'), bytes('people.yaml')], before);
   });
 
-  test('what the text does not give is not guessed: the command names the flags to add the event with', () => {
+  test('without a year there is no event to add: the command names the flags to add it with', () => {
     const { content } = setup();
+    const capture = join(content, '..', 'vague.txt');
+    writeFileSync(capture, 'Notes from Lantern Summit\nA good year for kettles.\n');
+    const r = spawnSync(process.execPath, ['scripts/ingest.ts', capture, '--author', 'Ada Example', '--url', 'https://blog.example/x/', '--yes'], { encoding: 'utf8', input: '', env: { ...process.env, CONTENT_DIR: content } });
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /vague\.txt: --event: expected an event the text names fully, found no id, name, shortName, start, end, city, country in the text \(series: "Lantern Summit" in the text → lantern-summit\); add the event first with `npm run new-event`, or pass --event <id>: npm run new-event -- --series "lantern-summit"$/m);
+  });
+
+  test('what the text does not give is not guessed: dates, city and country left out and unconfirmed, the report without a city', () => {
+    const { content, read } = setup();
     const capture = join(content, '..', 'vague.txt');
     writeFileSync(capture, 'Notes from Lantern Summit 2031\nA good year for kettles.\n');
     const r = spawnSync(process.execPath, ['scripts/ingest.ts', capture, '--author', 'Ada Example', '--url', 'https://blog.example/x/', '--yes'], { encoding: 'utf8', input: '', env: { ...process.env, CONTENT_DIR: content } });
-    assert.equal(r.status, 1);
-    assert.match(r.stderr, /vague\.txt: --event: expected an event the text names fully, found no start, end, city, country in the text \(series: "Lantern Summit" in the text → lantern-summit; year: "2031" in the text\); add the event first with `npm run new-event`, or pass --event <id>: npm run new-event -- --id "lantern-summit-2031" --series "lantern-summit" --name "Lantern Summit 2031" --short-name "Lantern 2031"$/m);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /\(the text does not give start, end, city, country: left out and marked unconfirmed\)/);
+    assert.deepEqual(read('events.yaml')['lantern-summit-2031'], { name: 'Lantern Summit 2031', shortName: 'Lantern 2031', series: 'lantern-summit', year: 2031, summary: 'Lantern Summit 2031 (dates not confirmed).', unconfirmed: ['start', 'end', 'city', 'country'] });
+    const report = readFileSync(join(content, 'reports', 'notes-from-lantern-summit-2031.mdx'), 'utf8');
+    assert.doesNotMatch(report, /^city:/m);
+    assert.deepEqual(checkContent({ dir: content }).problems.filter((p) => p.field !== 'summary' && !p.message.includes('topic')), []);
+    // A city written by hand for an event that has none confirmed is refused, saying what to do.
+    writeFileSync(join(content, 'reports', 'notes-from-lantern-summit-2031.mdx'), report.replace(/^year: 2031$/m, 'year: 2031\ncity: Atlantis'));
+    assert.deepEqual(checkContent({ dir: content }).problems.filter((p) => p.field === 'city').map((p) => p.message), [
+      'expected no city (lantern-summit-2031 has none confirmed yet), found "Atlantis"; remove it, or add the city to events.yaml',
+    ]);
   });
 });

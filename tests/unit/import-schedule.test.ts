@@ -106,6 +106,20 @@ describe('importing a Pretalx programme', () => {
   });
 });
 
+describe('an event ingest added without its dates', () => {
+  test('the programme gives them, and confirms them', () => {
+    const dir = content();
+    const events = join(dir, 'events.yaml');
+    const undated = readFileSync(events, 'utf8').replace('  start: "2023-06-13"\n  end: "2023-06-15"\n', '').replace('  summary: Lantern Summit in Brackenford,', '  unconfirmed: [start, end]\n  summary: Lantern Summit in Brackenford,');
+    writeFileSync(events, undated);
+    const r = run(dir, `${schedules}/lantern-2023.pretalx.json`, '--event', 'lantern-summit-2023', '--yes');
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(r.stdout.split('\n').includes('events.yaml: lantern-summit-2023: added start, end'), r.stdout);
+    const event = entry(dir, 'events.yaml', 'lantern-summit-2023') as Record<string, unknown>;
+    assert.deepEqual([event.start, event.end, event.unconfirmed], ['2023-06-13', '2023-06-14', undefined]);
+  });
+});
+
 describe('the other formats, one after the other', () => {
   test('Sessionize proposes the untitled talk instead of merging it; Sched and plain iCalendar complete known talks', () => {
     const dir = content();

@@ -68,7 +68,7 @@ describe('paging', () => {
 });
 
 test('timeline counts by year and event, newest first', () => {
-  const e = (id: string, iso: string) => ({ id, start: new Date(iso) });
+  const e = (id: string, iso: string) => ({ id, year: Number(iso.slice(0, 4)), start: new Date(iso) });
   const a = e('a-2019', '2019-05-01');
   const b = e('b-2023', '2023-04-01');
   const c = e('c-2023', '2023-10-01');

@@ -12,11 +12,11 @@ import { ensureImages, renderCard } from '../../src/og/render.ts';
 import { pngSize } from '../helpers/png.ts';
 
 /** A card to draw: an event's (report pages show their event's card). */
-const card = (title: string, city = 'Brackenford') => eventCard({ name: title, city, start: new Date('2023-06-12'), end: new Date('2023-06-14') });
+const card = (title: string, city = 'Brackenford') => eventCard({ name: title, city, year: 2023, start: new Date('2023-06-12'), end: new Date('2023-06-14') });
 
 describe('card text', () => {
   test('an event card says city · dates; a topic card its summary', () => {
-    const event = eventCard({ name: 'Lantern Summit 2023', city: 'Brackenford', start: new Date('2023-06-12'), end: new Date('2023-06-14') });
+    const event = eventCard({ name: 'Lantern Summit 2023', city: 'Brackenford', year: 2023, start: new Date('2023-06-12'), end: new Date('2023-06-14') });
     assert.deepEqual([event.kind, event.title], ['Event', 'Lantern Summit 2023']);
     assert.match(event.context, /^Brackenford · 12\s?–\s?14 June 2023$/);
     assert.deepEqual(topicCard({ title: 'Release trains', summary: 'Shipping on a timetable.' }), { kind: 'Topic', title: 'Release trains', context: 'Shipping on a timetable.' });
@@ -71,7 +71,7 @@ describe('drawing and the content cache', () => {
     card('Day one'),
     card('Day two', 'Tomasz Berg'),
     topicCard({ title: 'Release trains', summary: 'Shipping on a timetable.' }),
-    eventCard({ name: 'Lantern Summit 2023', city: 'Brackenford', start: new Date('2023-06-12'), end: new Date('2023-06-14') }),
+    eventCard({ name: 'Lantern Summit 2023', city: 'Brackenford', year: 2023, start: new Date('2023-06-12'), end: new Date('2023-06-14') }),
   ];
 
   test('a card draws to a 1200×630 PNG, also with text outside Latin-1', async () => {

@@ -5,7 +5,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { prng } from '../helpers/fuzz.ts';
-import { findDates, findTalks, proposeEvent, proposeTools, proposeTopics, sectionsOf } from '../../src/authoring/propose.ts';
+import { parse } from 'yaml';
+import { findDates, findSeries, findTalks, proposeEvent, proposeTools, proposeTopics, sectionsOf, toolEntry } from '../../src/authoring/propose.ts';
+import { addSeries } from '../../src/authoring/series.ts';
+import { formatEventDates, formatPlace, formatRange } from '../../src/lib/format.ts';
+import { eventSchema, taxonomySchema, toolSchema } from '../../src/schemas/registries.ts';
 
 const tools = [
   { id: 'cilium', match: ['Cilium'] },
@@ -83,6 +87,68 @@ describe('an event the site does not know', () => {
   });
 });
 
+describe('a series taxonomy.yaml does not have', () => {
+  const series = { 'kubecon-eu': 'KubeCon + CloudNativeCon Europe' };
+  test('the capitalised name before a year, words that never start one dropped', () => {
+    assert.deepEqual(findSeries('Posted March 2024\r\nNotes from Lantern Summit 2025, in “Brackenford”.', series), { id: 'lantern-summit', name: 'Lantern Summit', as: 'Lantern Summit 2025' });
+    assert.deepEqual(findSeries('The Zoë Çonf 2026 was small.', series), { id: 'zoe-conf', name: 'Zoë Çonf', as: 'Zoë Çonf 2026' });
+    assert.equal(findSeries('In March 2024 I went to a meetup in 2025.', series), undefined);
+    assert.deepEqual(findSeries('Lantern Summit Paris 2025', series, new Set(['Paris']))?.name, 'Lantern Summit', 'a known city is where, not what');
+    assert.equal(findSeries('Back in Paris 2025', series, new Set(['Paris'])), undefined);
+    assert.equal(findSeries('At Kubecon Eu 2024', { 'kubecon-eu': 'Other name' }), undefined, 'an id taken by another series is no proposal');
+  });
+  test('proposed with the event; dates the text does not give are missing, never guessed', () => {
+    const p = proposeEvent('Two days at Lantern Summit 2025 in Paris.\r\nGreat talks.', series, [{ series: 'kubecon-eu', shortName: 'KubeCon EU 2022', city: 'Paris', country: 'France', year: 2022 }])!;
+    assert.deepEqual(p.newSeries, { id: 'lantern-summit', name: 'Lantern Summit' });
+    assert.deepEqual(p.event, { series: 'lantern-summit', id: 'lantern-summit-2025', name: 'Lantern Summit 2025', shortName: 'Lantern Summit 2025', city: 'Paris', country: 'France' });
+    assert.deepEqual(p.missing, ['start', 'end']);
+    assert.match(p.because[0]!, /^proposed series \(new to taxonomy\.yaml\): "Lantern Summit"/);
+  });
+  test('written as one line after the last series, every other byte kept (BOM, CRLF, comments)', () => {
+    const raw = '\uFEFF# series\r\nseries:   # id → name\r\n    a: A # first\r\n    b: "B: two"\r\n\r\ntoolCategories: [x]\r\n';
+    assert.deepEqual(addSeries(raw, 'lantern-summit', 'Lantern: Summit'), { text: '\uFEFF# series\r\nseries:   # id → name\r\n    a: A # first\r\n    b: "B: two"\r\n    lantern-summit: "Lantern: Summit"\r\n\r\ntoolCategories: [x]\r\n' });
+  });
+  test('a series map it cannot add a line to is refused, saying what to do', () => {
+    assert.deepEqual(addSeries('series: {a: A}\n', 'b', 'B'), { problem: 'expected a block map of series (one "id: name" line each), found a flow map ({…}); add "b: B" under series: by hand' });
+    assert.deepEqual(addSeries('toolCategories: [x]\n', 'b', 'B'), { problem: 'expected a block map of series (one "id: name" line each), found no series; add "b: B" under series: by hand' });
+  });
+});
+
+describe('what is not known yet may be absent only when listed unconfirmed', () => {
+  const event = { name: 'Lantern Summit 2027', shortName: 'Lantern 2027', series: 'lantern-summit', year: 2027, city: 'Saltmere', country: 'Eastmarch', summary: 'A summit.' };
+  const messages = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) => r.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
+  test('an event without dates: refused unless start and end are unconfirmed', () => {
+    assert.deepEqual(messages(eventSchema.safeParse(event)), [
+      'start: expected the first day "YYYY-MM-DD", found nothing; give it, or list start in unconfirmed while it is not known',
+      'end: expected the last day "YYYY-MM-DD", found nothing; give it, or list end in unconfirmed while it is not known',
+    ]);
+    assert.equal(eventSchema.safeParse({ ...event, unconfirmed: ['start', 'end'] }).success, true);
+    const { city: _, country: __, ...nowhere } = event;
+    assert.deepEqual(messages(eventSchema.safeParse({ ...nowhere, unconfirmed: ['start', 'end'] })), [
+      'city: expected the city it was held in, found nothing; give it, or list city in unconfirmed while it is not known',
+      'country: expected the country it was held in, found nothing; give it, or list country in unconfirmed while it is not known',
+    ]);
+    assert.equal(eventSchema.safeParse({ ...nowhere, unconfirmed: ['start', 'end', 'city', 'country'] }).success, true);
+    assert.equal(eventSchema.safeParse({ ...event, start: '2027-05-14', end: '2027-05-16' }).success, true);
+  });
+  test('a tool without a description or homepage: refused unless they are unconfirmed', () => {
+    const tool = { name: 'brewtrace', category: 'Observability', match: ['brewtrace'] };
+    assert.deepEqual(messages(toolSchema.safeParse(tool)), [
+      "homepage: expected the project's homepage (an http(s) URL), found nothing; give it, or list homepage in unconfirmed while it is not known",
+      'description: expected one line of ours saying what it is, found nothing; give it, or list description in unconfirmed while it is not known',
+    ]);
+    assert.equal(toolSchema.safeParse({ ...tool, unconfirmed: ['homepage', 'category', 'description'] }).success, true);
+  });
+  test('pages say the dates are not confirmed, never a blank', () => {
+    assert.equal(formatEventDates({ year: 2027 }), '2027, dates not confirmed');
+    assert.equal(formatPlace({}, true), 'city not confirmed, country not confirmed');
+    assert.equal(formatPlace({ city: 'Saltmere', country: 'Eastmarch' }, true), 'Saltmere, Eastmarch');
+    assert.equal(formatEventDates({ year: 2027, start: new Date('2027-05-14T00:00:00Z') }), '14 May 2027, end not confirmed');
+    const [start, end] = [new Date('2027-05-14T00:00:00Z'), new Date('2027-05-16T00:00:00Z')];
+    assert.equal(formatEventDates({ year: 2027, start, end }), formatRange(start, end));
+  });
+});
+
 describe('talks named in the text, with their speakers', () => {
   test('quoted titles with "by", several speakers, non-ASCII names, and a keynote', () => {
     const text = 'My favourite was the talk “Cilium: kube-proxy replacement at scale” by Zoë Ångström and Marvin Okafor. The keynote "Platforms are products" set the tone. Then “Policy as code with Kyverno” by Ada Example, Bo Speaker & Cy Dev.';
@@ -118,7 +184,7 @@ See https://github.com/kyverno/kyverno for Kyverno policies. The OpenTelemetry p
 });
 
 describe('fuzz: the proposers take any text', () => {
-  const pieces = ['“', '”', '"', "'", 'talk ', 'keynote ', ' by ', ' and ', ', ', 'Zoë ', 'O’Brien ', 'J. ', 'KubeCon ', '+ CloudNativeCon ', 'Europe ', 'EU ', '2024 ', '19 ', 'to ', '22 ', 'March ', 'Mar. ', '\n## ', '\n```\n', '`x`', 'https://github.com/a/b ', '[Tool](https://x.io) ', 'Paris ', '. ', '\u0000', '\ud800', ' '.repeat(50), 'a'.repeat(200)];
+  const pieces = ['metrics ', 'traces ', '`zap-ctl`', 'https://github.com/acme/zap-ctl?tab=1 ', '[Kettle](https://kettle.dev/#x) ', 'Lantern Summit ', 'Zoë Çonf ', 'Posted ', 'The ', '\r\n', '&', ': ', '“', '”', '"', "'", 'talk ', 'keynote ', ' by ', ' and ', ', ', 'Zoë ', 'O’Brien ', 'J. ', 'KubeCon ', '+ CloudNativeCon ', 'Europe ', 'EU ', '2024 ', '19 ', 'to ', '22 ', 'March ', 'Mar. ', '\n## ', '\n```\n', '`x`', 'https://github.com/a/b ', '[Tool](https://x.io) ', 'Paris ', '. ', '\u0000', '\ud800', ' '.repeat(50), 'a'.repeat(200)];
   const series = { 'kubecon-eu': 'KubeCon + CloudNativeCon Europe' };
   const events = [{ series: 'kubecon-eu', shortName: 'KubeCon EU 2022', city: 'Paris', country: 'France', year: 2022 }];
   const cases = Number(process.env.FUZZ_CASES ?? 300);
@@ -131,8 +197,25 @@ describe('fuzz: the proposers take any text', () => {
       for (const t of findTalks(text)) assert.ok(t.title.length >= 4 && t.speakers.every((s) => s.length > 0), where);
       const e = proposeEvent(text, series, events);
       if (e?.event.start) assert.match(e.event.start, /^\d{4}-\d{2}-\d{2}$/, where);
+      // A proposed series is a valid taxonomy entry, and written in place it reads back as proposed.
+      if (e?.newSeries) {
+        const { id, name } = e.newSeries;
+        assert.ok(taxonomySchema.safeParse({ series: { [id]: name }, toolCategories: ['x'] }).success, where);
+        const added = addSeries('series:\r\n  a: A\r\ntoolCategories: [x]\r\n', id, name);
+        assert.ok('text' in added, where);
+        assert.deepEqual(parse(added.text).series, { a: 'A', [id]: name }, where);
+        assert.equal(e.event.series, id, where);
+      }
       for (const p of proposeTopics(text, topics, tools)) assert.ok(p.sections.length > 0, where);
-      for (const t of proposeTools(text, () => false, ['Observability'])) assert.ok(t.name.length >= 2, where);
+      for (const t of proposeTools(text, () => false, ['Observability'])) {
+        assert.ok(t.name.length >= 2, where);
+        // What ingest writes for it is an entry tools.yaml takes, under an id or none (then only listed).
+        if (!t.category) continue;
+        const { id, entry } = toolEntry({ ...t, category: t.category });
+        assert.ok(id === '' || /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id), where);
+        const parsed = toolSchema.safeParse(entry);
+        assert.ok(parsed.success, `${where}: ${JSON.stringify(entry)} ${parsed.error?.message}`);
+      }
     }
   });
 });
