@@ -14,7 +14,8 @@ import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { VFile } from 'vfile';
 import { captureLines, normalizeHtml } from '../../src/authoring/capture-html.ts';
-import { normalizeMarkdown } from '../../src/authoring/ingest.ts';
+import { markdownLines } from '../../src/authoring/capture-markdown.ts';
+import { normalizeMarkdown, type Normalized } from '../../src/authoring/ingest.ts';
 import { capturedChrome } from '../../src/check/rules/captured-chrome.ts';
 import { pageChrome } from '../../src/check/rules/page-chrome.ts';
 import type { Rule } from '../../src/check/rules/rule.ts';
@@ -128,6 +129,30 @@ function structure(tree: Root, lang: string | undefined) {
   assert.match(toText(select('.ed-note', tree) as Element), /image not kept: The sponsor hall at noon/, 'the image is an editor’s note with its alt text');
 }
 
+/** The sentences of a Markdown capture, read as text, that are not on `page`, but for the lines ingest listed (the fidelity test's reading). */
+function missingFrom(page: string, markdown: string, { removed, converted = [] }: Normalized): string[] {
+  return markdownLines(markdown, new Set([...removed, ...converted].map((r) => r.line)))
+    .flatMap((line) => line.split(/(?<=[.!?])\s+/))
+    .map(fold)
+    .filter((s) => /\p{L}/u.test(s) && !page.includes(s));
+}
+
+test('a Markdown capture is compared by its text: markup, list markers, table pipes and hard wraps are not sentences', () => {
+  const markdown = ['# Title', '', 'A **bold** claim with [a link](https://x.example/) and `code`,', 'wrapped by the editor.[^1]', '', '- an item', '  - a nested item', '', '| Tool | Verdict |', '| --- | --- |', '| Jaeger | keep |', '', '<b>as written</b> <https://y.example/>', '', '[^1]: A note.'].join('\n');
+  assert.deepEqual(markdownLines(markdown, new Set(['# Title'])), [
+    'A bold claim with a link and code, wrapped by the editor.',
+    'an item',
+    'a nested item',
+    'Tool',
+    'Verdict',
+    'Jaeger',
+    'keep',
+    // Ingest escapes "<": the page shows HTML as written, so it is read as written.
+    '<b>as written</b> <https://y.example/>',
+    'A note.',
+  ]);
+});
+
 /** The capture's text as bytes on disk are read (BOM, CRLF), as `npm run ingest` reads it. */
 const read = (name: string) => readText(readFileSync(`${dir}/${name}`), name).text!;
 
@@ -179,6 +204,9 @@ describe('copy-as-Markdown capture', async () => {
     assert.deepEqual(result.converted?.map((c) => c.line), ['![The sponsor hall at noon](https://blog.example/img/hall.png)']);
     assert.match(toText(select('.ed-note', tree)!), /image not kept: The sponsor hall at noon \(https:\/\/blog\.example\/img\/hall\.png\)/);
   });
+  test('fidelity by text: every sentence of the Markdown read as text is on the page, or its line is listed', () => {
+    assert.deepEqual(missingFrom(page, read('copy-as-markdown.md'), result), []);
+  });
   test('structure is kept', () => {
     assert.equal(selectAll('table tbody tr', tree).length, 3);
     assert.equal(raw(select('pre > code.language-yaml', tree)!).split('\n').filter(Boolean).length, 3);
@@ -213,6 +241,27 @@ describe('fuzz: mutated HTML captures never crash ingest, and the draft is alway
       await processor.run(processor.parse(file), file);
       const ours = (file.data.problems ?? []).filter((p) => /expected MDX text|pipeline can read|expected text or an <Ed>|expected an? (?:http|link)/.test(p.message));
       assert.deepEqual(ours, [], applied.join(', '));
+    });
+  }
+});
+
+describe('fuzz: mutated Markdown captures read as text: never a crash, and every sentence is on the draft’s page or its line listed', () => {
+  const cases = Number(process.env.FUZZ_CASES ?? 60);
+  for (let seed = 1; seed <= cases; seed++) {
+    test(`copy-as-markdown.md seed ${seed}`, async () => {
+      const { text, applied } = mutateText(read('copy-as-markdown.md'), seed);
+      const result = normalizeMarkdown(text);
+      const processor = createReportProcessor({ tools: [], base: '/', strict: false });
+      const file = new VFile({ value: result.body, path: 'draft.mdx' });
+      let tree: Root;
+      try {
+        tree = (await processor.run(processor.parse(file), file)) as Root;
+      } catch (error) {
+        // Nesting too deep to parse safely: no page, and the author is told in our words.
+        assert.match(String(file.data.problems?.[0]?.message), /^expected at most \d+ levels of nesting/, `${applied.join(', ')}: ${String(error)}`);
+        return;
+      }
+      assert.deepEqual(missingFrom(pageText(tree), text, result), [], applied.join(', '));
     });
   }
 });

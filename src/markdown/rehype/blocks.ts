@@ -66,7 +66,8 @@ function table(node: Element, index: number, parent: Root | Element) {
   parent.children[index] = el('div', { className: ['table-scroll'], tabIndex: 0, role: 'region', ariaLabel: label }, [node]);
 }
 
-const videoPrefix = /^\s*Video:\s*/;
+/** A link's text that makes it a video card (the fidelity test reads such a link as the card shows it). */
+export const videoPrefix = /^\s*Video:\s*/;
 
 /** `[Video: title](https://host/…)` → a link card: kind, title, host; undefined when it is another link. */
 function videoCard(link: Element): Element | undefined {
