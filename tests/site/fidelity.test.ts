@@ -92,8 +92,8 @@ function fidelitySuite(build: Build) {
         assert.ok(site.fileFor(path), `${capture}: its report page ${path} is missing from ${build.dir}/`);
         const article = site.page(path).querySelector('.article');
         assert.ok(article, `${capture}: ${path} has no article`);
-        // Typo markers (.ed-ref) sit inside sentences; their notes are listed after the article.
-        const page = fold(textWithout(article, '.ed-note', '.ed-ref', '.anchor'));
+        // Typo markers (.ed-ref) and footnote markers sit inside sentences; their notes are listed after the article.
+        const page = fold(textWithout(article, '.ed-note', '.ed-ref', '.anchor', '[data-footnote-ref]'));
         const sentences = authorSentences(capture, loadSidecar(join(sources, `${id}.yaml`)));
         assert.ok(sentences.length >= 5, `${capture} yields only ${sentences.length} sentences`);
         const missing = sentences.filter((s) => !page.includes(s));
