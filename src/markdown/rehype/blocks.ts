@@ -73,7 +73,8 @@ export const videoPrefix = /^\s*Video:\s*/;
 function videoCard(link: Element): Element | undefined {
   const href = String(link.properties.href ?? '');
   const text = toText(link);
-  if (!videoPrefix.test(text) || !/^https?:\/\//i.test(href)) return undefined;
+  // An address no URL parser reads (a stray character in the host) has no host to name: it stays a plain link.
+  if (!videoPrefix.test(text) || !/^https?:\/\//i.test(href) || !URL.canParse(href)) return undefined;
   return el('a', { ...link.properties, className: ['video-card'] }, [
     el('span', { className: ['video-kind'] }, [txt('Video')]),
     txt(' '),
