@@ -4,7 +4,9 @@
  * every author sentence is on the rendered draft, every chrome line is listed and absent, the
  * structure is kept (table rows, code lines, quote, heading levels, nested list, footnote), the
  * embed is a link and the image an editor's note, the page's metadata is found, and (fidelity by
- * text) every line the extractor reads is on the page unless the sidecar lists it.
+ * text) every line the extractor reads is on the page unless the sidecar lists it; the Markdown copy is
+ * read as text the same way (src/authoring/capture-markdown.ts), on the fixture and on fuzzed mutants. And
+ * chrome elements are known by whole words of their class names, never a part of one.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -90,11 +92,16 @@ const platforms: Record<string, Platform> = {
 /** Folds what typography may change: quotes, dashes, ellipses, white space (as the fidelity test). */
 const fold = (text: string) => text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, '-').replace(/…/g, '...').replace(/\s+/g, ' ').trim();
 
-/** A draft body through the report pipeline (guard included, strict: a refusal throws), as HTML tree. */
-async function render(body: string): Promise<Root> {
-  const processor = createReportProcessor({ tools: [], base: '/', strict: true });
+/** A draft body through the report pipeline (guard included; `strict`: a refusal throws), as HTML tree, with the file holding its problems. */
+async function pipeline(body: string, strict: boolean): Promise<{ tree: Root; file: VFile }> {
+  const processor = createReportProcessor({ tools: [], base: '/', strict });
   const file = new VFile({ value: body, path: 'draft.mdx' });
-  const tree = (await processor.run(processor.parse(file), file)) as Root;
+  return { tree: (await processor.run(processor.parse(file), file)) as Root, file };
+}
+
+/** A draft body through the strict pipeline, which must find nothing to say, as HTML tree. */
+async function render(body: string): Promise<Root> {
+  const { tree, file } = await pipeline(body, true);
   assert.deepEqual(file.data.problems ?? [], [], 'the draft passes the guard and the body checks');
   return tree;
 }
@@ -247,9 +254,7 @@ describe('fuzz: mutated HTML captures never crash ingest, and the draft is alway
       const { body } = normalizeHtml(text);
       // Bad input may leave the author's problems (a control character, a duplicated heading), said
       // in our words; never a draft MDX cannot parse or the guard refuses: that would be our escaping.
-      const processor = createReportProcessor({ tools: [], base: '/', strict: false });
-      const file = new VFile({ value: body, path: 'draft.mdx' });
-      await processor.run(processor.parse(file), file);
+      const { file } = await pipeline(body, false);
       const ours = (file.data.problems ?? []).filter((p) => /expected MDX text|pipeline can read|expected text or an <Ed>|expected an? (?:http|link)/.test(p.message));
       assert.deepEqual(ours, [], applied.join(', '));
     });
@@ -274,9 +279,7 @@ describe('fuzz: mutated Markdown captures read as text: never a crash, and after
       assert.ok(lines.every((line) => line && !/\n/.test(line) && line === line.trim()), `${applied.join(', ')}: one trimmed line each`);
       if (!applied.every((name) => lineLevel.has(name))) return;
       const result = normalizeMarkdown(text);
-      const processor = createReportProcessor({ tools: [], base: '/', strict: false });
-      const file = new VFile({ value: result.body, path: 'draft.mdx' });
-      const tree = (await processor.run(processor.parse(file), file)) as Root;
+      const { tree } = await pipeline(result.body, false);
       assert.deepEqual(missingFrom(pageText(tree), text, result), [], applied.join(', '));
     });
   }
