@@ -24,7 +24,7 @@ import { contentPaths } from '../src/paths.ts';
 const usage = `Usage: npm run ingest -- <capture.txt|.html|.md> [--author "<name>"] [--url <original post URL>] [options]
 
 Turns a captured blog post into a draft report, content/reports/<id>.mdx, and keeps the capture as
-content/sources/<id>.txt (.html for a saved page) with the list of removed lines in content/sources/<id>.yaml.
+content/sources/<id>.txt (.html for a saved page, .md for Markdown) with the list of removed lines in content/sources/<id>.yaml.
 
   --author <who>      who wrote the post: a person id from content/people.yaml, or a name (a new
                       name is added to people.yaml); without it, the author a saved page names
@@ -86,9 +86,10 @@ const registries = soundRegistries();
 
 const kind = extname(capture).toLowerCase();
 const html = kind === '.html' || kind === '.htm';
+const markdown = kind === '.md' || kind === '.markdown';
 const normalized: Normalized & Partial<HtmlCapture> = html
   ? normalizeHtml(text, values.title)
-  : kind === '.md' || kind === '.markdown'
+  : markdown
     ? normalizeMarkdown(text, values.title)
     : normalizeText(text, values.title);
 const meta = normalized.meta ?? {};
@@ -172,7 +173,8 @@ const id = values.id ?? idFromTitle(title);
 const why = badId(id);
 if (why) fail(capture, '--id', why);
 const file = join(contentPaths.reports, `${id}.mdx`);
-const kept = join(contentPaths.sources, `${id}.${html ? 'html' : 'txt'}`);
+// Kept under its kind: the fidelity test reads HTML and Markdown as text, by their parsers.
+const kept = join(contentPaths.sources, `${id}.${html ? 'html' : markdown ? 'md' : 'txt'}`);
 const notes = join(contentPaths.sources, `${id}.yaml`);
 refuseToOverwrite([file, kept, notes]);
 const person = authorId(author, registries.people);

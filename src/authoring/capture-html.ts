@@ -17,7 +17,7 @@ import rehypeRemark, { type Options as ToMdastOptions } from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import { chromeElements, chromeKind } from '../lib/chrome.ts';
+import { chromeElement, chromeKind } from '../lib/chrome.ts';
 import { noteText, type Normalized, type Removed } from './ingest.ts';
 import { pageMeta, type PageMeta } from './page-meta.ts';
 
@@ -102,7 +102,7 @@ function outsideReasons(tree: Root, article: Element | Root): Removed[] {
   const walk = (node: Parents) => {
     for (const child of node.children) {
       if (child.type !== 'element' || child === article) continue;
-      const what = chromeElements.find(({ selector }) => matches(selector, child))?.what ?? (child.tagName === 'header' ? 'the site header' : undefined);
+      const what = chromeElement(child) ?? (child.tagName === 'header' ? 'the site header' : undefined);
       if (what) for (const line of textLines(child)) found.push({ line, what: `outside the article: ${what}` });
       else walk(child);
     }
@@ -199,7 +199,7 @@ export function normalizeHtml(html: string, title?: string): HtmlCapture {
   const before = textLines(article);
   prune(article, (el, parent) => {
     const lines = textLines(el);
-    const chrome = chromeElements.find(({ selector }) => matches(selector, el))?.what
+    const chrome = chromeElement(el)
       ?? (el.tagName === 'header' && parent === article ? 'the post\'s header (title, byline, date: now in the frontmatter)' : undefined);
     const alone = (leafBlocks.has(el.tagName) && !isBlockParent(el)) || (parent.type === 'element' && isBlockParent(parent));
     if (chrome) reasons.push(...lines.map((line) => ({ line, what: chrome })));

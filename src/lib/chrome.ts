@@ -5,6 +5,9 @@
  * check to find leftovers. Every pattern matches a WHOLE line (trimmed), so a sentence that merely
  * mentions cookies is never touched. To extend it, add a line here and a case to tests/unit/ingest.test.ts.
  */
+import type { Element } from 'hast';
+import { matches } from 'hast-util-select';
+
 export interface ChromePattern {
   /** What kind of chrome, for messages, e.g. "a share button". */
   what: string;
@@ -44,25 +47,41 @@ export const chromePatterns: ChromePattern[] = [
 
 /**
  * Page elements that are chrome wherever they stand, even inside the article of an HTML capture:
- * controls, forms and the bars platforms put around a post. Matched with hast-util-select;
- * everything they held is listed as removed, with `what`.
+ * controls, forms and the bars platforms put around a post. An element is chrome when it matches
+ * `selector` (hast-util-select) or one of its class names names one of `words` (or its id is one): a word
+ * of the name split at "-" and "_" ("comments-area", "post-ufi-button", "sd-sharing-enabled"), or
+ * several in a row ("like-button-container"). Never a part of a word, so an author's
+ * `class="commentary"` or `"recommendations-we-made"` is text. Everything they held is listed as removed, with `what`.
  */
-export const chromeElements: { what: string; selector: string }[] = [
+export const chromeElements: { what: string; selector?: string; words?: string[] }[] = [
   { what: 'a button', selector: 'button, [role=button], input, select, textarea' },
   { what: 'a form', selector: 'form' },
   { what: 'navigation', selector: 'nav, [role=navigation]' },
   { what: 'an icon', selector: 'svg' },
-  { what: 'a cookie or consent banner', selector: '[class*=cookie], [id*=cookie], [class*=consent]' },
-  { what: 'a share button', selector: '[class*=share], [class*=social]' },
-  { what: 'reaction counts', selector: '[class*=reaction], [class*=clap], [class*=like-button], [class*=vote-count], [class*=ufi]' },
-  { what: 'a comment box', selector: '[id*=comments], [class*=comment], [class*=discussion], [class*=responses]' },
-  { what: 'a newsletter box', selector: '[class*=newsletter], [class*=subscribe], [class*=subscription], [class*=signup]' },
-  { what: 'an author card', selector: '[class*=author-card], [class*=byline], [class*=profile-preview]' },
-  { what: 'related articles', selector: '[class*=related], [class*=read-next], [class*=recommend]' },
-  { what: 'a table-of-contents box', selector: '.toc, [class*=table-of-contents], #TableOfContents' },
+  { what: 'a cookie or consent banner', words: ['cookie', 'cookies', 'consent'] },
+  { what: 'a share button', words: ['share', 'sharing', 'social'] },
+  { what: 'reaction counts', words: ['reaction', 'reactions', 'clap', 'claps', 'like-button', 'vote-count', 'ufi'] },
+  { what: 'a comment box', words: ['comment', 'comments', 'discussion', 'responses'] },
+  { what: 'a newsletter box', words: ['newsletter', 'subscribe', 'subscription', 'signup'] },
+  { what: 'an author card', words: ['author-card', 'byline', 'profile-preview'] },
+  { what: 'related articles', words: ['related', 'read-next', 'recommended'] },
+  { what: 'a table-of-contents box', selector: '#TableOfContents', words: ['toc', 'table-of-contents'] },
   { what: 'a footer', selector: 'footer, [role=contentinfo]' },
   { what: 'a sidebar', selector: 'aside' },
 ];
+
+/** Whether the class name `name` names `word`: its words (split at "-" and "_", any case) hold the word's in a row. */
+const names = (name: string, word: string) => `-${name.toLowerCase().replace(/_/g, '-')}-`.includes(`-${word}-`);
+
+/**
+ * What kind of chrome element `el` is, by the list above, or undefined. An id must BE one of the
+ * words ("comments"), and a heading's never counts: it is made of its text ("discussion", "related-work").
+ */
+export function chromeElement(el: Element): string | undefined {
+  const classes = [el.properties.className ?? []].flat().map(String);
+  const id = /^h[1-6]$/.test(el.tagName) ? '' : String(el.properties.id ?? '').toLowerCase();
+  return chromeElements.find(({ selector, words = [] }) => (selector && matches(selector, el)) || words.some((word) => word === id || classes.some((name) => names(name, word))))?.what;
+}
 
 /** What kind of chrome `line` is (the whole line, trimmed), or undefined when it is text. */
 export function chromeKind(line: string): string | undefined {

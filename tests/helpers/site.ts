@@ -53,7 +53,8 @@ export function openSite(dir = 'dist', base = '/'): Site {
 
 /** Visible text of an element with the given selectors removed (e.g. editor's notes). */
 export function textWithout(element: HTMLElement, ...selectors: string[]): string {
-  const copy = parse(element.outerHTML);
+  // node-html-parser keeps a <pre>'s content as raw markup by default: a highlighted code block would read "<span …>day:</span>".
+  const copy = parse(element.outerHTML, { blockTextElements: { script: true, noscript: true, style: true } });
   for (const selector of selectors) copy.querySelectorAll(selector).forEach((e) => e.remove());
   return copy.textContent;
 }

@@ -1,6 +1,7 @@
 /**
- * Fidelity: every sentence of every kept capture (`<content>/sources/<report-id>.txt`, or `.html`
- * read as text by the extractor ingest uses, src/authoring/capture-html.ts) is on its
+ * Fidelity: every sentence of every kept capture (`<content>/sources/<report-id>.txt`, `.html`
+ * read as text by the extractor ingest uses, src/authoring/capture-html.ts, or `.md` parsed to text
+ * and read by the same extractor, src/authoring/capture-markdown.ts) is on its
  * report page, except the lines its sidecar (`<report-id>.yaml`) lists as removed page chrome and
  * after the corrections it lists. Runs over whatever captures the real content and the fixture
  * corpus hold; the editing behaviour (notes visible, structure restored) is checked on the fixture.
@@ -12,6 +13,7 @@ import { describe, test } from 'node:test';
 import yaml from 'js-yaml';
 import { parse } from 'node-html-parser';
 import { captureLines } from '../../src/authoring/capture-html.ts';
+import { markdownLines } from '../../src/authoring/capture-markdown.ts';
 import { fixture, real, type Build } from '../helpers/builds.ts';
 import { openSite, textWithout } from '../helpers/site.ts';
 
@@ -53,8 +55,9 @@ function loadSidecar(file: string): Sidecar {
 /** The author's sentences in a capture, minus the removed lines, after the corrections. */
 function authorSentences(file: string, { removed, converted, corrections }: Sidecar): string[] {
   const source = readFileSync(file, 'utf8');
-  let text = file.endsWith('.html') ? captureLines(source).join('\n') : source;
   const drop = new Set([...removed, ...converted].map((line) => line.trim()));
+  // A Markdown sidecar lists lines as written ("**[Share this post](…)**"): left out before parsing, as ingest left them out.
+  let text = file.endsWith('.html') ? captureLines(source).join('\n') : file.endsWith('.md') ? markdownLines(source, drop).join('\n') : source;
   text = text
     .split('\n')
     .filter((line) => !drop.has(line.trim()))
@@ -75,12 +78,12 @@ function authorSentences(file: string, { removed, converted, corrections }: Side
 function fidelitySuite(build: Build) {
   const sources = join(build.content, 'sources');
   const files = existsSync(sources) ? readdirSync(sources).sort() : [];
-  const captures = files.filter((f) => /\.(?:txt|html)$/.test(f));
+  const captures = files.filter((f) => /\.(?:txt|html|md)$/.test(f));
   const site = openSite(build.dir, build.base);
 
   describe(`every sentence of each capture in ${sources}/ is on its report page`, () => {
     for (const name of captures) {
-      const id = name.replace(/\.(?:txt|html)$/, '');
+      const id = name.replace(/\.(?:txt|html|md)$/, '');
       const capture = join(sources, name);
       test(`${capture} → ${build.base}reports/${id}/`, () => {
         const report = join(build.content, 'reports', `${id}.mdx`);
@@ -89,8 +92,8 @@ function fidelitySuite(build: Build) {
         assert.ok(site.fileFor(path), `${capture}: its report page ${path} is missing from ${build.dir}/`);
         const article = site.page(path).querySelector('.article');
         assert.ok(article, `${capture}: ${path} has no article`);
-        // Typo markers (.ed-ref) sit inside sentences; their notes are listed after the article.
-        const page = fold(textWithout(article, '.ed-note', '.ed-ref', '.anchor'));
+        // Typo markers (.ed-ref) and footnote markers sit inside sentences; their notes are listed after the article.
+        const page = fold(textWithout(article, '.ed-note', '.ed-ref', '.anchor', '[data-footnote-ref]'));
         const sentences = authorSentences(capture, loadSidecar(join(sources, `${id}.yaml`)));
         assert.ok(sentences.length >= 5, `${capture} yields only ${sentences.length} sentences`);
         const missing = sentences.filter((s) => !page.includes(s));
@@ -99,7 +102,7 @@ function fidelitySuite(build: Build) {
     }
 
     test('every sidecar belongs to a capture', () => {
-      const orphans = files.filter((f) => f.endsWith('.yaml') && !['.txt', '.html'].some((ext) => files.includes(f.replace(/\.yaml$/, ext))));
+      const orphans = files.filter((f) => f.endsWith('.yaml') && !['.txt', '.html', '.md'].some((ext) => files.includes(f.replace(/\.yaml$/, ext))));
       assert.deepEqual(orphans.map((f) => join(sources, f)), [], 'sidecars without a capture');
     });
   });

@@ -4,7 +4,9 @@
  * every author sentence is on the rendered draft, every chrome line is listed and absent, the
  * structure is kept (table rows, code lines, quote, heading levels, nested list, footnote), the
  * embed is a link and the image an editor's note, the page's metadata is found, and (fidelity by
- * text) every line the extractor reads is on the page unless the sidecar lists it.
+ * text) every line the extractor reads is on the page unless the sidecar lists it; the Markdown copy is
+ * read as text the same way (src/authoring/capture-markdown.ts), on the fixture and on fuzzed mutants. And
+ * chrome elements are known by whole words of their class names, never a part of one.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -14,7 +16,8 @@ import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { VFile } from 'vfile';
 import { captureLines, normalizeHtml } from '../../src/authoring/capture-html.ts';
-import { normalizeMarkdown } from '../../src/authoring/ingest.ts';
+import { markdownLines } from '../../src/authoring/capture-markdown.ts';
+import { normalizeMarkdown, type Normalized } from '../../src/authoring/ingest.ts';
 import { capturedChrome } from '../../src/check/rules/captured-chrome.ts';
 import { pageChrome } from '../../src/check/rules/page-chrome.ts';
 import type { Rule } from '../../src/check/rules/rule.ts';
@@ -89,11 +92,16 @@ const platforms: Record<string, Platform> = {
 /** Folds what typography may change: quotes, dashes, ellipses, white space (as the fidelity test). */
 const fold = (text: string) => text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, '-').replace(/…/g, '...').replace(/\s+/g, ' ').trim();
 
-/** A draft body through the report pipeline (guard included, strict: a refusal throws), as HTML tree. */
-async function render(body: string): Promise<Root> {
-  const processor = createReportProcessor({ tools: [], base: '/', strict: true });
+/** A draft body through the report pipeline (guard included; `strict`: a refusal throws), as HTML tree, with the file holding its problems. */
+async function pipeline(body: string, strict: boolean): Promise<{ tree: Root; file: VFile }> {
+  const processor = createReportProcessor({ tools: [], base: '/', strict });
   const file = new VFile({ value: body, path: 'draft.mdx' });
-  const tree = (await processor.run(processor.parse(file), file)) as Root;
+  return { tree: (await processor.run(processor.parse(file), file)) as Root, file };
+}
+
+/** A draft body through the strict pipeline, which must find nothing to say, as HTML tree. */
+async function render(body: string): Promise<Root> {
+  const { tree, file } = await pipeline(body, true);
   assert.deepEqual(file.data.problems ?? [], [], 'the draft passes the guard and the body checks');
   return tree;
 }
@@ -127,6 +135,30 @@ function structure(tree: Root, lang: string | undefined) {
   assert.match(video ? toText(video).replace(/\s+/g, ' ') : '', /^Video:? Cilium: kube-proxy replacement at scale\b/, 'the embedded video is a link with its title');
   assert.match(toText(select('.ed-note', tree) as Element), /image not kept: The sponsor hall at noon/, 'the image is an editor’s note with its alt text');
 }
+
+/** The sentences of a Markdown capture, read as text, that are not on `page`, but for the lines ingest listed (the fidelity test's reading). */
+function missingFrom(page: string, markdown: string, { removed, converted = [] }: Normalized): string[] {
+  return markdownLines(markdown, new Set([...removed, ...converted].map((r) => r.line)))
+    .flatMap((line) => line.split(/(?<=[.!?])\s+/))
+    .map(fold)
+    .filter((s) => /\p{L}/u.test(s) && !page.includes(s));
+}
+
+test('a Markdown capture is compared by its text: markup, list markers, table pipes and hard wraps are not sentences', () => {
+  const markdown = ['# Title', '', 'A **bold** claim with [a link](https://x.example/) and `code`,', 'wrapped by the editor.[^1]', '', '- an item', '  - a nested item', '', '| Tool | Verdict |', '| --- | --- |', '| Jaeger | keep |', '', '<b>as written</b> <https://y.example/>', '', '[^1]: A note.'].join('\n');
+  assert.deepEqual(markdownLines(markdown, new Set(['# Title'])), [
+    'A bold claim with a link and code, wrapped by the editor.',
+    'an item',
+    'a nested item',
+    'Tool',
+    'Verdict',
+    'Jaeger',
+    'keep',
+    // Ingest escapes "<": the page shows HTML as written, so it is read as written.
+    '<b>as written</b> <https://y.example/>',
+    'A note.',
+  ]);
+});
 
 /** The capture's text as bytes on disk are read (BOM, CRLF), as `npm run ingest` reads it. */
 const read = (name: string) => readText(readFileSync(`${dir}/${name}`), name).text!;
@@ -179,6 +211,9 @@ describe('copy-as-Markdown capture', async () => {
     assert.deepEqual(result.converted?.map((c) => c.line), ['![The sponsor hall at noon](https://blog.example/img/hall.png)']);
     assert.match(toText(select('.ed-note', tree)!), /image not kept: The sponsor hall at noon \(https:\/\/blog\.example\/img\/hall\.png\)/);
   });
+  test('fidelity by text: every sentence of the Markdown read as text is on the page, or its line is listed', () => {
+    assert.deepEqual(missingFrom(page, read('copy-as-markdown.md'), result), []);
+  });
   test('structure is kept', () => {
     assert.equal(selectAll('table tbody tr', tree).length, 3);
     assert.equal(raw(select('pre > code.language-yaml', tree)!).split('\n').filter(Boolean).length, 3);
@@ -198,6 +233,17 @@ test('the densest block of paragraphs is the article when nothing names one', ()
   assert.deepEqual(removed.map((r) => r.line), ['Home', '© 2025 Someone']);
 });
 
+test('chrome elements are known by a whole word of a class name, never a part of one: the author’s “commentary” and “recommendations” are text', () => {
+  const { body, removed } = normalizeHtml(`<article><h1>A post</h1>
+    <div class="commentary"><p>Our commentary on the keynote stays.</p></div>
+    <section class="recommendations-we-made"><p>We recommended three changes to the platform team.</p></section>
+    <h2 id="discussion">Discussion</h2><p>The discussion after the talk ran long.</p>
+    <div class="wp_comments-area"><p>Great post!</p></div><a class="post-ufi-button share">Share it</a><div class="like-button-container">Like it</div>
+  </article>`);
+  assert.equal(body, 'Our commentary on the keynote stays.\n\nWe recommended three changes to the platform team.\n\n## Discussion\n\nThe discussion after the talk ran long.\n');
+  assert.deepEqual(removed.map((r) => `${r.line} (${r.what})`), ['A post (the title (now in the frontmatter))', 'Great post! (a comment box)', 'Share it (a share button)', 'Like it (reaction counts)']);
+});
+
 describe('fuzz: mutated HTML captures never crash ingest, and the draft is always MDX the guard accepts', () => {
   const cases = Number(process.env.FUZZ_CASES ?? 60);
   const names = Object.keys(platforms);
@@ -208,11 +254,33 @@ describe('fuzz: mutated HTML captures never crash ingest, and the draft is alway
       const { body } = normalizeHtml(text);
       // Bad input may leave the author's problems (a control character, a duplicated heading), said
       // in our words; never a draft MDX cannot parse or the guard refuses: that would be our escaping.
-      const processor = createReportProcessor({ tools: [], base: '/', strict: false });
-      const file = new VFile({ value: body, path: 'draft.mdx' });
-      await processor.run(processor.parse(file), file);
+      const { file } = await pipeline(body, false);
       const ours = (file.data.problems ?? []).filter((p) => /expected MDX text|pipeline can read|expected text or an <Ed>|expected an? (?:http|link)/.test(p.message));
       assert.deepEqual(ours, [], applied.join(', '));
+    });
+  }
+});
+
+describe('fuzz: mutated Markdown captures read as text: never a crash, and after line-level damage every sentence is on the draft’s page or its line listed', () => {
+  const cases = Number(process.env.FUZZ_CASES ?? 60);
+  // Damage that keeps each line's Markdown as it was. Inside a line (a stray fence, bracket or tag)
+  // ingest's line-by-line escaping and CommonMark may read a mutant differently: not this test's subject.
+  const lineLevel = new Set(['duplicate a line', 'delete a line', 'CRLF', 'BOM', 'mixed endings', 'long line']);
+  for (let seed = 1; seed <= cases; seed++) {
+    test(`copy-as-markdown.md seed ${seed}`, async () => {
+      const { text, applied } = mutateText(read('copy-as-markdown.md'), seed);
+      let lines: string[];
+      try {
+        lines = markdownLines(text);
+      } catch (error) {
+        assert.match(String(error), /^Error: line \d+: expected at most 32 levels of nesting, found \d+/, applied.join(', '));
+        return;
+      }
+      assert.ok(lines.every((line) => line && !/\n/.test(line) && line === line.trim()), `${applied.join(', ')}: one trimmed line each`);
+      if (!applied.every((name) => lineLevel.has(name))) return;
+      const result = normalizeMarkdown(text);
+      const { tree } = await pipeline(result.body, false);
+      assert.deepEqual(missingFrom(pageText(tree), text, result), [], applied.join(', '));
     });
   }
 });

@@ -66,13 +66,15 @@ function table(node: Element, index: number, parent: Root | Element) {
   parent.children[index] = el('div', { className: ['table-scroll'], tabIndex: 0, role: 'region', ariaLabel: label }, [node]);
 }
 
-const videoPrefix = /^\s*Video:\s*/;
+/** A link's text that makes it a video card (the fidelity test reads such a link as the card shows it). */
+export const videoPrefix = /^\s*Video:\s*/;
 
 /** `[Video: title](https://host/…)` → a link card: kind, title, host; undefined when it is another link. */
 function videoCard(link: Element): Element | undefined {
   const href = String(link.properties.href ?? '');
   const text = toText(link);
-  if (!videoPrefix.test(text) || !/^https?:\/\//i.test(href)) return undefined;
+  // An address no URL parser reads (a stray character in the host) has no host to name: it stays a plain link.
+  if (!videoPrefix.test(text) || !/^https?:\/\//i.test(href) || !URL.canParse(href)) return undefined;
   return el('a', { ...link.properties, className: ['video-card'] }, [
     el('span', { className: ['video-kind'] }, [txt('Video')]),
     txt(' '),

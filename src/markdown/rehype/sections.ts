@@ -21,6 +21,8 @@ function forPassage(node: RootContent): RootContent {
   if (node.type !== 'element') return node;
   // A typo marker points into this report's notes list, which a quoting page does not have: the corrected word stays, unmarked.
   if (hasClass(node, 'ed-ref')) return txt('');
+  // So does a footnote's marker (remark-rehype's <sup><a data-footnote-ref>), and the footnotes after the last section are the report's, not the section's.
+  if ('dataFootnotes' in node.properties || node.children.some((c) => c.type === 'element' && 'dataFootnoteRef' in c.properties)) return txt('');
   const depth = headingDepth(node);
   const { id: _id, ...properties } = node.properties;
   return {
