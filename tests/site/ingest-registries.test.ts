@@ -92,6 +92,7 @@ describe('ingest --yes writes the series, the undated event and the tools it pro
     assert.match(tool, /Not yet described\./);
     assert.match(tool, /Homepage\s*not known yet/);
     assert.doesNotMatch(page('events'), /undefined|Invalid Date|NaN/);
+    assert.match(page('events'), /2027, dates not confirmed\s*·/, 'said once in words, without an "(unconfirmed)" mark after it');
     assert.doesNotMatch(page(''), /undefined|Invalid Date|NaN/);
   });
 });
