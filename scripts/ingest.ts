@@ -107,13 +107,15 @@ const agreed = async (question: string) => values.yes === true || (await ask.con
 
 let eventId = values.event;
 let event: { id: string; year: number; city?: string | undefined };
+/** The event is read from the author's words and title, never from a page's source ("6&nbsp;March") or its chrome (a sidebar's other posts). */
+const eventText = `${title}\n\n${normalized.body}`;
 if (eventId === undefined) {
-  const guess = guessEvent(text, registries.events);
+  const guess = guessEvent(eventText, registries.events);
   if (guess) {
     console.log(`Guessed the event: ${guess.id} (the text names ${guess.because}). Pass --event <id> if that is wrong.`);
     eventId = guess.id;
   } else {
-    event = await newEventFromText(text);
+    event = await newEventFromText(eventText);
   }
 }
 event ??= knownEvent(eventId!, registries.events, capture);

@@ -285,10 +285,21 @@ export function proposeTools(text: string, known: (name: string) => boolean, cat
   }
   for (const m of text.matchAll(/`([A-Za-z][\w.-]{1,30})`/g)) if (!/[=/]/.test(m[1]!) && !/^[a-z]+\.[a-z]+$/.test(m[1]!)) add(m[1]!, 'code span');
   for (const m of text.matchAll(/\b([A-Z][\w-]{2,30}) (?:project|operator|controller|CLI|plugin)\b/g)) add(m[1]!, `named as a ${m[0].split(' ')[1]}`);
+  // A table whose column is headed "Tool" or "Project" names one a row ("| Jaeger | tracing | keep |").
+  for (const table of text.matchAll(/^\|(.+)\|[ \t]*\n\|[ \t:|-]+\|[ \t]*\n((?:\|.*\|[ \t]*(?:\n|$))+)/gm)) {
+    const column = table[1]!.split('|').findIndex((head) => /^(?:tools?|projects?)$/i.test(head.trim()));
+    if (column < 0) continue;
+    for (const row of table[2]!.trim().split('\n')) {
+      const cell = row.trim().replace(/^\||\|$/g, '').split('|')[column]?.trim().replace(/^[*_`]+|[*_`]+$/g, '');
+      if (cell && cell.split(' ').length <= 3) add(cell, 'a table\'s "Tool" column');
+    }
+  }
   for (const m of text.matchAll(/\b([A-Z][a-z]+[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)\b/g)) add(m[1]!, 'product-style name');
   // Capitalised words used at least twice, not at a sentence's start.
   const counts = new Map<string, number>();
-  for (const m of text.matchAll(/(?<![.!?]\s|^|\n)\b([A-Z][a-z]{2,}(?: [A-Z][a-z]+)?)\b/g)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  // A table's header row ("| Tool | Use |") is labels, not names.
+  const prose = text.replace(/^\|.*\|[ \t]*\n(?=\|[ \t:|-]+\|[ \t]*(?:\n|$))/gm, '');
+  for (const m of prose.matchAll(/(?<![.!?]\s|^|\n)\b([A-Z][a-z]{2,}(?: [A-Z][a-z]+)?)\b/g)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
   for (const [name, n] of counts) if (n >= 2) add(name, 'capitalised name, used more than once');
   const sentences = text.split(/[.!?\n]+/);
   for (const proposal of found.values()) {

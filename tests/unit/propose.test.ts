@@ -167,6 +167,14 @@ describe('tool-like names', () => {
   test('CamelCase words, code words and names before "project", "operator", "controller"', () => {
     assert.deepEqual(proposeTools('We met the FooBar team, ran `zapctl`, and saw the Tidal operator and plain words.', () => false, []).map((t) => t.name), ['FooBar', 'Tidal', 'zapctl']);
   });
+  test('the rows of a table column headed "Tool" or "Project", each once, with a category from its row', () => {
+    const table = 'Our stack:\r\n\n| Tool | Use | Verdict |\n| :--- | --- | --- |\n| Tarnwatch | tracing | keep |\n| **Quayline** | deploys | trial |\n|  | empty | - |\n| not a tool at all, a long phrase | x | y |\n\n| Name | Use |\n| --- | --- |\n| Ember | logs |\n';
+    const found = proposeTools(table.replace(/\r/g, ''), () => false, ['Observability', 'CI/CD and GitOps']);
+    assert.deepEqual(found.map((t) => [t.name, t.why, t.category]), [
+      ['Quayline', 'a table\'s "Tool" column', 'CI/CD and GitOps'],
+      ['Tarnwatch', 'a table\'s "Tool" column', 'Observability'],
+    ]);
+  });
   const text = `We tried [Backstage](https://backstage.io) and \`cosign\` from Sigstore for signing images.
 Traces went to Jaeger; Jaeger stores traces. Logs go through Fluent Bit, and Fluent Bit ships logs.
 See https://github.com/kyverno/kyverno for Kyverno policies. The OpenTelemetry project helps.`;
