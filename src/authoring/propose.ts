@@ -185,12 +185,36 @@ export function proposeEvent(text: string, series: Record<string, string>, event
     .map(([city, country]) => ({ city, country, at: new RegExp(`\\b${city.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).exec(flat)?.index }))
     .filter((p) => p.at !== undefined)
     .sort((a, b) => Math.abs(a.at! - found!.index) - Math.abs(b.at! - found!.index))[0];
+  const said = place ? undefined : cityInText(flat);
   if (place) {
     event.city = place.city;
     event.country = place.country;
     because.push(`city: "${place.city}" in the text (${place.country}, as events.yaml has it)`);
+  } else if (said) {
+    // A city no event of ours was held in: the text's word for it, unconfirmed; its country is not guessed.
+    event.city = said.city;
+    unconfirmed.push('city');
+    because.push(`city: "${said.as}" in the text (a city events.yaml does not know yet)`);
+    missing.push('country');
   } else missing.push('city', 'country');
   return { event, because, missing, unconfirmed, ...(newSeries ? { newSeries } : {}) };
+}
+
+const notPlaces = new Set([...months.map((m) => m[0]!.toUpperCase() + m.slice(1)), 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Europe', 'Asia', 'Africa', 'America', 'North', 'South', 'The']);
+
+/**
+ * The city a text says an event was held in: "took place in Porto", "was held in São Paulo",
+ * "hosted in the city of Den Haag" (one to three capitalised words, not a month, a day or a
+ * continent). Only that phrasing counts: "in Kubernetes" or "in March" says nothing of a place.
+ */
+export function cityInText(text: string): { city: string; as: string } | undefined {
+  const m = /\b(?:took place|takes place|was held|is held|were held|held|was hosted|hosted|came to town)\s+in\s+(?:the\s+(?:city|town)\s+of\s+)?(\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|de|da|do|del|la|le|am|an|upon)){0,3})/u.exec(text);
+  if (!m) return undefined;
+  const words = m[1]!.split(/\s+/);
+  while (words.length && !/^\p{Lu}/u.test(words.at(-1)!)) words.pop();
+  const city = words.join(' ').replace(/[.'’-]+$/, '');
+  if (!city || notPlaces.has(words[0]!) || city.length > 40) return undefined;
+  return { city, as: m[0] };
 }
 
 /** A talk the text names: “Title” by A and B (or a keynote/panel/talk “Title”). */

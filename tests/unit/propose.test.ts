@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { prng } from '../helpers/fuzz.ts';
 import { parse } from 'yaml';
-import { findDates, findSeries, findTalks, proposeEvent, proposeTools, proposeTopics, sectionsOf, toolEntry } from '../../src/authoring/propose.ts';
+import { cityInText, findDates, findSeries, findTalks, proposeEvent, proposeTools, proposeTopics, sectionsOf, toolEntry } from '../../src/authoring/propose.ts';
 import { addSeries } from '../../src/authoring/series.ts';
 import { formatEventDates, formatPlace, formatRange } from '../../src/lib/format.ts';
 import { eventSchema, taxonomySchema, toolSchema } from '../../src/schemas/registries.ts';
@@ -160,6 +160,29 @@ describe('talks named in the text, with their speakers', () => {
   });
   test('a quotation that is not a talk is not one', () => {
     assert.deepEqual(findTalks('As they say, "ship it early" and move on.'), []);
+  });
+});
+
+describe('a city no event of ours was held in', () => {
+  test('read only from "took place in", "was held in", "hosted in the city of" (never a month, a day or a continent)', () => {
+    const cases: [string, string | undefined][] = [
+      ['Harbor Summit 2025 took place in Porto from 4 to 6\u00a0March'.replace(/\s+/g, ' '), 'Porto'],
+      ['It was held in São Paulo, Brazil.', 'São Paulo'],
+      ['was hosted in the city of Den Haag this year', 'Den Haag'],
+      ['held in Rio de Janeiro.', 'Rio de Janeiro'],
+      ['it took place in March', undefined],
+      ['was held in Europe', undefined],
+      ['We ran it in Kubernetes, in Porto.', undefined],
+    ];
+    for (const [text, city] of cases) assert.equal(cityInText(text)?.city, city, text);
+  });
+
+  test('the event gets it, unconfirmed, and its country is left out', () => {
+    const p = proposeEvent('Harbor Summit 2025 took place in Porto from 4 to 6 March.', {}, [])!;
+    assert.equal(p.event.city, 'Porto');
+    assert.equal(p.event.country, undefined);
+    assert.ok(p.unconfirmed.includes('city'));
+    assert.deepEqual(p.missing, ['country']);
   });
 });
 
