@@ -11,7 +11,7 @@ import { rehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
 import { siteRenderOptions } from './src/markdown/cache.ts';
 import { astroCacheDir, contentDir, siteBase } from './src/paths.ts';
 import { federatedSites, siteOrigins } from './src/data/sites.ts';
-import { config } from './src/site/config.ts';
+import { config } from './src/config.ts';
 
 // Deploying under a sub-path: SITE_BASE=/kb/ npm run build (see README).
 const base = siteBase;

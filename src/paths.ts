@@ -1,5 +1,5 @@
 /**
- * Where content lives. `CONTENT_DIR` (default `content`, read in src/site/config.ts) points a build,
+ * Where content lives. `CONTENT_DIR` (default `content`, read in src/config.ts) points a build,
  * a check or a test at another corpus, e.g. the fixture corpus under tests/. Paths are relative to
  * the project root, as people see them in error messages.
  */
@@ -7,7 +7,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSyn
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Problem } from './lib/problems.ts';
 import { readText } from './lib/source-text.ts';
-import { config } from './site/config.ts';
+import { config } from './config.ts';
 import { KINDS, type KindName } from './site/kinds.ts';
 
 export const contentDir = config.contentDir;

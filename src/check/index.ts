@@ -19,7 +19,7 @@ import { checkRegistries, checkReports } from '../lib/validate.ts';
 import { parseYaml, type ParsedYaml } from '../lib/yaml.ts';
 import { idPattern } from '../schemas/common.ts';
 import { siteSchema, sourceNotesSchema, taxonomySchema, type SiteData, type TaxonomyData } from '../schemas/registries.ts';
-import { configProblems } from '../site/config.ts';
+import { configProblems } from '../config.ts';
 import { KINDS, REGISTRIES, type Entries, type Entry, type Registry } from '../site/kinds.ts';
 import { idReference, reportSchema, type ReportData } from '../schemas/report.ts';
 import { contentDir, contentPathsFor, filesUnder, readContent, repoSettings, reportFilesUnder, siteBase } from '../paths.ts';

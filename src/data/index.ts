@@ -19,7 +19,7 @@ import { siteRenderer } from '../markdown/renderer.ts';
 import { editUrlFor } from '../lib/edit-url.ts';
 import { parseYaml } from '../lib/yaml.ts';
 import { contentDir, contentPaths, readContent, repoSettings, siteBase } from '../paths.ts';
-import { configProblems } from '../site/config.ts';
+import { configProblems } from '../config.ts';
 import { REGISTRIES, type Entries, type Registry } from '../site/kinds.ts';
 import { readHistory } from './history.ts';
 import { localImagesKey } from '../media/images.ts';
@@ -72,7 +72,7 @@ const problems = [
   ...checkLinks(inputs, sitePaths({ reports: inputs, ...registries })),
 ];
 if (problems.length) throw contentError(problems);
-// The environment's settings (src/site/config.ts), for a bare `astro build`; `npm run check` reports them too.
+// The environment's settings (src/config.ts), for a bare `astro build`; `npm run check` reports them too.
 if (configProblems.length) throw contentError(configProblems);
 
 /** When each file last changed (one `git log` for the whole folder) and its path in the repository. */

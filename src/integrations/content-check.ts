@@ -9,7 +9,7 @@
 import type { AstroIntegration } from 'astro';
 import { checkContent, warmReports } from '../check/index.ts';
 import { formatProblems } from '../lib/problems.ts';
-import { config } from '../site/config.ts';
+import { config } from '../config.ts';
 
 export default function contentCheck(): AstroIntegration {
   return {

@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { indexSite } from './search-index.ts';
-import { config } from '../site/config.ts';
+import { config } from '../config.ts';
 
 export interface PagefindOptions {
   /** Client module loaded on demand by the header search, relative to the project root. */

@@ -17,7 +17,7 @@ import { closeSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, read
 import { dirname, join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { running } from '../lib/publish.ts';
-import { config } from '../site/config.ts';
+import { config } from '../config.ts';
 
 export const reportsPerPart = 2500;
 

@@ -10,7 +10,7 @@ import { spellingRule } from '../lib/mentions.ts';
 import { splitReport } from '../lib/source-text.ts';
 import type { Matchable } from '../lib/mentions.ts';
 import { contentDir, contentPathsFor, readContent, siteBase } from '../paths.ts';
-import { config } from '../site/config.ts';
+import { config } from '../config.ts';
 import { localImagesKey } from '../media/images.ts';
 import { readToolSpellings } from './tool-spellings.ts';
 

@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import sharp from 'sharp';
 import { filesUnder } from '../paths.ts';
-import { config } from '../site/config.ts';
+import { config } from '../config.ts';
 import { encoding, imageDigest, imageDir, isImageFile, variantName, variantPattern, type Variant } from './images.ts';
 
 /** IMAGE_CACHE_DIR moves it (e.g. to measure a build with an empty cache); deleting it is always safe. */

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { threadId, Worker } from 'node:worker_threads';
 import { cardKey, cardTree, OG_FONTS, OG_WIDTH, OG_HEIGHT, type OgCard } from '../lib/og-card.ts';
 import { encodeOpaquePng } from './png.ts';
-import { config } from '../site/config.ts';
+import { config } from '../config.ts';
 
 /** OG_CACHE_DIR moves it, e.g. to measure a build with an empty cache. */
 export const defaultCacheDir = config.ogCacheDir;

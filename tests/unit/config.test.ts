@@ -1,5 +1,5 @@
 /**
- * The environment's settings (src/site/config.ts): read once, with their defaults, and a value of
+ * The environment's settings (src/config.ts): read once, with their defaults, and a value of
  * the wrong form is a problem in our format rather than a broken site.
  */
 import assert from 'node:assert/strict';
@@ -13,7 +13,7 @@ async function configWith(env: Record<string, string | undefined>) {
   Object.assign(process.env, env);
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete process.env[name];
   try {
-    return (await import(`../../src/site/config.ts?env=${++fresh}`)) as typeof import('../../src/site/config.ts');
+    return (await import(`../../src/config.ts?env=${++fresh}`)) as typeof import('../../src/config.ts');
   } finally {
     for (const name of Object.keys(env)) delete process.env[name];
     Object.assign(process.env, saved);

@@ -1,7 +1,7 @@
 /**
  * The lower layers of README's "How it is built" never import the ones above them: the schemas
  * import nothing of ours, the table of kinds only schemas, the pure helpers (src/lib/) only those and
- * helpers, the settings (src/site/config.ts) only helpers, images (src/media/) and the report pipeline
+ * helpers, the settings (src/config.ts) only helpers, images (src/media/) and the report pipeline
  * (src/markdown/) only what is below them and src/paths.ts, never the checker, the query layer or the pages.
  */
 import assert from 'node:assert/strict';
@@ -14,14 +14,14 @@ const allowed: Record<string, string[]> = {
   schemas: ['schemas'],
   'site/kinds.ts': ['schemas'],
   lib: ['schemas', 'site/kinds.ts', 'lib'],
-  'site/config.ts': ['lib'],
-  media: ['media', 'lib', 'paths.ts', 'site/config.ts'],
-  markdown: ['schemas', 'site/kinds.ts', 'lib', 'site/config.ts', 'paths.ts', 'media', 'markdown'],
+  'config.ts': ['lib'],
+  media: ['media', 'lib', 'paths.ts', 'config.ts'],
+  markdown: ['schemas', 'site/kinds.ts', 'lib', 'config.ts', 'paths.ts', 'media', 'markdown'],
 };
 
 /**
- * The layer of a file of ours: its first folder under src/ (or its name, for src/paths.ts); in
- * src/site/ each file is its own layer, the table of kinds below the helpers, the settings above.
+ * The layer of a file of ours: its first folder under src/ (or its name, for src/paths.ts and
+ * src/config.ts); src/site/kinds.ts is a layer of its own, below the helpers.
  */
 const layerOf = (file: string) => {
   const parts = relative('src', file).split(sep);

@@ -6,7 +6,7 @@
  * bare `astro build`).
  */
 import { join } from 'node:path';
-import { quoted, type Problem } from '../lib/problems.ts';
+import { quoted, type Problem } from './lib/problems.ts';
 
 const env = process.env;
 const cache = (name: string) => join('node_modules', '.cache', 'hallway', name);
