@@ -395,6 +395,16 @@ for (const site of sites) {
       await page.keyboard.press('Tab'); // the Search button
       await page.keyboard.press('Tab');
       assert.equal(await focused(), links[0]);
+      // Results refreshed under the reader (the field's input again) keep them on the same result.
+      await page.evaluate(() => {
+        (document.activeElement as HTMLElement).dataset.before = 'refresh';
+        document.getElementById('site-search')!.dispatchEvent(new Event('input'));
+      });
+      await page.waitForFunction((href) => {
+        const a = [...document.querySelectorAll<HTMLElement>('#site-search-panel a')].find((e) => e.getAttribute('href') === href);
+        return a !== undefined && a.dataset.before === undefined;
+      }, links[0]);
+      assert.equal(await focused(), links[0], 'the refresh moved the focus');
       await page.keyboard.press('Enter');
       await page.waitForURL((url) => `${url.pathname}${url.hash}` === links[0]);
       clean(w);

@@ -60,7 +60,11 @@ function wire(form: HTMLFormElement, input: HTMLInputElement) {
     const data = await Promise.all(response.results.slice(0, MAX_HITS).map((r) => r.data()));
     if (mine !== generation) return;
     const n = response.results.length;
+    // A reader already in the results keeps their place when they refresh: the same link, else the field.
+    const active = document.activeElement;
+    const place = active instanceof HTMLAnchorElement && hits.contains(active) ? active.getAttribute('href') : null;
     hits.replaceChildren(...data.map(resultHit));
+    if (place !== null) (links().find((a) => hits.contains(a) && a.getAttribute('href') === place) ?? input).focus();
     summary.textContent = n ? '' : `No results for “${q}”.`;
     summary.hidden = n > 0;
     all.textContent = n > MAX_HITS ? `All ${n} results for “${q}” →` : `Search page for “${q}”, with filters →`;
