@@ -138,9 +138,8 @@ async function newEventFromText(text: string): Promise<{ id: string; year: numbe
       .filter(([, v]) => v).map(([k, v]) => `--${k} ${JSON.stringify(v)}`).join(' ');
     fail(capture, '--event', `expected an event the text names fully, found ${events(e.id) ? `"${e.id}", already in events.yaml under that id` : `no ${proposal.missing.join(', ')} in the text`} (${proposal.because.join('; ')}); ${addByHand}: npm run new-event -- ${known}`);
   }
-  const year = Number(/\d{4}$/.exec(e.id!)![0]);
   const when = e.start ? ` from ${e.start} to ${e.end}` : ' (dates not confirmed)';
-  const full: NewEventMaybeUndated = { ...(e as NewEventMaybeUndated), year, summary: `${e.name}${e.city ? `, held in ${e.city}` : ''}${when}.` };
+  const full: NewEventMaybeUndated = { ...(e as NewEventMaybeUndated), year: proposal.year, summary: `${e.name}${e.city ? `, held in ${e.city}` : ''}${when}.` };
   const fields = { ...eventFields(full), unconfirmed: [...proposal.unconfirmed, ...unknown] };
   const parsed = eventSchema.safeParse(fields);
   if (!parsed.success) fail(capture, '--event', `expected an event the schema accepts, found ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}; ${addByHand}`);

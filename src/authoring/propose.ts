@@ -5,6 +5,11 @@
  * them, asks (or takes `--yes`) and writes them. Nothing is invented: a fact the text does not give
  * is left out (or asked for), and what is inferred is marked unconfirmed.
  */
+import type { Nodes, Table } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { topicFinder } from '../lib/brief.ts';
 import type { Matchable } from '../lib/mentions.ts';
 import { normalizeText, sameTitle } from '../lib/talk-match.ts';
@@ -86,6 +91,8 @@ export function findDates(text: string, year: number): { start: string; end: str
 export interface EventProposal {
   /** The event as far as the text gives it; fields it does not give are missing (`missing` names them). */
   event: Partial<NewEvent> & { id?: string };
+  /** The year next to the series' name (the event's id ends with it); undefined when the text gives none. */
+  year?: number;
   /** Where each value came from, e.g. `series: "KubeCon … Europe" in the text`. */
   because: string[];
   /** Fields the schema needs that the text does not give: asked for, or given as flags. */
@@ -197,7 +204,7 @@ export function proposeEvent(text: string, series: Record<string, string>, event
     because.push(`city: "${said.as}" in the text (a city events.yaml does not know yet)`);
     missing.push('country');
   } else missing.push('city', 'country');
-  return { event, because, missing, unconfirmed, ...(newSeries ? { newSeries } : {}) };
+  return { event, ...(year ? { year } : {}), because, missing, unconfirmed, ...(newSeries ? { newSeries } : {}) };
 }
 
 const notPlaces = new Set([...months.map((m) => m[0]!.toUpperCase() + m.slice(1)), 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Europe', 'Asia', 'Africa', 'America', 'North', 'South', 'The']);
@@ -310,11 +317,11 @@ export function proposeTools(text: string, known: (name: string) => boolean, cat
   for (const m of text.matchAll(/`([A-Za-z][\w.-]{1,30})`/g)) if (!/[=/]/.test(m[1]!) && !/^[a-z]+\.[a-z]+$/.test(m[1]!)) add(m[1]!, 'code span');
   for (const m of text.matchAll(/\b([A-Z][\w-]{2,30}) (?:project|operator|controller|CLI|plugin)\b/g)) add(m[1]!, `named as a ${m[0].split(' ')[1]}`);
   // A table whose column is headed "Tool" or "Project" names one a row ("| Jaeger | tracing | keep |").
-  for (const table of text.matchAll(/^\|(.+)\|[ \t]*\n\|[ \t:|-]+\|[ \t]*\n((?:\|.*\|[ \t]*(?:\n|$))+)/gm)) {
-    const column = table[1]!.split('|').findIndex((head) => /^(?:tools?|projects?)$/i.test(head.trim()));
-    if (column < 0) continue;
-    for (const row of table[2]!.trim().split('\n')) {
-      const cell = row.trim().replace(/^\||\|$/g, '').split('|')[column]?.trim().replace(/^[*_`]+|[*_`]+$/g, '');
+  const tables = tablesOf(text);
+  for (const { head, rows } of tables) {
+    const column = head.findIndex((label) => /^(?:tools?|projects?)$/i.test(label));
+    for (const row of column < 0 ? [] : rows) {
+      const cell = row[column];
       if (cell && cell.split(' ').length <= 3) add(cell, 'a table\'s "Tool" column');
     }
   }
@@ -322,7 +329,8 @@ export function proposeTools(text: string, known: (name: string) => boolean, cat
   // Capitalised words used at least twice, not at a sentence's start.
   const counts = new Map<string, number>();
   // A table's header row ("| Tool | Use |") is labels, not names.
-  const prose = text.replace(/^\|.*\|[ \t]*\n(?=\|[ \t:|-]+\|[ \t]*(?:\n|$))/gm, '');
+  const headLines = new Set(tables.map((t) => t.headLine));
+  const prose = text.split('\n').filter((_, i) => !headLines.has(i + 1)).join('\n');
   for (const m of prose.matchAll(/(?<![.!?]\s|^|\n)\b([A-Z][a-z]{2,}(?: [A-Z][a-z]+)?)\b/g)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
   for (const [name, n] of counts) if (n >= 2) add(name, 'capitalised name, used more than once');
   const sentences = text.split(/[.!?\n]+/);
@@ -333,6 +341,17 @@ export function proposeTools(text: string, known: (name: string) => boolean, cat
     if (hint) proposal.category = hint[1];
   }
   return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The GFM tables of a Markdown text, by remark: header labels, rows of cells (plain text), and the header's line. */
+function tablesOf(text: string): { head: string[]; rows: string[][]; headLine: number }[] {
+  const textOf = (node: Nodes): string => ('value' in node ? node.value : 'children' in node ? node.children.map(textOf).join('') : '').trim();
+  const tables: { head: string[]; rows: string[][]; headLine: number }[] = [];
+  visit(unified().use(remarkParse).use(remarkGfm).parse(text), 'table', (table: Table) => {
+    const [head, ...rows] = table.children.map((row) => row.children.map(textOf));
+    tables.push({ head: head ?? [], rows, headLine: table.position?.start.line ?? 0 });
+  });
+  return tables;
 }
 
 /**

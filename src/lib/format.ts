@@ -26,9 +26,14 @@ export interface EventDays {
 export const formatEventDates = ({ year, start, end }: EventDays) =>
   start && end ? formatRange(start, end) : start ? `${formatDate(start)}, end not confirmed` : `${year}, dates not confirmed`;
 
+/** An event's city, or "city not confirmed" for an event ingest added without one. */
+export const formatCity = ({ city }: { city?: string | undefined }) => city ?? 'city not confirmed';
+/** An event's country, or "country not confirmed". */
+export const formatCountry = ({ country }: { country?: string | undefined }) => country ?? 'country not confirmed';
+
 /** "Valencia", or with its country "Valencia, Spain"; "city not confirmed" for an event ingest added without one. */
-export const formatPlace = ({ city, country }: { city?: string | undefined; country?: string | undefined }, withCountry = false) =>
-  (city ?? 'city not confirmed') + (withCountry ? `, ${country ?? 'country not confirmed'}` : '');
+export const formatPlace = (event: { city?: string | undefined; country?: string | undefined }, withCountry = false) =>
+  formatCity(event) + (withCountry ? `, ${formatCountry(event)}` : '');
 
 /**
  * When an event was, for ordering and as a feed's fallback date: its first day, else its last, else
