@@ -15,7 +15,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
 import { imageProblems, type ImageRef } from '../media/image-rules.ts';
 import { refusal } from '../paths.ts';
-import { fallbackOf, fallbackWidth, imageInfo, imageSizes, srcsetWidths, variantUrl, type ImageInfo } from '../media/images.ts';
+import { imageInfo, imageSizes, pictureFiles, variantUrl, type ImageInfo, type Variant } from '../media/images.ts';
 import { isProtocolRelative, urlScheme } from './guard.ts';
 import { addProblem } from './problems.ts';
 
@@ -53,16 +53,15 @@ export function readImage(report: string, url: string, alt: string | undefined):
 
 /** The `<picture>` of an image, in a link to its full size. */
 function picture(info: ImageInfo, alt: string, title: string | undefined, root: string): Element {
-  const url = (width: number, ext: 'webp' | 'jpg' | 'png') => variantUrl(root, info.digest, { width, ext });
-  const widths = srcsetWidths(info.width);
-  const fallback = fallbackOf(info);
-  const srcset = widths.map((w) => `${url(w, 'webp')} ${w}w`).join(', ');
-  return el('a', { href: url(info.width, fallback), className: [photoFileClass, 'photo-link'], dataPagefindIgnore: true }, [
+  const url = (variant: Variant) => variantUrl(root, info.digest, variant);
+  const files = pictureFiles(info);
+  const srcset = files.srcset.map((v) => `${url(v)} ${v.width}w`).join(', ');
+  return el('a', { href: url(files.full), className: [photoFileClass, 'photo-link'], dataPagefindIgnore: true }, [
     el('picture', {}, [
       el('source', { type: 'image/webp', srcSet: srcset, sizes: imageSizes }),
       // Every browser we support reads the WebP source; one that does not gets one fallback file.
       el('img', {
-        src: url(fallbackWidth(info.width), fallback),
+        src: url(files.src),
         width: info.width,
         height: info.height,
         alt,

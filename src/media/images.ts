@@ -103,23 +103,25 @@ export interface Variant {
 /** The `srcset` widths of an image `width` pixels wide: the standard widths below it, and its own width up to the largest. */
 export const srcsetWidths = (width: number) => [...new Set([...imageWidths.filter((w) => w < width), Math.min(width, imageWidths.at(-1)!)])];
 
-/** The width of the fallback `src`: the widest `srcset` width up to 960 px, which suits most screens. */
-export const fallbackWidth = (width: number) => {
-  const widths = srcsetWidths(width);
-  return widths.filter((w) => w <= 960).at(-1) ?? widths[0]!;
-};
-
 /**
- * Every file published for `info`: each `srcset` width in WebP, which every browser we support
- * chooses, and the fallback format only where a page names it: the `src` for a browser without
- * WebP and the full-size link (one file when the photo is no wider than 960 px).
+ * The files a page names for `info`, by role: the `srcset` in WebP, which every browser we support
+ * chooses; the fallback `src` for one that does not (the widest `srcset` width up to 960 px, which
+ * suits most screens); and the full-size link, in the fallback format.
  */
+export function pictureFiles(info: Pick<ImageInfo, 'width' | 'alpha'>): { srcset: Variant[]; src: Variant; full: Variant } {
+  const widths = srcsetWidths(info.width);
+  const ext = fallbackOf(info);
+  return {
+    srcset: widths.map((width): Variant => ({ width, ext: 'webp' })),
+    src: { width: widths.filter((w) => w <= 960).at(-1) ?? widths[0]!, ext },
+    full: { width: info.width, ext },
+  };
+}
+
+/** Every file published for `info` (the `src` and the full size are one file when the photo is no wider than 960 px). */
 export function variantsOf(info: Pick<ImageInfo, 'width' | 'alpha'>): Variant[] {
-  const fallback = fallbackOf(info);
-  return [
-    ...srcsetWidths(info.width).map((width): Variant => ({ width, ext: 'webp' })),
-    ...[...new Set([fallbackWidth(info.width), info.width])].map((width): Variant => ({ width, ext: fallback })),
-  ];
+  const { srcset, src, full } = pictureFiles(info);
+  return [...srcset, src, ...(full.width === src.width ? [] : [full])];
 }
 
 /** The published file's name, under `_astro/img/`. */
